@@ -1,0 +1,27 @@
+// What a mount is made of. The container's Vfs resolves paths, symlinks and mount points itself and hands each
+// backend a path inside that backend with no symlink left in it (the last component is not followed). Backends:
+// the overlay of image layers + the container layer, an in-memory tree (volumes, /dev), the sandbox host.
+
+import type { LiveEntry } from '../layer/entry.js';
+import type { WriteOptions } from './vfs.js';
+
+/** Owner and time for objects a process creates. */
+export interface Creator {
+  uid: number;
+  gid: number;
+  now: number;
+}
+
+/** One mounted filesystem, addressed by backend-absolute paths ("/" is the mount's root). */
+export interface FsBackend {
+  /** the entry at the path, or undefined; never follows a symlink */
+  get(path: string): LiveEntry | undefined;
+  /** child names of a directory, sorted */
+  list(path: string): string[];
+  /** creates or replaces an entry; the parent exists and is a directory (the caller checked) */
+  put(path: string, entry: LiveEntry): void;
+  /** removes an entry and everything below it */
+  delete(path: string): void;
+  /** file content with the write applied, written back as a new entry */
+  write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void;
+}

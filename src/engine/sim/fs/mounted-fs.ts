@@ -1,0 +1,242 @@
+// The Vfs a container process sees: a root backend plus mounts (volumes, bind mounts, /etc/hostname, /dev),
+// with the kernel's path walk: symlinks followed in every component (and in the last one unless asked not
+// to), mount points crossed, read-only mounts refused with EROFS, renames across mounts refused with EXDEV.
+
+import { dirname, isWithin, resolvePath } from './path.js';
+import { entryStat, withMeta, type LiveEntry } from '../layer/entry.js';
+import type { Creator, FsBackend } from './backend.js';
+import { FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
+
+/** A backend mounted at a container path. */
+export interface Mount {
+  destination: string;
+  backend: FsBackend;
+  readOnly: boolean;
+}
+
+/** Where a path walk ended: the backend, the path inside it, and the entry there (if any). */
+interface Resolved {
+  full: string;
+  mount: Mount;
+  inner: string;
+  entry: LiveEntry | undefined;
+}
+
+const MAX_SYMLINKS = 40;
+const ZERO = new Uint8Array(0);
+
+/** A mount table with POSIX path resolution, implementing the Vfs the shell runs on. */
+export class MountedFs implements Vfs {
+  private readonly mounts = new Map<string, Mount>();
+
+  constructor(
+    root: FsBackend,
+    rootReadOnly: boolean,
+    private readonly creator: () => Creator,
+  ) {
+    this.mounts.set('/', { destination: '/', backend: root, readOnly: rootReadOnly });
+  }
+
+  /** Adds a mount; later mounts at the same destination replace earlier ones. */
+  mount(destination: string, backend: FsBackend, readOnly: boolean): void {
+    this.mounts.set(destination, { destination, backend, readOnly });
+  }
+
+  mountPoints(): Mount[] {
+    return [...this.mounts.values()];
+  }
+
+  lstat(path: string): Stat | null {
+    const r = this.resolve(path, false);
+    return r?.entry ? entryStat(r.entry) : null;
+  }
+
+  stat(path: string): Stat | null {
+    const r = this.resolve(path, true);
+    return r?.entry ? entryStat(r.entry) : null;
+  }
+
+  readFile(path: string): Uint8Array {
+    const r = this.must(path, true);
+    if (r.entry.kind === 'dir') throw new FsError('EISDIR', path);
+    if (r.entry.kind === 'char') return ZERO;
+    if (r.entry.kind !== 'file') throw new FsError('EINVAL', path);
+    return r.entry.data;
+  }
+
+  writeFile(path: string, data: Uint8Array, options: WriteOptions = {}): void {
+    const r = this.walk(path, true);
+    if (r.entry?.kind === 'dir') throw new FsError('EISDIR', path);
+    if (r.entry?.kind === 'char') return; // /dev/null swallows everything
+    this.writable(r, path);
+    r.mount.backend.write(r.inner, data, options, this.creator());
+  }
+
+  readdir(path: string): string[] {
+    const r = this.must(path, true);
+    if (r.entry.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    return r.mount.backend.list(r.inner);
+  }
+
+  mkdir(path: string, mode = 0o755): void {
+    const r = this.walk(path, false);
+    if (r.entry) throw new FsError('EEXIST', path);
+    this.writable(r, path);
+    const c = this.creator();
+    r.mount.backend.put(r.inner, { kind: 'dir', opaque: false, mode, uid: c.uid, gid: c.gid, mtime: c.now });
+  }
+
+  unlink(path: string): void {
+    const r = this.walk(path, false);
+    this.writable(r, path);
+    if (!r.entry) throw new FsError('ENOENT', path);
+    if (r.entry.kind === 'dir') throw new FsError('EISDIR', path);
+    if (this.isMountPoint(r)) throw new FsError('EBUSY', path);
+    r.mount.backend.delete(r.inner);
+  }
+
+  rmdir(path: string): void {
+    const r = this.walk(path, false);
+    this.writable(r, path);
+    if (!r.entry) throw new FsError('ENOENT', path);
+    if (r.entry.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (this.isMountPoint(r) || r.full === '/') throw new FsError('EBUSY', path);
+    if (r.mount.backend.list(r.inner).length > 0) throw new FsError('ENOTEMPTY', path);
+    r.mount.backend.delete(r.inner);
+  }
+
+  symlink(target: string, path: string): void {
+    const r = this.walk(path, false);
+    if (r.entry) throw new FsError('EEXIST', path);
+    this.writable(r, path);
+    const c = this.creator();
+    r.mount.backend.put(r.inner, { kind: 'symlink', target, mode: 0o777, uid: c.uid, gid: c.gid, mtime: c.now });
+  }
+
+  readlink(path: string): string {
+    const r = this.must(path, false);
+    if (r.entry.kind !== 'symlink') throw new FsError('EINVAL', path);
+    return r.entry.target;
+  }
+
+  rename(from: string, to: string): void {
+    const a = this.walk(from, false);
+    const b = this.walk(to, false);
+    this.writable(a, from);
+    if (!a.entry) throw new FsError('ENOENT', from);
+    this.writable(b, to);
+    if (a.mount !== b.mount || this.isMountPoint(a) || this.isMountPoint(b)) throw new FsError('EXDEV', from);
+    if (a.full === b.full) return;
+    if (a.entry.kind === 'dir' && isWithin(a.full, b.full)) throw new FsError('EINVAL', to);
+    if (b.entry) {
+      if (b.entry.kind === 'dir' && a.entry.kind !== 'dir') throw new FsError('EISDIR', to);
+      if (b.entry.kind !== 'dir' && a.entry.kind === 'dir') throw new FsError('ENOTDIR', to);
+      if (b.entry.kind === 'dir' && b.mount.backend.list(b.inner).length > 0) throw new FsError('ENOTEMPTY', to);
+    }
+    moveTree(a.mount.backend, a.inner, b.inner);
+  }
+
+  chmod(path: string, mode: number): void {
+    this.changeMeta(path, { mode });
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    this.changeMeta(path, { uid, gid });
+  }
+
+  utimes(path: string, mtime: number): void {
+    this.changeMeta(path, { mtime });
+  }
+
+  realpath(path: string): string {
+    return this.must(path, true).full;
+  }
+
+  /** The walk, for callers that need the backend (docker cp, commit of mount points). */
+  locate(path: string, followLast: boolean): Resolved {
+    return this.walk(path, followLast);
+  }
+
+  private changeMeta(path: string, meta: Partial<Pick<LiveEntry, 'mode' | 'uid' | 'gid' | 'mtime'>>): void {
+    const r = this.must(path, true);
+    this.writable(r, path);
+    r.mount.backend.put(r.inner, withMeta(r.entry, meta));
+  }
+
+  private must(path: string, followLast: boolean): Resolved & { entry: LiveEntry } {
+    const r = this.walk(path, followLast);
+    if (!r.entry) throw new FsError('ENOENT', path);
+    return r as Resolved & { entry: LiveEntry };
+  }
+
+  private resolve(path: string, followLast: boolean): Resolved | null {
+    try {
+      return this.walk(path, followLast);
+    } catch (error) {
+      if (error instanceof FsError && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return null;
+      throw error;
+    }
+  }
+
+  private writable(r: Resolved, path: string): void {
+    if (r.mount.readOnly) throw new FsError('EROFS', path);
+  }
+
+  private isMountPoint(r: Resolved): boolean {
+    return r.full !== '/' && this.mounts.has(r.full);
+  }
+
+  /** The kernel's path walk: component by component, crossing mounts and following symlinks. */
+  private walk(path: string, followLast: boolean): Resolved {
+    const original = path;
+    let parts = resolvePath('/', path).split('/').filter(Boolean);
+    let links = 0;
+    let cur = '/';
+    for (let i = 0; i < parts.length; i++) {
+      const next = cur === '/' ? `/${parts[i]}` : `${cur}/${parts[i]}`;
+      const last = i === parts.length - 1;
+      const { mount, inner } = this.mountFor(next);
+      const entry = mount.backend.get(inner);
+      if (!entry) {
+        if (last) return { full: next, mount, inner, entry };
+        throw new FsError('ENOENT', original);
+      }
+      if (entry.kind === 'symlink' && (!last || followLast)) {
+        if (++links > MAX_SYMLINKS) throw new FsError('ELOOP', original);
+        const target = resolvePath(cur, entry.target);
+        parts = [...target.split('/').filter(Boolean), ...parts.slice(i + 1)];
+        cur = '/';
+        i = -1;
+        continue;
+      }
+      if (!last && entry.kind !== 'dir') throw new FsError('ENOTDIR', original);
+      cur = next;
+    }
+    const { mount, inner } = this.mountFor(cur);
+    return { full: cur, mount, inner, entry: mount.backend.get(inner) };
+  }
+
+  private mountFor(path: string): { mount: Mount; inner: string } {
+    for (let p = path; ; p = dirname(p)) {
+      const mount = this.mounts.get(p);
+      if (mount) return { mount, inner: p === '/' ? path : path.slice(p.length) || '/' };
+      if (p === '/') throw new Error('no root mount');
+    }
+  }
+}
+
+/** Moves an entry and its subtree to a new path inside one backend. */
+function moveTree(backend: FsBackend, from: string, to: string): void {
+  const entry = backend.get(from);
+  if (!entry) return;
+  backend.put(to, entry);
+  if (entry.kind === 'dir') {
+    for (const name of backend.list(from)) moveTree(backend, child(from, name), child(to, name));
+  }
+  backend.delete(from);
+}
+
+function child(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+

@@ -1,0 +1,93 @@
+// A plain mutable in-memory tree: the content of a volume, the container's /dev, a bind-mounted file such as
+// /etc/hostname, or a whole sandbox host kept in memory. Its root may be a directory or a single file.
+
+import { basename, dirname } from './path.js';
+import type { Entry, LiveEntry } from '../layer/entry.js';
+import type { Creator, FsBackend } from './backend.js';
+import type { WriteOptions } from './vfs.js';
+
+/** An in-memory filesystem with a child index for listings. */
+export class TreeBackend implements FsBackend {
+  private readonly nodes = new Map<string, LiveEntry>();
+  private readonly children = new Map<string, Set<string>>();
+
+  constructor(root: LiveEntry = { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 }) {
+    this.nodes.set('/', root);
+  }
+
+  get(path: string): LiveEntry | undefined {
+    return this.nodes.get(path);
+  }
+
+  list(path: string): string[] {
+    return [...(this.children.get(path) ?? [])].sort();
+  }
+
+  put(path: string, entry: LiveEntry): void {
+    if (path !== '/') {
+      const existing = this.nodes.get(path);
+      if (existing?.kind === 'dir' && entry.kind !== 'dir') this.delete(path);
+      let set = this.children.get(dirname(path));
+      if (!set) this.children.set(dirname(path), (set = new Set()));
+      set.add(basename(path));
+    }
+    this.nodes.set(path, entry);
+  }
+
+  delete(path: string): void {
+    for (const name of this.children.get(path) ?? []) this.delete(path === '/' ? `/${name}` : `${path}/${name}`);
+    this.children.delete(path);
+    if (path === '/') return;
+    this.nodes.delete(path);
+    this.children.get(dirname(path))?.delete(basename(path));
+  }
+
+  write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void {
+    this.put(path, writtenFile(this.nodes.get(path), data, options, creator));
+  }
+
+  /** Every entry, path first; used to snapshot a volume or to seed it from an image. */
+  *entries(): IterableIterator<[string, LiveEntry]> {
+    yield* this.nodes.entries();
+  }
+
+  /** Copies a subtree of another index into this tree (a volume filled from the image at first mount). */
+  fill(source: Iterable<[string, Entry]>): void {
+    for (const [path, entry] of source) if (entry.kind !== 'whiteout') this.put(path, entry);
+  }
+
+  /** Bytes stored (file contents and symlink targets), as `docker system df` counts them. */
+  get size(): number {
+    let size = 0;
+    for (const e of this.nodes.values()) if (e.kind === 'file') size += e.data.length;
+    return size;
+  }
+}
+
+/** The file entry that results from writing `data` to `existing` (or to a new file). */
+export function writtenFile(
+  existing: LiveEntry | undefined,
+  data: Uint8Array,
+  options: WriteOptions,
+  creator: Creator,
+): LiveEntry {
+  if (existing?.kind === 'file') {
+    const next = options.append ? concat(existing.data, data) : data;
+    return { ...existing, data: next, mtime: creator.now };
+  }
+  return {
+    kind: 'file',
+    data,
+    mode: options.mode ?? 0o644,
+    uid: creator.uid,
+    gid: creator.gid,
+    mtime: creator.now,
+  };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,81 @@
+// What a layer stores at one path. Mirrors the tar entries of a Docker layer: regular files, directories
+// (possibly opaque: ".wh..wh..opq"), symlinks, character devices, and whiteouts (".wh.<name>") that hide a
+// path of a lower layer. Entries are immutable values: a change makes a new entry, so layers can share them.
+
+import type { Stat } from '../fs/vfs.js';
+
+/** Ownership, permission bits and modification time, common to every stored object. */
+export interface EntryMeta {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mtime: number;
+}
+
+/** A regular file; `data` is never mutated in place. */
+export interface FileEntry extends EntryMeta {
+  readonly kind: 'file';
+  readonly data: Uint8Array;
+}
+
+/** A directory; `opaque` hides everything below it in lower layers. */
+export interface DirEntry extends EntryMeta {
+  readonly kind: 'dir';
+  readonly opaque: boolean;
+}
+
+/** A symbolic link. */
+export interface SymlinkEntry extends EntryMeta {
+  readonly kind: 'symlink';
+  readonly target: string;
+}
+
+/** A character device (/dev/null, /dev/zero; overlay's own whiteouts are 0/0 devices). */
+export interface CharEntry extends EntryMeta {
+  readonly kind: 'char';
+  readonly major: number;
+  readonly minor: number;
+}
+
+/** A deletion marker hiding the path (and everything below it) in lower layers. */
+export interface WhiteoutEntry {
+  readonly kind: 'whiteout';
+}
+
+/** Any stored object. */
+export type Entry = FileEntry | DirEntry | SymlinkEntry | CharEntry | WhiteoutEntry;
+
+/** A visible (non-whiteout) entry. */
+export type LiveEntry = Exclude<Entry, WhiteoutEntry>;
+
+/** The size Docker counts for an entry: file bytes, symlink target length, nothing for the rest. */
+export function entrySize(entry: Entry): number {
+  if (entry.kind === 'file') return entry.data.length;
+  if (entry.kind === 'symlink') return new TextEncoder().encode(entry.target).length;
+  return 0;
+}
+
+/** The lstat view of a visible entry. */
+export function entryStat(entry: LiveEntry): Stat {
+  const base = { mode: entry.mode, uid: entry.uid, gid: entry.gid, mtime: entry.mtime };
+  switch (entry.kind) {
+    case 'file':
+      return { kind: 'file', size: entry.data.length, ...base };
+    case 'dir':
+      return { kind: 'dir', size: 4096, ...base };
+    case 'symlink':
+      return { kind: 'symlink', size: entry.target.length, target: entry.target, ...base };
+    case 'char':
+      return { kind: 'char', size: 0, ...base };
+  }
+}
+
+/** The same entry with other metadata (chmod, chown, touch). */
+export function withMeta<T extends LiveEntry>(entry: T, meta: Partial<EntryMeta>): T {
+  return { ...entry, ...meta };
+}
+
+/** A new directory entry. */
+export function dirEntry(meta: EntryMeta, opaque = false): DirEntry {
+  return { kind: 'dir', opaque, mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: meta.mtime };
+}

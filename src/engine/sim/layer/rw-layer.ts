@@ -1,0 +1,134 @@
+// A container's writable layer over its image (overlay2's upperdir over the lowerdirs): reads fall through to
+// the image's merged index, writes copy the entry and its parent directories up, deletions leave whiteouts,
+// and a directory re-created over a deleted one is opaque. `changes()` is `docker diff`; the upper map is what
+// `docker commit` turns into a new layer.
+
+import { ancestors, basename, dirname } from '../fs/path.js';
+import type { Creator, FsBackend } from '../fs/backend.js';
+import { writtenFile } from '../fs/tree-backend.js';
+import type { WriteOptions } from '../fs/vfs.js';
+import { entrySize, type Entry, type LiveEntry } from './entry.js';
+import { comparePaths, type MergedIndex } from './merged-index.js';
+
+/** One line of `docker diff`. */
+export interface Change {
+  path: string;
+  kind: 'A' | 'C' | 'D';
+}
+
+/** The overlay of a mutable upper layer on an immutable lower index. */
+export class RwLayer implements FsBackend {
+  private readonly upper = new Map<string, Entry>();
+  private readonly upperChildren = new Map<string, Set<string>>();
+
+  constructor(readonly lower: MergedIndex) {}
+
+  get(path: string): LiveEntry | undefined {
+    const own = this.upper.get(path);
+    if (own) return own.kind === 'whiteout' ? undefined : own;
+    return this.lowerVisible(path) ? this.lower.get(path) : undefined;
+  }
+
+  list(path: string): string[] {
+    const names = new Set<string>();
+    const own = this.upper.get(path);
+    const lowerShows = this.lowerVisible(path) && !(own?.kind === 'dir' && own.opaque) && own?.kind !== 'whiteout';
+    if (lowerShows && this.lower.get(path)?.kind === 'dir') for (const n of this.lower.childNames(path)) names.add(n);
+    for (const n of this.upperChildren.get(path) ?? []) {
+      if (this.upper.get(join(path, n))?.kind === 'whiteout') names.delete(n);
+      else names.add(n);
+    }
+    return [...names].sort();
+  }
+
+  put(path: string, entry: LiveEntry): void {
+    this.copyUpParents(path);
+    const lowerEntry = this.lowerVisible(path) ? this.lower.get(path) : undefined;
+    const previous = this.upper.get(path);
+    // A directory created where the lower layers had something deleted or of another kind must hide it.
+    const hidesLower =
+      entry.kind === 'dir' && lowerEntry !== undefined && (previous?.kind === 'whiteout' || lowerEntry.kind !== 'dir');
+    if (previous && previous.kind !== 'whiteout' && previous.kind === 'dir' && entry.kind !== 'dir') {
+      this.dropUpperBelow(path);
+    }
+    this.setUpper(path, hidesLower ? { ...entry, opaque: true } : entry);
+  }
+
+  delete(path: string): void {
+    this.copyUpParents(path);
+    this.dropUpperBelow(path);
+    if (this.lowerVisible(path) && this.lower.get(path)) this.setUpper(path, { kind: 'whiteout' });
+    else this.unsetUpper(path);
+  }
+
+  write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void {
+    this.put(path, writtenFile(this.get(path), data, options, creator));
+  }
+
+  /** `docker diff`: A for added, C for changed (copied-up directories included), D for deleted. */
+  changes(): Change[] {
+    const out: Change[] = [];
+    for (const path of [...this.upper.keys()].sort(comparePaths)) {
+      const entry = this.upper.get(path) as Entry;
+      if (entry.kind === 'whiteout') out.push({ path, kind: 'D' });
+      else out.push({ path, kind: this.lowerVisible(path) && this.lower.get(path) ? 'C' : 'A' });
+    }
+    return out;
+  }
+
+  /** The container layer's own entries, for `docker commit` (a new Layer is made from a copy). */
+  snapshot(): Map<string, Entry> {
+    return new Map(this.upper);
+  }
+
+  /** Bytes in the container layer (`docker ps -s`). */
+  get size(): number {
+    let size = 0;
+    for (const entry of this.upper.values()) size += entrySize(entry);
+    return size;
+  }
+
+  /** False when a whiteout, an opaque directory or a replaced non-directory above hides the lower path. */
+  private lowerVisible(path: string): boolean {
+    for (const dir of ancestors(path)) {
+      const own = this.upper.get(dir);
+      if (!own) continue;
+      if (own.kind !== 'dir' || own.opaque) return false;
+    }
+    return true;
+  }
+
+  /** overlay copies every parent directory into the upper layer before it creates or changes a child. */
+  private copyUpParents(path: string): void {
+    for (const dir of ancestors(path)) {
+      if (this.upper.has(dir)) continue;
+      const lowerDir = this.lower.get(dir);
+      if (lowerDir) this.setUpper(dir, lowerDir);
+    }
+  }
+
+  private setUpper(path: string, entry: Entry): void {
+    this.upper.set(path, entry);
+    let set = this.upperChildren.get(dirname(path));
+    if (!set) this.upperChildren.set(dirname(path), (set = new Set()));
+    set.add(basename(path));
+  }
+
+  private unsetUpper(path: string): void {
+    this.upper.delete(path);
+    this.upperChildren.get(dirname(path))?.delete(basename(path));
+  }
+
+  private dropUpperBelow(path: string): void {
+    for (const name of this.upperChildren.get(path) ?? []) {
+      const child = join(path, name);
+      this.dropUpperBelow(child);
+      this.upper.delete(child);
+    }
+    this.upperChildren.delete(path);
+  }
+}
+
+function join(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
