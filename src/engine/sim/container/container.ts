@@ -1,0 +1,95 @@
+// A container as the daemon keeps it: its config, host config, mounts, state, logs and the filesystem its
+// processes see (the container layer over the image's layers, plus mounts).
+
+import type { MountedFs } from '../fs/mounted-fs.js';
+import type { ContainerConfig } from '../image/config.js';
+import type { Layer } from '../layer/layer.js';
+import type { RwLayer } from '../layer/rw-layer.js';
+
+/** The lifecycle states Docker reports. */
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** Docker's container State. */
+export interface ContainerState {
+  status: ContainerStatus;
+  pid: number;
+  exitCode: number;
+  error: string;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+/** One entry of `Mounts` in `docker inspect`. */
+export interface MountPoint {
+  type: 'bind' | 'volume';
+  /** volume name (volumes only) */
+  name?: string;
+  /** host path for binds; /var/lib/docker/volumes/<name>/_data for volumes */
+  source: string;
+  destination: string;
+  mode: string;
+  rw: boolean;
+  /** true for volumes docker creates (image VOLUME, `-v /path`): `rm -v` removes them */
+  anonymous: boolean;
+}
+
+/** The flags of `docker run`/`create` that end up in HostConfig. */
+export interface HostOptions {
+  binds: string[] | null;
+  networkMode: string;
+  portBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  autoRemove: boolean;
+  volumesFrom: string[] | null;
+  privileged: boolean;
+  publishAllPorts: boolean;
+  readonlyRootfs: boolean;
+  capAdd: string[] | null;
+  capDrop: string[] | null;
+  pidMode: string;
+  devices: string[];
+  /** `--mount` specs, kept for inspect */
+  mounts: Record<string, unknown>[] | null;
+}
+
+/** One chunk of a container's output, in order. */
+export interface LogChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** A container of the simulated daemon. */
+export interface Container {
+  id: string;
+  name: string;
+  created: number;
+  path: string;
+  args: string[];
+  config: ContainerConfig;
+  host: HostOptions;
+  imageId: string;
+  /** the image's top layer, referenced for as long as the container exists */
+  layer: Layer | null;
+  /** the image as the user typed it (`docker ps` shows this) */
+  imageName: string;
+  rw: RwLayer;
+  fs: MountedFs;
+  mounts: MountPoint[];
+  state: ContainerState;
+  logs: LogChunk[];
+  restartCount: number;
+  /** set by `--rm`: removed with its anonymous volumes once it exits */
+  autoRemove: boolean;
+  /** stdin the main process reads from (`docker run -i` with input) */
+  stdin: Uint8Array;
+  labels: Record<string, string>;
+}
+
+/** A new, created (not started) state. */
+export function createdState(): ContainerState {
+  return { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: null, finishedAt: null };
+}
+
+/** True while the main process lives (paused counts, as in Docker's IsRunning). */
+export function isRunning(container: Container): boolean {
+  return container.state.status === 'running' || container.state.status === 'paused';
+}

@@ -1,0 +1,77 @@
+// What Docker puts between the image and the container layer (the "-init" layer) and mounts into every
+// container: /.dockerenv, the mount points of /etc/hostname, /etc/hosts and /etc/resolv.conf, /dev with its
+// device nodes, empty /proc and /sys. Kept out of the container layer, so `docker diff` and `docker commit`
+// never see them, exactly as on a real engine.
+
+import type { Entry, LiveEntry } from '../layer/entry.js';
+import { Layer } from '../layer/layer.js';
+import { MergedIndex } from '../layer/merged-index.js';
+import type { MountedFs } from '../fs/mounted-fs.js';
+import { TreeBackend } from '../fs/tree-backend.js';
+
+const meta = { uid: 0, gid: 0, mtime: 0 };
+const dir = (mode = 0o755): Entry => ({ kind: 'dir', opaque: false, mode, ...meta });
+const empty = (mode = 0o755): Entry => ({ kind: 'file', data: new Uint8Array(0), mode, ...meta });
+
+const INIT_ENTRIES = new Map<string, Entry>([
+  ['/.dockerenv', empty()],
+  ['/dev', dir()],
+  ['/dev/console', empty()],
+  ['/dev/pts', dir()],
+  ['/dev/shm', dir()],
+  ['/etc', dir()],
+  ['/etc/hostname', empty()],
+  ['/etc/hosts', empty()],
+  ['/etc/mtab', { kind: 'symlink', target: '/proc/mounts', mode: 0o777, ...meta }],
+  ['/etc/resolv.conf', empty()],
+  ['/proc', dir()],
+  ['/sys', dir()],
+]);
+
+const initIndexes = new WeakMap<Layer, MergedIndex>();
+let scratchInit: MergedIndex | undefined;
+
+/** The lower index of every container of an image: its layers plus the init layer (cached per image). */
+export function initIndexFor(top: Layer | null): MergedIndex {
+  if (!top) return (scratchInit ??= MergedIndex.empty().derive(INIT_ENTRIES));
+  let index = initIndexes.get(top);
+  if (!index) {
+    index = top.index.derive(INIT_ENTRIES);
+    initIndexes.set(top, index);
+  }
+  return index;
+}
+
+const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff00::1\tip6-allnodes\nff00::2\tip6-allrouters\n';
+
+/** Mounts /dev, /proc, /sys and the per-container /etc files, as the daemon does at start. */
+export function mountSystemPaths(fs: MountedFs, hostname: string): void {
+  fs.mount('/dev', devTree(), false);
+  fs.mount('/proc', new TreeBackend(dir(0o555) as LiveEntry), true);
+  fs.mount('/sys', new TreeBackend(dir(0o555) as LiveEntry), true);
+  fs.mount('/etc/hostname', fileTree(`${hostname}\n`), false);
+  fs.mount('/etc/hosts', fileTree(HOSTS), false);
+  fs.mount('/etc/resolv.conf', fileTree(''), false);
+}
+
+function fileTree(text: string): TreeBackend {
+  return new TreeBackend({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, ...meta });
+}
+
+function devTree(): TreeBackend {
+  const tree = new TreeBackend(dir() as LiveEntry);
+  const char = (minor: number, major = 1): LiveEntry => ({ kind: 'char', major, minor, mode: 0o666, ...meta });
+  tree.put('/null', char(3));
+  tree.put('/zero', char(5));
+  tree.put('/full', char(7));
+  tree.put('/random', char(8));
+  tree.put('/urandom', char(9));
+  tree.put('/tty', char(0, 5));
+  tree.put('/pts', dir() as LiveEntry);
+  tree.put('/shm', dir(0o1777) as LiveEntry);
+  tree.put('/mqueue', dir(0o1777) as LiveEntry);
+  for (const [name, target] of [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2']]) {
+    tree.put(`/${name}`, { kind: 'symlink', target: target as string, mode: 0o777, ...meta });
+  }
+  return tree;
+}

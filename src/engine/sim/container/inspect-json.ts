@@ -1,0 +1,199 @@
+// `docker inspect` of a container, shaped field for field like Docker 20.10's output (docker-reference.md 4.1)
+// so that inspect checks and `--format` templates see the same paths on both engines.
+
+import { configToJson } from '../image/config.js';
+import type { Container, MountPoint } from './container.js';
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** RFC 3339 with nanoseconds, as Go prints time.Time in JSON. */
+export function goTime(ms: number | null): string {
+  if (ms === null) return ZERO_TIME;
+  const iso = new Date(ms).toISOString(); // 2026-11-22T21:31:59.231Z
+  return iso.replace(/\.(\d{3})Z$/, (_, frac: string) => `.${frac.replace(/0+$/, '') || '0'}Z`).replace('.0Z', 'Z');
+}
+
+/** The whole inspect object of a container. */
+export function containerJson(c: Container, imageName: (id: string) => string): Record<string, unknown> {
+  const dir = `/var/lib/docker/containers/${c.id}`;
+  const layerDir = `/var/lib/docker/overlay2/${c.id}`;
+  const networkNone = c.host.networkMode === 'none';
+  void imageName;
+  return {
+    Id: c.id,
+    Created: goTime(c.created),
+    Path: c.path,
+    Args: c.args,
+    State: stateJson(c),
+    Image: c.imageId,
+    ResolvConfPath: `${dir}/resolv.conf`,
+    HostnamePath: `${dir}/hostname`,
+    HostsPath: `${dir}/hosts`,
+    LogPath: `${dir}/${c.id}-json.log`,
+    Name: `/${c.name}`,
+    RestartCount: c.restartCount,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: null,
+    HostConfig: hostConfigJson(c),
+    GraphDriver: {
+      Data: {
+        LowerDir: `${layerDir}-init/diff`,
+        MergedDir: `${layerDir}/merged`,
+        UpperDir: `${layerDir}/diff`,
+        WorkDir: `${layerDir}/work`,
+      },
+      Name: 'overlay2',
+    },
+    Mounts: c.mounts.map(mountJson),
+    Config: configToJson(c.config),
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: c.state.status === 'created' ? '' : c.id,
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      Ports: {},
+      SandboxKey: c.state.status === 'created' ? '' : `/var/run/docker/netns/${c.id.slice(0, 12)}`,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: '',
+      Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: '',
+      IPPrefixLen: 0,
+      IPv6Gateway: '',
+      MacAddress: '',
+      Networks: networkNone
+        ? {
+            none: {
+              IPAMConfig: null,
+              Links: null,
+              Aliases: null,
+              NetworkID: '',
+              EndpointID: '',
+              Gateway: '',
+              IPAddress: '',
+              IPPrefixLen: 0,
+              IPv6Gateway: '',
+              GlobalIPv6Address: '',
+              GlobalIPv6PrefixLen: 0,
+              MacAddress: '',
+              DriverOpts: null,
+            },
+          }
+        : {},
+    },
+  };
+}
+
+function stateJson(c: Container): Record<string, unknown> {
+  const s = c.state;
+  return {
+    Status: s.status,
+    Running: s.status === 'running' || s.status === 'paused',
+    Paused: s.status === 'paused',
+    Restarting: s.status === 'restarting',
+    OOMKilled: false,
+    Dead: s.status === 'dead',
+    Pid: s.pid,
+    ExitCode: s.exitCode,
+    Error: s.error,
+    StartedAt: goTime(s.startedAt),
+    FinishedAt: goTime(s.finishedAt),
+  };
+}
+
+function mountJson(m: MountPoint): Record<string, unknown> {
+  if (m.type === 'bind') {
+    return { Type: 'bind', Source: m.source, Destination: m.destination, Mode: m.mode, RW: m.rw, Propagation: 'rprivate' };
+  }
+  return {
+    Type: 'volume',
+    Name: m.name,
+    Source: m.source,
+    Destination: m.destination,
+    Driver: 'local',
+    Mode: m.mode,
+    RW: m.rw,
+    Propagation: '',
+  };
+}
+
+function hostConfigJson(c: Container): Record<string, unknown> {
+  const h = c.host;
+  return {
+    Binds: h.binds,
+    ContainerIDFile: '',
+    LogConfig: { Type: 'json-file', Config: {} },
+    NetworkMode: h.networkMode,
+    PortBindings: h.portBindings,
+    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    AutoRemove: h.autoRemove,
+    VolumeDriver: '',
+    VolumesFrom: h.volumesFrom,
+    CapAdd: h.capAdd,
+    CapDrop: h.capDrop,
+    CgroupnsMode: 'host',
+    Dns: [],
+    DnsOptions: [],
+    DnsSearch: [],
+    ExtraHosts: null,
+    GroupAdd: null,
+    IpcMode: 'private',
+    Cgroup: '',
+    Links: null,
+    OomScoreAdj: 0,
+    PidMode: h.pidMode,
+    Privileged: h.privileged,
+    PublishAllPorts: h.publishAllPorts,
+    ReadonlyRootfs: h.readonlyRootfs,
+    SecurityOpt: null,
+    UTSMode: '',
+    UsernsMode: '',
+    ShmSize: 67108864,
+    Runtime: 'runc',
+    ConsoleSize: [0, 0],
+    Isolation: '',
+    CpuShares: 0,
+    Memory: 0,
+    NanoCpus: 0,
+    CgroupParent: '',
+    BlkioWeight: 0,
+    BlkioWeightDevice: [],
+    BlkioDeviceReadBps: null,
+    BlkioDeviceWriteBps: null,
+    BlkioDeviceReadIOps: null,
+    BlkioDeviceWriteIOps: null,
+    CpuPeriod: 0,
+    CpuQuota: 0,
+    CpuRealtimePeriod: 0,
+    CpuRealtimeRuntime: 0,
+    CpusetCpus: '',
+    CpusetMems: '',
+    Devices: h.devices.map((d) => ({ PathOnHost: d, PathInContainer: d, CgroupPermissions: 'rwm' })),
+    DeviceCgroupRules: null,
+    DeviceRequests: null,
+    KernelMemory: 0,
+    KernelMemoryTCP: 0,
+    MemoryReservation: 0,
+    MemorySwap: 0,
+    MemorySwappiness: null,
+    OomKillDisable: false,
+    PidsLimit: null,
+    Ulimits: null,
+    CpuCount: 0,
+    CpuPercent: 0,
+    IOMaximumIOps: 0,
+    IOMaximumBandwidth: 0,
+    ...(h.mounts ? { Mounts: h.mounts } : {}),
+    MaskedPaths: h.privileged
+      ? null
+      : ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware'],
+    ReadonlyPaths: h.privileged ? null : ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+  };
+}

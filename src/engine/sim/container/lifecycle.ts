@@ -1,0 +1,173 @@
+// Container state changes as the daemon performs them: start (running the main process until it exits or
+// would keep running), stop/kill (PID 1 ignores SIGTERM, so it ends killed: 137), pause, rename, remove (with
+// anonymous volumes under -v/--rm), exec, with moby's error texts for every refused transition.
+
+import type { Daemon } from '../daemon.js';
+import { DaemonError } from '../daemon-error.js';
+import { isRunning, type Container } from './container.js';
+import { runProcess, type ProcessOutcome } from './process-runner.js';
+
+/** Output of a process run in a container. */
+export interface ProcessResult {
+  outcome: ProcessOutcome;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the main process. Returns its outcome; a start failure leaves the container `created`. */
+export function startContainer(daemon: Daemon, c: Container): ProcessResult {
+  if (c.state.status === 'paused') {
+    throw new DaemonError(`cannot start a paused container, try unpause instead`);
+  }
+  if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
+  let stdout = '';
+  let stderr = '';
+  const startedAt = daemon.clock.now();
+  const outcome = runProcess(
+    c.fs,
+    {
+      argv: [c.path, ...c.args],
+      env: c.config.Env ?? [],
+      cwd: c.config.WorkingDir || '/',
+      user: c.config.User,
+      hostname: c.config.Hostname,
+      tty: c.config.Tty,
+      stdin: c.stdin,
+      stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
+      mode: 'main',
+      clock: daemon.clock,
+      steps: daemon.stepBudget,
+    },
+    (stream, text) => {
+      c.logs.push({ stream, text });
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+    },
+  );
+  if (outcome.kind === 'start-failed') {
+    c.state = { ...c.state, exitCode: outcome.exitCode, error: outcome.message };
+    return { outcome, stdout, stderr };
+  }
+  c.state = { status: 'running', pid: 1000 + daemon.containers.size, exitCode: 0, error: '', startedAt, finishedAt: c.state.finishedAt };
+  if (outcome.kind === 'exited') exited(daemon, c, outcome.exitCode);
+  else if (outcome.kind === 'budget') exited(daemon, c, 137);
+  return { outcome, stdout, stderr };
+}
+
+/** The main process ended with `code`. */
+export function exited(daemon: Daemon, c: Container, code: number): void {
+  c.state = { ...c.state, status: 'exited', pid: 0, exitCode: code, finishedAt: daemon.clock.now() };
+}
+
+/** `docker stop`: a running PID 1 that ignores SIGTERM is killed after the timeout. */
+export function stopContainer(daemon: Daemon, c: Container): void {
+  if (!isRunning(c)) return;
+  exited(daemon, c, 137);
+}
+
+/** `docker kill`. */
+export function killContainer(daemon: Daemon, c: Container, ref: string): void {
+  if (!isRunning(c)) throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`);
+  exited(daemon, c, 137);
+}
+
+/** `docker pause`. */
+export function pauseContainer(c: Container): void {
+  if (c.state.status === 'paused') throw new DaemonError(`Container ${c.id} is already paused`);
+  if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`);
+  c.state = { ...c.state, status: 'paused' };
+}
+
+/** `docker unpause`. */
+export function unpauseContainer(c: Container): void {
+  if (c.state.status !== 'paused') throw new DaemonError(`Container ${c.id} is not paused`);
+  c.state = { ...c.state, status: 'running' };
+}
+
+/** `docker rm`: refuses running and paused containers unless forced; `-v` removes anonymous volumes. */
+export function removeContainer(daemon: Daemon, c: Container, force: boolean, volumes: boolean): void {
+  if (c.state.status === 'paused' && !force) {
+    throw new DaemonError(
+      `You cannot remove a paused container ${c.id}. Unpause and then stop the container before attempting removal or force remove`,
+    );
+  }
+  if (isRunning(c) && !force) {
+    throw new DaemonError(
+      `You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
+    );
+  }
+  daemon.containers.delete(c.id);
+  // The container held its image's layers, even if the image itself was force-deleted meanwhile.
+  if (c.layer) daemon.images.release(c.layer);
+  if (volumes) {
+    for (const m of c.mounts) {
+      if (m.type !== 'volume' || !m.anonymous || !m.name) continue;
+      const inUse = [...daemon.containers.values()].some((o) => o.mounts.some((om) => om.name === m.name));
+      if (!inUse) daemon.volumes.delete(m.name);
+    }
+  }
+}
+
+/** `docker rename`. */
+export function renameContainer(daemon: Daemon, c: Container, newName: string): void {
+  const name = newName.replace(/^\//, '');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
+    throw new DaemonError(`Error when allocating new name: Invalid container name (${newName}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  }
+  const taken = daemon.nameTaken(name);
+  if (taken && taken !== c) {
+    throw new DaemonError(
+      `Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+    );
+  }
+  if (c.name === name) throw new DaemonError(`Renaming a container with the same name as its current name`);
+  c.name = name;
+}
+
+/** Options of `docker exec`. */
+export interface ExecRequest {
+  argv: string[];
+  env: string[];
+  workdir: string | null;
+  user: string | null;
+  tty: boolean;
+  stdin: Uint8Array;
+}
+
+/** `docker exec`: runs a process next to the main one in a running container. */
+export function execInContainer(daemon: Daemon, c: Container, req: ExecRequest): ProcessResult {
+  if (c.state.status === 'paused') {
+    throw new DaemonError(`Container ${c.name} is paused, unpause the container before exec`);
+  }
+  if (!isRunning(c)) throw new DaemonError(`Container ${c.id} is not running`);
+  let stdout = '';
+  let stderr = '';
+  const env = [...(c.config.Env ?? [])];
+  for (const item of req.env) {
+    const key = item.includes('=') ? item.slice(0, item.indexOf('=')) : item;
+    const i = env.findIndex((e) => e === key || e.startsWith(`${key}=`));
+    if (i === -1) env.push(item);
+    else env[i] = item;
+  }
+  const outcome = runProcess(
+    c.fs,
+    {
+      argv: req.argv,
+      env,
+      cwd: req.workdir ?? (c.config.WorkingDir || '/'),
+      user: req.user ?? c.config.User,
+      hostname: c.config.Hostname,
+      tty: req.tty,
+      stdin: req.stdin,
+      stdinOpen: false,
+      mode: 'exec',
+      clock: daemon.clock,
+      steps: daemon.stepBudget,
+    },
+    (stream, text) => {
+      if (stream === 'stdout' || req.tty) stdout += text;
+      else stderr += text;
+    },
+  );
+  return { outcome, stdout, stderr };
+}

@@ -1,0 +1,141 @@
+// Runs a program inside a container: builds the process's environment the way the daemon and runc do
+// (PATH, HOSTNAME, TERM, the image's Env, HOME from /etc/passwd), resolves the user, and turns the shell's
+// outcomes into exit codes, runc's start errors, or "still running".
+
+import { resolvePath } from '../fs/path.js';
+import type { Vfs } from '../fs/vfs.js';
+import { envMap } from '../image/config.js';
+import type { Clock } from '../state/clock.js';
+import { execResolved } from '../shell/exec-file.js';
+import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext } from '../shell/process.js';
+import { DaemonError } from '../daemon-error.js';
+
+/** How a process ended. */
+export type ProcessOutcome =
+  | { kind: 'exited'; exitCode: number }
+  | { kind: 'blocked' }
+  | { kind: 'start-failed'; message: string; exitCode: number }
+  | { kind: 'budget' };
+
+/** What a process needs besides its filesystem. */
+export interface ProcessSpec {
+  argv: string[];
+  env: string[];
+  cwd: string;
+  user: string;
+  hostname: string;
+  tty: boolean;
+  stdin: Uint8Array;
+  stdinOpen: boolean;
+  mode: 'main' | 'exec' | 'build';
+  clock: Clock;
+  steps: number;
+}
+
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** The environment a container process starts with (daemon defaults, then the config's Env, then HOME). */
+export function processEnv(configEnv: readonly string[] | null, hostname: string, tty: boolean, home: string): string[] {
+  const env = [DEFAULT_PATH, `HOSTNAME=${hostname}`];
+  if (tty) env.push('TERM=xterm');
+  for (const item of configEnv ?? []) {
+    const name = item.includes('=') ? item.slice(0, item.indexOf('=')) : item;
+    const i = env.findIndex((e) => e.startsWith(`${name}=`));
+    if (i === -1) env.push(item);
+    else env[i] = item;
+  }
+  if (!env.some((e) => e.startsWith('HOME='))) env.push(`HOME=${home}`);
+  return env;
+}
+
+/** uid, gid and home of a `USER`/`-u` value, resolved through the container's /etc/passwd as runc does. */
+export function resolveUser(fs: Vfs, user: string): { uid: number; gid: number; home: string } {
+  if (user === '') return { uid: 0, gid: 0, home: lookupHome(fs, 0) ?? '/root' };
+  const [name = '', group] = user.split(':');
+  const passwd = readTable(fs, '/etc/passwd');
+  let uid: number;
+  let gid = 0;
+  let home = '/';
+  if (/^\d+$/.test(name)) {
+    uid = Number(name);
+    const row = passwd?.find((r) => r[2] === name);
+    if (row) {
+      gid = Number(row[3]);
+      home = row[5] ?? '/';
+    }
+  } else {
+    const row = passwd?.find((r) => r[0] === name);
+    if (!row) throw new DaemonError(`unable to find user ${name}: no matching entries in passwd file`, 'runtime', 126);
+    uid = Number(row[2]);
+    gid = Number(row[3]);
+    home = row[5] ?? '/';
+  }
+  if (group !== undefined) {
+    if (/^\d+$/.test(group)) gid = Number(group);
+    else {
+      const row = readTable(fs, '/etc/group')?.find((r) => r[0] === group);
+      if (!row) throw new DaemonError(`unable to find group ${group}: no matching entries in group file`, 'runtime', 126);
+      gid = Number(row[2]);
+    }
+  }
+  return { uid, gid, home };
+}
+
+function lookupHome(fs: Vfs, uid: number): string | undefined {
+  return readTable(fs, '/etc/passwd')?.find((r) => r[2] === String(uid))?.[5];
+}
+
+function readTable(fs: Vfs, path: string): string[][] | undefined {
+  try {
+    const text = new TextDecoder().decode(fs.readFile(path));
+    return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(':'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one program to its end (or until it would block) and reports how it ended. */
+export function runProcess(
+  fs: Vfs,
+  spec: ProcessSpec,
+  out: (stream: 'stdout' | 'stderr', text: string) => void,
+): ProcessOutcome {
+  const decoder = new TextDecoder();
+  const write = (stream: 'stdout' | 'stderr') => (chunk: string | Uint8Array) =>
+    out(stream, typeof chunk === 'string' ? chunk : decoder.decode(chunk));
+  let who: { uid: number; gid: number; home: string };
+  try {
+    who = resolveUser(fs, spec.user);
+  } catch (error) {
+    if (error instanceof DaemonError) return { kind: 'start-failed', message: error.message, exitCode: 126 };
+    throw error;
+  }
+  const env = envMap(processEnv(spec.env, spec.hostname, spec.tty, who.home));
+  const ctx: ProcessContext = {
+    fs,
+    cwd: resolvePath('/', spec.cwd || '/'),
+    env,
+    uid: who.uid,
+    gid: who.gid,
+    hostname: spec.hostname,
+    stdin: { data: spec.stdin, open: spec.stdinOpen },
+    stdout: write('stdout'),
+    stderr: write('stderr'),
+    mode: spec.mode,
+    clock: spec.clock,
+    budget: { steps: spec.steps },
+    tty: spec.tty,
+  };
+  const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');
+  if (typeof resolved !== 'string') {
+    if (resolved.kind === 'not-simulated') throw new DaemonError(resolved.message, 'runtime', 126);
+    return { kind: 'start-failed', message: resolved.message, exitCode: resolved.exitCode };
+  }
+  try {
+    return { kind: 'exited', exitCode: execResolved(ctx, resolved, spec.argv) };
+  } catch (error) {
+    if (error instanceof ProcessBlocked) return { kind: 'blocked' };
+    if (error instanceof StepBudgetExceeded) return { kind: 'budget' };
+    throw error;
+  }
+}
