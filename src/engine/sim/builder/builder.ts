@@ -1,0 +1,474 @@
+// `docker build` with Docker 20.10's legacy builder: one step per instruction, one committed image per step
+// (the "intermediate images"), the build cache, ONBUILD triggers, multi-stage builds, and the exact output
+// ("Step 1/4 : …", " ---> Running in …", "Successfully built …"), including what a failed build leaves
+// behind: the failed step's container and the images of the steps before it.
+
+import { MountedFs } from '../fs/mounted-fs.js';
+import { resolvePath } from '../fs/path.js';
+import { cloneConfig, emptyConfig, type ContainerConfig } from '../image/config.js';
+import { makeImage, type HistoryEntry, type Image } from '../image/image.js';
+import type { Entry } from '../layer/entry.js';
+import { Layer, MAX_LAYER_DEPTH } from '../layer/layer.js';
+import { MergedIndex } from '../layer/merged-index.js';
+import { RwLayer } from '../layer/rw-layer.js';
+import type { Daemon } from '../daemon.js';
+import { DaemonError } from '../daemon-error.js';
+import { createContainer, type CreateRequest } from '../container/create.js';
+import { removeContainer, exited } from '../container/lifecycle.js';
+import { runProcess, resolveUser } from '../container/process-runner.js';
+import { BuildContext } from './build-context.js';
+import { applyMetadata, commandOf, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
+import { copyInto, type CopySource } from './copy.js';
+import { DockerfileError } from './dockerfile/dockerfile-error.js';
+import { processWord } from './dockerfile/expand.js';
+import type { Instruction } from './dockerfile/instruction-types.js';
+import { parseInstruction } from './dockerfile/instructions.js';
+import { parseDockerfile } from './dockerfile/parser.js';
+
+/** What `docker build` asks for. */
+export interface BuildRequest {
+  context: BuildContext;
+  dockerfileName: string;
+  dockerfileText: string;
+  /** familiar references, already validated */
+  tags: string[];
+  buildArgs: Map<string, string>;
+  noCache: boolean;
+  quiet: boolean;
+  labels: Record<string, string>;
+  target: string | null;
+  /** FROM's image lookup (reference parsing lives in the CLI layer) */
+  resolveImage: (name: string) => Image | undefined;
+}
+
+/** What the docker CLI would have printed, and the image built (null when the build failed). */
+export interface BuildResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  image: Image | null;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+interface Stage {
+  name: string;
+  image: Image | null;
+  config: ContainerConfig;
+  history: HistoryEntry[];
+  layer: Layer | null;
+  shell: string[];
+  cmdSet: boolean;
+  author: string;
+  args: Map<string, string>;
+}
+
+/** Runs a build; never throws for build errors (they are output and an exit code, as with docker). */
+export function build(daemon: Daemon, req: BuildRequest): BuildResult {
+  let stdout = '';
+  const say = (text: string) => {
+    if (!req.quiet) stdout += text;
+  };
+  const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: stderr ? `${stderr}\n` : '', exitCode, image: null });
+  say(`Sending build context to Docker daemon ${humanSize4(req.context.tarSize).padStart(8)}\r\r\n`);
+
+  let instructions: Instruction[];
+  try {
+    if (req.dockerfileText.length === 0) {
+      throw new DockerfileError('EMPTY_FILE', `the Dockerfile (${req.dockerfileName}) cannot be empty`, 0, 0, req.dockerfileName);
+    }
+    const parsed = parseDockerfile(req.dockerfileText, { fileName: req.dockerfileName });
+    if (parsed.nodes.length === 0) throw new DockerfileError('SYNTAX', 'file with no instructions', 0, 0, req.dockerfileName);
+    instructions = parsed.nodes.map(parseInstruction);
+  } catch (error) {
+    if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
+    throw error;
+  }
+  const firstNonArg = instructions.find((i) => i.kind !== 'ARG');
+  if (!firstNonArg || firstNonArg.kind !== 'FROM') return done('Error response from daemon: no build stage in current context', 1);
+
+  const metaArgs = new Map<string, string>();
+  const stages: Stage[] = [];
+  let stage: Stage | null = null;
+  const total = instructions.length;
+  try {
+    for (let i = 0; i < instructions.length; i++) {
+      const instr = instructions[i] as Instruction;
+      say(`Step ${i + 1}/${total} : ${instr.code}\n`);
+      if (instr.kind === 'ARG' && stage === null) {
+        for (const a of instr.args) metaArgs.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+        continue;
+      }
+      if (instr.kind === 'FROM') {
+        if (stage) stages.push(stage);
+        stage = fromStage(daemon, req, instr, metaArgs, stages, say);
+        continue;
+      }
+      const current = stage as Stage;
+      const id = runStep(daemon, req, current, instr, stages, say, false);
+      say(` ---> ${id.slice(7, 19)}\n`);
+    }
+  } catch (error) {
+    if (error instanceof StepError) return done(error.message, error.exitCode);
+    if (error instanceof DaemonError) return done(error.message, error.exitCode ?? 1);
+    throw error;
+  }
+  const last = stage as Stage;
+  let image = last.image;
+  if (!image) return done('Error response from daemon: No image was generated. Is your Dockerfile empty?', 1);
+  if (Object.keys(req.labels).length) {
+    const config = cloneConfig(image.config);
+    config.Labels = { ...(config.Labels ?? {}), ...req.labels };
+    image = daemon.images.add(makeImage({ ...image, parent: image.id, config, created: daemon.clock.now() }));
+  }
+  say(`Successfully built ${image.id.slice(7, 19)}\n`);
+  for (const tag of req.tags) {
+    daemon.images.tag(tag, image.id, daemon.clock.now());
+    say(`Successfully tagged ${tag}\n`);
+  }
+  if (req.quiet) stdout = `${image.id}\n`;
+  return { stdout, stderr: '', exitCode: 0, image };
+}
+
+function fromStage(
+  daemon: Daemon,
+  req: BuildRequest,
+  instr: Extract<Instruction, { kind: 'FROM' }>,
+  metaArgs: Map<string, string>,
+  stages: Stage[],
+  say: (text: string) => void,
+): Stage {
+  const name = processWord(instr.image, metaArgs);
+  const named = stages.find((s) => s.name !== '' && s.name === name.toLowerCase());
+  let base: Image | null = null;
+  if (named) base = named.image;
+  else if (name !== 'scratch') {
+    const found = req.resolveImage(name);
+    if (!found) {
+      throw new StepError(
+        `drydock: the image ${name} is not in the simulator and it cannot pull from a registry (there is none offline); build or import it first, or run with --engine docker`,
+      );
+    }
+    base = found;
+  }
+  const stage: Stage = {
+    name: instr.stageName,
+    image: base,
+    config: base ? cloneConfig(base.config) : emptyConfig(),
+    history: base ? [...base.history] : [],
+    layer: base?.layer ?? null,
+    shell: base?.config.Shell ? [...base.config.Shell] : [...DEFAULT_SHELL],
+    cmdSet: false,
+    author: base?.author ?? '',
+    args: new Map(),
+  };
+  const triggers = base?.config.OnBuild ?? [];
+  if (triggers.length) {
+    say(`# Executing ${triggers.length} build trigger${triggers.length === 1 ? '' : 's'}\n`);
+    stage.config.OnBuild = null;
+    for (const text of triggers) {
+      const trigger = parseInstruction(parseDockerfile(text).nodes[0] as NonNullable<ReturnType<typeof parseDockerfile>['nodes'][0]>);
+      runStep(daemon, req, stage, trigger, stages, say, true);
+    }
+  }
+  if (stage.image) say(` ---> ${stage.image.id.slice(7, 19)}\n`);
+  return stage;
+}
+
+/** Runs one non-FROM instruction; returns the ID of the image it committed (or found in the cache). */
+function runStep(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  instr: Instruction,
+  stages: Stage[],
+  say: (text: string) => void,
+  trigger: boolean,
+): string {
+  if (instr.kind === 'ARG') {
+    for (const a of instr.args) stage.args.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+    return metadataStep(daemon, req, stage, ` ARG ${instr.args.map((a) => (a.value === undefined ? a.key : `${a.key}=${a.value}`)).join(' ')}`, say, () => undefined);
+  }
+  if (instr.kind === 'RUN') return runInstruction(daemon, req, stage, instr, say);
+  if (instr.kind === 'COPY' || instr.kind === 'ADD') return copyInstruction(daemon, req, stage, instr, stages, say, trigger);
+  if (instr.kind === 'WORKDIR') {
+    const env = expansionEnv(stage.config, stage.args);
+    const dir = nextWorkdir(stage.config.WorkingDir, processWord(instr.path, env));
+    stage.config.WorkingDir = dir;
+    return fsStep(daemon, req, stage, `#(nop) WORKDIR ${dir}`, say, true, (fs) => {
+      const path = resolvePath('/', dir);
+      if (!fs.stat(path)) mkdirAll(fs, path);
+    });
+  }
+  const config = stage.config;
+  let message: string | null = null;
+  const env = expansionEnv(config, stage.args);
+  return metadataStep(daemon, req, stage, '', say, () => {
+    message = applyMetadata(config, instr, env, stage);
+    if (message === null) throw new StepError(`drydock: ${instr.kind} is not supported by the simulator's builder; use --engine docker`);
+    return message;
+  });
+}
+
+/** A step that changes only the config: "Running in", "Removing intermediate container", no layer. */
+function metadataStep(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  fixedMessage: string,
+  say: (text: string) => void,
+  apply: () => string | undefined,
+): string {
+  const message = apply() ?? fixedMessage;
+  const createdBy = `${stage.shell.join(' ')} #(nop) ${message}`;
+  const cached = probeCache(daemon, req, stage, createdBy);
+  if (cached) {
+    say(' ---> Using cache\n');
+    return adopt(stage, cached);
+  }
+  const cid = daemon.ids.next('container');
+  say(` ---> Running in ${cid.slice(0, 12)}\n`);
+  say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, '#(nop) ', message], containerId: cid, layer: stage.layer, emptyLayer: true });
+}
+
+/** A step that may change files (WORKDIR) in a throwaway container over the stage's layers. */
+function fsStep(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  message: string,
+  say: (text: string) => void,
+  runsContainer: boolean,
+  change: (fs: MountedFs) => void,
+): string {
+  const createdBy = `${stage.shell.join(' ')} ${message}`;
+  const cached = probeCache(daemon, req, stage, createdBy);
+  if (cached) {
+    say(' ---> Using cache\n');
+    return adopt(stage, cached);
+  }
+  const cid = daemon.ids.next('container');
+  if (runsContainer) say(` ---> Running in ${cid.slice(0, 12)}\n`);
+  const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
+  const fs = new MountedFs(rw, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
+  change(fs);
+  const layer = layerFrom(stage, rw.snapshot());
+  if (runsContainer) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: cid, layer, emptyLayer: layer === stage.layer });
+}
+
+function copyInstruction(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  instr: Extract<Instruction, { kind: 'COPY' | 'ADD' }>,
+  stages: Stage[],
+  say: (text: string) => void,
+  trigger: boolean,
+): string {
+  void trigger;
+  const env = expansionEnv(stage.config, stage.args);
+  const from = instr.kind === 'COPY' ? instr.from : '';
+  let source: CopySource = req.context;
+  if (from) {
+    const other = stages.find((s) => s.name === from.toLowerCase()) ?? stages[Number(from)];
+    const image = other ? other.image : req.resolveImage(from);
+    if (!image) throw new StepError(`invalid from flag value ${from}: No such image: ${from}`);
+    const index = image.layer?.index ?? MergedIndex.empty();
+    source = { get: (p) => index.get(p), list: (p) => [...index.childNames(p)].sort() };
+  }
+  let owner: { uid: number; gid: number } | null = null;
+  const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
+  const fs = new MountedFs(rw, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
+  if (instr.chown) {
+    const who = resolveUser(fs, processWord(instr.chown, env));
+    owner = { uid: who.uid, gid: who.gid };
+  }
+  const summary = copyInto(
+    fs,
+    {
+      kind: instr.kind,
+      sources: instr.sources.map((s) => processWord(s, env)),
+      dest: processWord(instr.dest, env),
+      workdir: stage.config.WorkingDir,
+      owner,
+      now: daemon.clock.now(),
+      fromImage: Boolean(from),
+    },
+    source,
+  );
+  const message = `#(nop) ${summary}`;
+  const createdBy = `${stage.shell.join(' ')} ${message}`;
+  const cached = probeCache(daemon, req, stage, createdBy);
+  if (cached) {
+    say(' ---> Using cache\n');
+    return adopt(stage, cached);
+  }
+  const layer = layerFrom(stage, rw.snapshot());
+  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: '', layer, emptyLayer: layer === stage.layer });
+}
+
+function runInstruction(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  instr: Extract<Instruction, { kind: 'RUN' }>,
+  say: (text: string) => void,
+): string {
+  if (instr.flagsUsed.length) {
+    throw new StepError(`the --${instr.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
+  }
+  const cmd = commandOf(instr, stage.shell);
+  const args = [...stage.args].filter(([k]) => !(stage.config.Env ?? []).some((e) => e.startsWith(`${k}=`)));
+  const prefix = args.length ? [`|${args.length}`, ...args.map(([k, v]) => `${k}=${v}`)] : [];
+  const createdBy = [...prefix, ...cmd].join(' ');
+  const cached = probeCache(daemon, req, stage, createdBy);
+  if (cached) {
+    say(' ---> Using cache\n');
+    return adopt(stage, cached);
+  }
+  const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
+  const config = cloneConfig(stage.config);
+  config.Cmd = cmd;
+  config.Entrypoint = null;
+  const container = createContainer(daemon, buildContainerRequest(image, config));
+  say(` ---> Running in ${container.id.slice(0, 12)}\n`);
+  let output = '';
+  const outcome = runProcess(
+    container.fs,
+    {
+      argv: cmd,
+      env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
+      cwd: config.WorkingDir || '/',
+      user: config.User,
+      hostname: container.config.Hostname,
+      tty: false,
+      stdin: new Uint8Array(0),
+      stdinOpen: false,
+      mode: 'build',
+      clock: daemon.clock,
+      steps: daemon.stepBudget,
+    },
+    (stream, text) => {
+      output += stream === 'stdout' ? text : `\x1b[91m${text}\x1b[0m`;
+    },
+  );
+  say(output);
+  if (outcome.kind === 'start-failed') throw new StepError(outcome.message, 1);
+  if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
+  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ran past its step budget (an endless loop?)`, 1);
+  exited(daemon, container, outcome.exitCode);
+  if (outcome.exitCode !== 0) {
+    throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);
+  }
+  const layer = layerFrom(stage, container.rw.snapshot());
+  removeContainer(daemon, container, true, true);
+  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
+  return commitStep(daemon, stage, { createdBy, cmd: [...prefix, ...cmd], containerId: container.id, layer, emptyLayer: layer === stage.layer });
+}
+
+function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
+  return {
+    image: { ...image, config },
+    imageName: image.id,
+    name: null,
+    cmd: config.Cmd,
+    entrypoint: [],
+    env: [],
+    workdir: null,
+    user: null,
+    tty: false,
+    openStdin: false,
+    attachStdin: false,
+    attachOutput: false,
+    mounts: [],
+    binds: [],
+    volumesFrom: [],
+    exposedPorts: [],
+    host: { networkMode: 'none', portBindings: {}, autoRemove: false, privileged: false, publishAllPorts: false, readonlyRootfs: false, capAdd: null, capDrop: null, pidMode: '', devices: [], mounts: null },
+    labels: {},
+    autoRemove: false,
+    stdin: new Uint8Array(0),
+  };
+}
+
+/** A new layer from a container layer's entries; an empty diff adds no layer (moby's layer.IsEmpty rule). */
+function layerFrom(stage: Stage, entries: Map<string, Entry>): Layer | null {
+  if (entries.size === 0) return stage.layer;
+  if ((stage.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) throw new StepError('max depth exceeded');
+  return new Layer(stage.layer, entries);
+}
+
+function probeCache(daemon: Daemon, req: BuildRequest, stage: Stage, createdBy: string): Image | undefined {
+  if (req.noCache) return undefined;
+  const id = daemon.buildCache.get(cacheKey(stage, createdBy));
+  return id ? daemon.images.get(id) : undefined;
+}
+
+function cacheKey(stage: Stage, createdBy: string): string {
+  return `${stage.image?.id ?? 'scratch'}\n${createdBy}\n${JSON.stringify(stage.config)}`;
+}
+
+function adopt(stage: Stage, image: Image): string {
+  stage.image = image;
+  stage.config = cloneConfig(image.config);
+  stage.history = [...image.history];
+  stage.layer = image.layer;
+  return image.id;
+}
+
+function commitStep(
+  daemon: Daemon,
+  stage: Stage,
+  step: { createdBy: string; cmd: string[]; containerId: string; layer: Layer | null; emptyLayer: boolean },
+): string {
+  const key = cacheKey(stage, step.createdBy);
+  const created = daemon.clock.now();
+  const parentId = stage.image?.id ?? '';
+  const containerConfig = cloneConfig(stage.config);
+  containerConfig.Hostname = step.containerId.slice(0, 12);
+  containerConfig.Image = parentId;
+  containerConfig.Cmd = step.cmd;
+  const config = cloneConfig(stage.config);
+  config.Image = parentId;
+  const image = daemon.images.add(
+    makeImage({
+      parent: parentId,
+      comment: '',
+      created,
+      container: step.containerId,
+      containerConfig,
+      author: stage.author,
+      config,
+      layer: step.layer,
+      history: [...stage.history, { created, createdBy: step.createdBy, comment: '', author: '', emptyLayer: step.emptyLayer }],
+    }),
+  );
+  daemon.buildCache.set(key, image.id);
+  return adopt(stage, image);
+}
+
+function scratchImage(daemon: Daemon, stage: Stage): Image {
+  return makeImage({ parent: '', comment: '', created: daemon.clock.now(), container: '', containerConfig: emptyConfig(), author: '', config: cloneConfig(stage.config), layer: null, history: [] });
+}
+
+function mkdirAll(fs: MountedFs, path: string): void {
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += `/${part}`;
+    if (!fs.lstat(cur)) fs.mkdir(cur);
+  }
+}
+
+/** go-units HumanSizeWithPrecision(size, 4): the build context line's "2.048kB". */
+export function humanSize4(size: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let value = size;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return `${Number(value.toPrecision(4))}${units[i]}`;
+}

@@ -1,0 +1,88 @@
+// Layer diffs to and from tar members, with Docker's whiteout conventions: a deleted path is stored as a
+// ".wh.<name>" member, an opaque directory as a ".wh..wh..opq" member inside it. Used by `docker import`,
+// `load`/`save`, `export`, ADD of a local archive and the base image.
+
+import { basename, dirname, resolvePath } from '../fs/path.js';
+import type { TarEntry, TarEntryInput } from '../archive/tar.js';
+import type { Entry, LiveEntry } from './entry.js';
+import { comparePaths } from './merged-index.js';
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+
+/** Tar members (as read) → a layer diff keyed by absolute path. Hard links become copies of their target. */
+export function entriesFromTar(members: readonly TarEntry[], options: { whiteouts: boolean } = { whiteouts: true }): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const m of members) {
+    const path = resolvePath('/', m.path);
+    const name = basename(path);
+    const meta = { mode: m.mode & 0o7777, uid: m.uid, gid: m.gid, mtime: m.mtime };
+    if (options.whiteouts && name === OPAQUE) {
+      const dir = dirname(path);
+      const existing = out.get(dir);
+      out.set(dir, existing && existing.kind === 'dir' ? { ...existing, opaque: true } : { kind: 'dir', opaque: true, mode: 0o755, uid: 0, gid: 0, mtime: m.mtime });
+      continue;
+    }
+    if (options.whiteouts && name.startsWith(WHITEOUT)) {
+      out.set(`${dirname(path) === '/' ? '' : dirname(path)}/${name.slice(WHITEOUT.length)}`, { kind: 'whiteout' });
+      continue;
+    }
+    switch (m.type) {
+      case 'dir': {
+        const existing = out.get(path);
+        out.set(path, { kind: 'dir', opaque: existing?.kind === 'dir' ? existing.opaque : false, ...meta });
+        break;
+      }
+      case 'file':
+        out.set(path, { kind: 'file', data: m.data, ...meta });
+        break;
+      case 'symlink':
+        out.set(path, { kind: 'symlink', target: m.linkname ?? '', ...meta, mode: 0o777 });
+        break;
+      case 'hardlink': {
+        const target = out.get(resolvePath('/', m.linkname ?? ''));
+        if (target && target.kind === 'file') out.set(path, { ...target });
+        break;
+      }
+      case 'char':
+        out.set(path, { kind: 'char', major: m.devmajor ?? 0, minor: m.devminor ?? 0, ...meta });
+        break;
+      default:
+        break; // block devices and fifos cannot be represented; Docker's own unprivileged extraction skips them too
+    }
+  }
+  return out;
+}
+
+/** A layer diff → tar members in Docker's layer format (relative paths, whiteout members). */
+export function tarFromEntries(entries: ReadonlyMap<string, Entry>): TarEntryInput[] {
+  const out: TarEntryInput[] = [];
+  for (const path of [...entries.keys()].sort(comparePaths)) {
+    if (path === '/') continue;
+    const rel = path.slice(1);
+    const e = entries.get(path) as Entry;
+    if (e.kind === 'whiteout') {
+      const dir = dirname(rel === path ? path : `/${rel}`).slice(1);
+      out.push({ path: `${dir ? `${dir}/` : ''}${WHITEOUT}${basename(path)}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0 });
+      continue;
+    }
+    out.push(memberOf(rel, e));
+    if (e.kind === 'dir' && e.opaque) out.push({ path: `${rel}/${OPAQUE}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: e.mtime });
+  }
+  return out;
+}
+
+/** One visible entry as a tar member. */
+export function memberOf(path: string, e: LiveEntry): TarEntryInput {
+  const common = { path, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
+  switch (e.kind) {
+    case 'file':
+      return { ...common, type: 'file', data: e.data };
+    case 'dir':
+      return { ...common, type: 'dir' };
+    case 'symlink':
+      return { ...common, type: 'symlink', linkname: e.target };
+    case 'char':
+      return { ...common, type: 'char', devmajor: e.major, devminor: e.minor };
+  }
+}
