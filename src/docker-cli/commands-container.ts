@@ -1,0 +1,212 @@
+// The other container commands (legacy top-level forms; `docker container X` reuses them), with their flags as
+// docker 20.10 defines them. Transcribed from the docker/cli v20.10.24 sources and checked against `docker X --help`.
+
+import type { CommandSpec } from './flag-spec.js';
+
+/** commit, cp, diff, export, container inspect, kill, logs, ps, pause, port, container prune, rename, restart, rm, stats, stop, top, unpause, update, wait. */
+export const CONTAINER_COMMANDS = {
+  commit: {
+    use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+    short: 'Create a new image from a container\'s changes',
+    args: { kind: 'range', min: 1, max: 2 },
+    interspersed: false,
+    flags: [
+      { name: 'pause', short: 'p', type: 'bool', def: 'true', usage: 'Pause container during commit' },
+      { name: 'message', short: 'm', type: 'string', usage: 'Commit message' },
+      { name: 'author', short: 'a', type: 'string', usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
+      { name: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+    ],
+  },
+  cp: {
+    use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
+    short: 'Copy files/folders between a container and the local filesystem',
+    long: 'Copy files/folders between a container and the local filesystem\n\nUse \'-\' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse \'-\' as the destination to stream a tar archive of a\ncontainer source to stdout.',
+    args: { kind: 'exact', n: 2 },
+    interspersed: true,
+    flags: [
+      { name: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
+      { name: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
+    ],
+  },
+  diff: {
+    use: 'diff CONTAINER',
+    short: 'Inspect changes to files or directories on a container\'s filesystem',
+    args: { kind: 'exact', n: 1 },
+    interspersed: true,
+    flags: [],
+  },
+  'export': {
+    use: 'export [OPTIONS] CONTAINER',
+    short: 'Export a container\'s filesystem as a tar archive',
+    args: { kind: 'exact', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+    ],
+  },
+  'container inspect': {
+    use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Display detailed information on one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'format', short: 'f', type: 'string', usage: 'Format the output using the given Go template' },
+      { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
+    ],
+  },
+  kill: {
+    use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Kill one or more running containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'signal', short: 's', type: 'string', def: 'KILL', usage: 'Signal to send to the container' },
+    ],
+  },
+  logs: {
+    use: 'logs [OPTIONS] CONTAINER',
+    short: 'Fetch the logs of a container',
+    args: { kind: 'exact', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'follow', short: 'f', type: 'bool', usage: 'Follow log output' },
+      { name: 'since', type: 'string', usage: 'Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)' },
+      { name: 'until', type: 'string', usage: 'Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)' },
+      { name: 'timestamps', short: 't', type: 'bool', usage: 'Show timestamps' },
+      { name: 'details', type: 'bool', usage: 'Show extra details provided to logs' },
+      { name: 'tail', short: 'n', type: 'string', def: 'all', usage: 'Number of lines to show from the end of the logs' },
+    ],
+  },
+  ps: {
+    use: 'ps [OPTIONS]',
+    short: 'List containers',
+    args: { kind: 'none' },
+    interspersed: true,
+    flags: [
+      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
+      { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
+      { name: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+      { name: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
+      { name: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
+      { name: 'last', short: 'n', type: 'int', def: '-1', usage: 'Show n last created containers (includes all states)' },
+      { name: 'format', type: 'string', usage: 'Pretty-print containers using a Go template' },
+      { name: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+    ],
+  },
+  pause: {
+    use: 'pause CONTAINER [CONTAINER...]',
+    short: 'Pause all processes within one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [],
+  },
+  port: {
+    use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+    short: 'List port mappings or a specific mapping for the container',
+    args: { kind: 'range', min: 1, max: 2 },
+    interspersed: true,
+    flags: [],
+  },
+  'container prune': {
+    use: 'prune [OPTIONS]',
+    short: 'Remove all stopped containers',
+    args: { kind: 'none' },
+    interspersed: true,
+    flags: [
+      { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+      { name: 'filter', type: 'filter', usage: 'Provide filter values (e.g. \'until=<timestamp>\')' },
+    ],
+  },
+  rename: {
+    use: 'rename CONTAINER NEW_NAME',
+    short: 'Rename a container',
+    args: { kind: 'exact', n: 2 },
+    interspersed: true,
+    flags: [],
+  },
+  restart: {
+    use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Restart one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'time', short: 't', type: 'int', def: '10', usage: 'Seconds to wait for stop before killing the container' },
+    ],
+  },
+  rm: {
+    use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Remove one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'volumes', short: 'v', type: 'bool', usage: 'Remove anonymous volumes associated with the container' },
+      { name: 'link', short: 'l', type: 'bool', usage: 'Remove the specified link' },
+      { name: 'force', short: 'f', type: 'bool', usage: 'Force the removal of a running container (uses SIGKILL)' },
+    ],
+  },
+  stats: {
+    use: 'stats [OPTIONS] [CONTAINER...]',
+    short: 'Display a live stream of container(s) resource usage statistics',
+    args: { kind: 'min', n: 0 },
+    interspersed: true,
+    flags: [
+      { name: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+      { name: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
+      { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
+      { name: 'format', type: 'string', usage: 'Pretty-print images using a Go template' },
+    ],
+  },
+  stop: {
+    use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Stop one or more running containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'time', short: 't', type: 'int', def: '10', usage: 'Seconds to wait for stop before killing it' },
+    ],
+  },
+  top: {
+    use: 'top CONTAINER [ps OPTIONS]',
+    short: 'Display the running processes of a container',
+    args: { kind: 'min', n: 1 },
+    interspersed: false,
+    flags: [],
+  },
+  unpause: {
+    use: 'unpause CONTAINER [CONTAINER...]',
+    short: 'Unpause all processes within one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [],
+  },
+  update: {
+    use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Update configuration of one or more containers',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [
+      { name: 'blkio-weight', type: 'uint16', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)' },
+      { name: 'cpu-period', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
+      { name: 'cpu-quota', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) quota' },
+      { name: 'cpu-rt-period', type: 'int64', usage: 'Limit the CPU real-time period in microseconds' },
+      { name: 'cpu-rt-runtime', type: 'int64', usage: 'Limit the CPU real-time runtime in microseconds' },
+      { name: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
+      { name: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
+      { name: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
+      { name: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
+      { name: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit' },
+      { name: 'memory-swap', type: 'bytes', check: 'memswap', usage: 'Swap limit equal to memory plus swap: \'-1\' to enable unlimited swap' },
+      { name: 'kernel-memory', type: 'bytes', usage: 'Kernel memory limit' },
+      { name: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
+      { name: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
+      { name: 'cpus', type: 'decimal', usage: 'Number of CPUs' },
+    ],
+  },
+  wait: {
+    use: 'wait CONTAINER [CONTAINER...]',
+    short: 'Block until one or more containers stop, then print their exit codes',
+    args: { kind: 'min', n: 1 },
+    interspersed: true,
+    flags: [],
+  },
+} satisfies Record<string, CommandSpec>;

@@ -1,0 +1,147 @@
+// pflag's Value.Set for each flag type: how one occurrence of a flag changes the parsed value, and the error
+// text when docker would reject it ("strconv.ParseInt: parsing \"x\": invalid syntax").
+
+import { checkGpus, checkNetwork, runCheck } from './flag-checks.js';
+import type { FlagSpec } from './flag-spec.js';
+import { checkFilter } from './filters.js';
+import { readGoCsvRecord } from './go-csv.js';
+import { parseGoDuration } from './go-duration.js';
+import { parseGoBool, parseGoInt, parseGoUint } from './go-strconv.js';
+import { parseUlimit, ramInBytes } from './go-units.js';
+import type { ClientEnv } from './kv-options.js';
+import { parseMountFlag } from './mount-spec.js';
+
+/** A parsed flag value: bool flags are booleans, numeric flags numbers, repeatable flags string lists. */
+export type FlagValue = string | boolean | number | string[];
+
+/** The coarse kind of a flag's value, for callers that only care how to read it. */
+export type FlagKind = 'bool' | 'string' | 'stringArray' | 'int' | 'duration';
+
+/** Which FlagKind a flag's value has (sizes and CPU counts are kept as typed strings). */
+export function flagKind(f: FlagSpec): FlagKind {
+  switch (f.type) {
+    case 'bool':
+    case 'string':
+    case 'duration':
+      return f.type;
+    case 'int':
+    case 'int64':
+    case 'uint16':
+    case 'uint64':
+      return 'int';
+    case 'bytes':
+    case 'decimal':
+      return 'string';
+    default:
+      return 'stringArray';
+  }
+}
+
+/** The value a flag has when it is not given. */
+export function defaultValue(f: FlagSpec): FlagValue {
+  switch (f.type) {
+    case 'bool':
+      return f.def === 'true';
+    case 'int':
+    case 'int64':
+    case 'uint16':
+    case 'uint64':
+      return Number(f.def ?? '0');
+    case 'string':
+    case 'bytes':
+    case 'decimal':
+      return f.def ?? '';
+    case 'duration':
+      return f.def ?? '0s';
+    default:
+      return [];
+  }
+}
+
+// big.Rat.SetString as NanoCPUs uses it, then "must be a whole number of nanoseconds".
+function checkDecimal(value: string): string | undefined {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(value);
+  const frac = /^[+-]?[0-9]+\/[0-9]+$/.test(value);
+  if (frac) {
+    const [num, den] = value.split('/').map((x) => BigInt(x));
+    if (den === 0n || num === undefined || den === undefined) return `failed to parse ${value} as a rational number`;
+    return (num * 1000000000n) % den === 0n ? undefined : 'value is too precise';
+  }
+  if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) return `failed to parse ${value} as a rational number`;
+  const digits = (m[2] ?? '') + (m[3] ?? '');
+  const scale = (m[3] ?? '').length - Number(m[4] ?? '0') - 9; // digits after the point once multiplied by 1e9
+  if (scale <= 0) return undefined;
+  return /^0*$/.test(digits.slice(Math.max(0, digits.length - scale))) ? undefined : 'value is too precise';
+}
+
+/** Applies one occurrence of a flag to its current value; the error text is what follows "flag: ". */
+export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: ClientEnv): { ok: true; value: FlagValue } | { ok: false; error: string } {
+  const list = Array.isArray(current) ? current : [];
+  const append = (v: string) => ({ ok: true as const, value: [...list, v] });
+  const fail = (error: string) => ({ ok: false as const, error });
+  switch (f.type) {
+    case 'bool': {
+      const b = parseGoBool(raw);
+      return b.ok ? { ok: true, value: b.value } : b;
+    }
+    case 'string':
+      return { ok: true, value: raw };
+    case 'int':
+    case 'int64': {
+      const n = parseGoInt(raw, 64);
+      return n.ok ? { ok: true, value: n.value } : n;
+    }
+    case 'uint16':
+    case 'uint64': {
+      const n = parseGoUint(raw, f.type === 'uint16' ? 16 : 64);
+      return n.ok ? { ok: true, value: n.value } : n;
+    }
+    case 'duration': {
+      const d = parseGoDuration(raw);
+      return d.ok ? { ok: true, value: raw } : d;
+    }
+    case 'bytes': {
+      if (f.check === 'memswap' && raw === '-1') return { ok: true, value: raw };
+      const b = ramInBytes(raw);
+      return b.ok ? { ok: true, value: raw } : b;
+    }
+    case 'decimal': {
+      const bad = checkDecimal(raw);
+      return bad === undefined ? { ok: true, value: raw } : fail(bad);
+    }
+    case 'stringSlice': {
+      if (raw === '') return { ok: true, value: list };
+      const csv = readGoCsvRecord(raw);
+      return csv.ok ? { ok: true, value: [...list, ...csv.value] } : csv;
+    }
+    case 'stringArray':
+      return append(raw);
+    case 'filter': {
+      if (raw === '') return { ok: true, value: list };
+      const bad = checkFilter(raw);
+      return bad === undefined ? append(raw) : fail(bad);
+    }
+    case 'mount': {
+      const m = parseMountFlag(raw);
+      return m.ok ? append(raw) : m;
+    }
+    case 'ulimit': {
+      const u = parseUlimit(raw);
+      return u.ok ? append(raw) : u;
+    }
+    case 'network': {
+      const n = checkNetwork(raw);
+      return n.ok ? append(raw) : n;
+    }
+    case 'gpu-request': {
+      const g = checkGpus(raw);
+      return g.ok ? append(raw) : g;
+    }
+    case 'list':
+    case 'map': {
+      if (f.check === undefined) return append(raw);
+      const c = runCheck(f.check, raw, env);
+      return c.ok ? append(c.value) : c;
+    }
+  }
+}

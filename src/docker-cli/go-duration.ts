@@ -1,0 +1,70 @@
+// Go's time.ParseDuration, for duration flags (`--health-interval 5s`): docker prints Go's own error texts
+// ("time: unknown unit \"x\" in duration \"5x\"") when a value does not parse.
+
+import type { GoResult } from './go-strconv.js';
+
+const UNIT_NANOS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1000n,
+  'µs': 1000n, // U+00B5 micro sign
+  'μs': 1000n, // U+03BC Greek mu
+  ms: 1000000n,
+  s: 1000000000n,
+  m: 60000000000n,
+  h: 3600000000000n,
+};
+
+const MAX_INT64 = (1n << 63n) - 1n;
+
+// time.quote: ASCII kept (with " and \ escaped), everything else written byte by byte as \xNN.
+function timeQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0x80 || cp < 0x20) {
+      for (const b of new TextEncoder().encode(ch)) out += '\\x' + b.toString(16).padStart(2, '0');
+    } else {
+      out += ch === '"' || ch === '\\' ? '\\' + ch : ch;
+    }
+  }
+  return out + '"';
+}
+
+/** Parses a Go duration ("1h30m", "-1.5s", "0") into nanoseconds, or Go's error text. */
+export function parseGoDuration(orig: string): GoResult<bigint> {
+  const invalid: GoResult<bigint> = { ok: false, error: 'time: invalid duration ' + timeQuote(orig) };
+  let s = orig;
+  let negative = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    negative = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return { ok: true, value: 0n };
+  if (s === '') return invalid;
+  let total = 0n;
+  while (s !== '') {
+    if (!(s[0] === '.' || (s[0] !== undefined && s[0] >= '0' && s[0] <= '9'))) return invalid;
+    const intPart = /^[0-9]*/.exec(s)?.[0] ?? '';
+    s = s.slice(intPart.length);
+    let fracPart = '';
+    if (s[0] === '.') {
+      s = s.slice(1);
+      fracPart = /^[0-9]*/.exec(s)?.[0] ?? '';
+      s = s.slice(fracPart.length);
+    }
+    if (intPart === '' && fracPart === '') return invalid; // "." alone
+    const unit = /^[^0-9.]*/.exec(s)?.[0] ?? '';
+    s = s.slice(unit.length);
+    if (unit === '') return { ok: false, error: `time: missing unit in duration ${timeQuote(orig)}` };
+    const per = UNIT_NANOS[unit];
+    if (per === undefined) return { ok: false, error: `time: unknown unit ${timeQuote(unit)} in duration ${timeQuote(orig)}` };
+    let v = BigInt(intPart === '' ? '0' : intPart) * per;
+    if (fracPart !== '') {
+      // Go truncates the fraction towards zero at nanosecond precision.
+      v += (BigInt(fracPart) * per) / 10n ** BigInt(fracPart.length);
+    }
+    total += v;
+    if (total > MAX_INT64 + (negative ? 1n : 0n)) return invalid;
+  }
+  return { ok: true, value: negative ? -total : total };
+}

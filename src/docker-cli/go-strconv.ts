@@ -1,0 +1,151 @@
+// Go's strconv as the docker CLI uses it: docker's error texts embed Go-quoted strings and Go's number-parsing
+// errors verbatim ("strconv.ParseInt: parsing \"x\": invalid syntax"), so the simulator must produce the same.
+
+/** A Go error text, or a parsed value. */
+export type GoResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
+
+// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+function escapeRune(ch: string, quote: string): string {
+  if (ch === quote || ch === '\\') return '\\' + ch;
+  const simple = SIMPLE_ESCAPES[ch];
+  if (simple !== undefined) return simple;
+  if (PRINTABLE.test(ch)) return ch;
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd'; // a lone surrogate is an invalid rune in Go
+  if (cp < 0x10000) return '\\u' + hex(cp, 4);
+  return '\\U' + hex(cp, 8);
+}
+
+/** strconv.Quote (what `%q` prints for a string). */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) out += escapeRune(ch, '"');
+  return out + '"';
+}
+
+/** strconv.QuoteRune (what `%q` prints for a byte or rune). */
+export function goQuoteRune(codePoint: number): string {
+  return "'" + escapeRune(String.fromCodePoint(codePoint), "'") + "'";
+}
+
+/** strconv.ParseBool. */
+export function parseGoBool(s: string): GoResult<boolean> {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return { ok: true, value: true };
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return { ok: true, value: false };
+  return { ok: false, error: `strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax` };
+}
+
+// Go's underscoreOK: with base 0, underscores may only separate digits (or follow the base prefix).
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hexPrefix = false;
+  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1] ?? '')) {
+    i = 2;
+    saw = '0';
+    hexPrefix = s[1] === 'x' || s[1] === 'X';
+  }
+  for (; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if ((c >= '0' && c <= '9') || (hexPrefix && /[a-fA-F]/.test(c))) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+
+// The digits of an unsigned number in base 0 (prefix decides), or null for a syntax error.
+function parseUnsignedBase0(s: string): bigint | null {
+  if (s === '') return null;
+  let base = 10;
+  let digits = s;
+  let prefixed = false;
+  if (s[0] === '0') {
+    if (s.length >= 3 && (s[1] === 'x' || s[1] === 'X')) [base, digits, prefixed] = [16, s.slice(2), true];
+    else if (s.length >= 3 && (s[1] === 'o' || s[1] === 'O')) [base, digits, prefixed] = [8, s.slice(2), true];
+    else if (s.length >= 3 && (s[1] === 'b' || s[1] === 'B')) [base, digits, prefixed] = [2, s.slice(2), true];
+    else [base, digits] = [8, s.slice(1)];
+  }
+  let value = 0n;
+  let sawUnderscore = false;
+  for (const c of digits) {
+    if (c === '_') {
+      sawUnderscore = true;
+      continue;
+    }
+    const d = parseInt(c, 36);
+    if (Number.isNaN(d) || d >= base) return null;
+    value = value * BigInt(base) + BigInt(d);
+  }
+  if (prefixed && digits.replaceAll('_', '') === '') return null;
+  if (sawUnderscore && !underscoreOK(s)) return null;
+  return value;
+}
+
+/** strconv.ParseInt(s, 0, bitSize): pflag's int and int64 flags. */
+export function parseGoInt(s: string, bitSize = 64): GoResult<number> {
+  const err = (why: string): GoResult<number> => ({ ok: false, error: `strconv.ParseInt: parsing ${goQuote(s)}: ${why}` });
+  let body = s;
+  let negative = false;
+  if (body[0] === '+' || body[0] === '-') {
+    negative = body[0] === '-';
+    body = body.slice(1);
+  }
+  const magnitude = parseUnsignedBase0(body);
+  if (magnitude === null) return err('invalid syntax');
+  const limit = 1n << BigInt(bitSize - 1);
+  if ((!negative && magnitude >= limit) || (negative && magnitude > limit)) return err('value out of range');
+  return { ok: true, value: Number(negative ? -magnitude : magnitude) };
+}
+
+/** strconv.ParseUint(s, 0, bitSize): pflag's uint, uint16 and uint64 flags. */
+export function parseGoUint(s: string, bitSize = 64): GoResult<number> {
+  const err = (why: string): GoResult<number> => ({ ok: false, error: `strconv.ParseUint: parsing ${goQuote(s)}: ${why}` });
+  const magnitude = parseUnsignedBase0(s);
+  if (magnitude === null) return err('invalid syntax');
+  if (magnitude >= 1n << BigInt(bitSize)) return err('value out of range');
+  return { ok: true, value: Number(magnitude) };
+}
+
+/** strconv.ParseUint(s, 10, bitSize), the decimal-only form port numbers and ulimits use. */
+export function parseGoDecimalUint(s: string, bitSize: number, fn = 'ParseUint'): GoResult<number> {
+  const err = (why: string): GoResult<number> => ({ ok: false, error: `strconv.${fn}: parsing ${goQuote(s)}: ${why}` });
+  if (!/^[0-9]+$/.test(s)) return err('invalid syntax');
+  if (BigInt(s) >= 1n << BigInt(bitSize)) return err('value out of range');
+  return { ok: true, value: Number(s) };
+}
+
+/** strconv.ParseInt(s, 10, 64), the decimal-only signed form (ulimit values, strconv.Atoi). */
+export function parseGoDecimalInt(s: string, fn = 'ParseInt'): GoResult<number> {
+  const err = (why: string): GoResult<number> => ({ ok: false, error: `strconv.${fn}: parsing ${goQuote(s)}: ${why}` });
+  if (!/^[+-]?[0-9]+$/.test(s)) return err('invalid syntax');
+  const v = BigInt(s);
+  if (v >= 1n << 63n || v < -(1n << 63n)) return err('value out of range');
+  return { ok: true, value: Number(v) };
+}

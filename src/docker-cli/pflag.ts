@@ -1,0 +1,126 @@
+// spf13/pflag's FlagSet.Parse (v1.0.5), the flag syntax of every docker command: `-m x`, `-mx`, `-m=x`,
+// `--message x`, `--message=x`, combined booleans `-dit`, `--` to end flags, and optionally stopping at the
+// first positional argument (SetInterspersed(false)). Error texts are pflag's own.
+
+import type { FlagSpec } from './flag-spec.js';
+import { defaultValue, setFlagValue, type FlagValue } from './flag-value.js';
+import { goQuote, goQuoteRune } from './go-strconv.js';
+import type { ClientEnv } from './kv-options.js';
+
+/** The hidden `--help` flag every docker command inherits from the root (its `-h` form is deprecated). */
+export const PERSISTENT_HELP_FLAG: FlagSpec = { name: 'help', short: 'h', type: 'bool', usage: 'Print usage', hidden: true };
+
+/** What the parse of one command's flags produced. */
+export interface FlagSetState {
+  /** every flag of the set by long name (shared flags under the name they share), defaults included */
+  values: Record<string, FlagValue>;
+  /** long names of the flags given on the command line, in first-use order */
+  set: string[];
+  /** the positional arguments */
+  args: string[];
+  /** number of positional arguments before `--`, or -1 */
+  argsLenAtDash: number;
+  /** pflag's warnings ("Flag shorthand -h has been deprecated, please use --help"), one per line */
+  warnings: string;
+}
+
+/** A pflag parse: the state, plus the error text when it stopped early. */
+export type PflagOutcome = { state: FlagSetState; error?: string };
+
+/** Options of one parse. */
+export interface PflagOptions {
+  interspersed: boolean;
+  env: ClientEnv;
+}
+
+/** A fresh state with every flag at its default. */
+export function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
+  const values: Record<string, FlagValue> = {};
+  for (const f of flags) if (f.shares === undefined) values[f.name] = defaultValue(f);
+  return { values, set: [], args: [], argsLenAtDash: -1, warnings: '' };
+}
+
+// The first byte of a string's UTF-8 form, as pflag sees a shorthand letter.
+function firstByte(s: string): number {
+  return new TextEncoder().encode(s)[0] ?? 0;
+}
+
+/** Parses `argv` against `flags`, continuing `state` (cobra parses a group's and a command's flags separately). */
+export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], opts: PflagOptions, state = newFlagState(flags)): PflagOutcome {
+  const byName = new Map(flags.map((f) => [f.name, f]));
+  const byShort = new Map(flags.filter((f) => f.short).map((f) => [f.short ?? '', f]));
+  const stop = (error: string): PflagOutcome => ({ state, error });
+
+  const set = (f: FlagSpec, value: string): string | undefined => {
+    const key = f.shares ?? f.name;
+    const r = setFlagValue(f, state.values[key] ?? defaultValue(f), value, opts.env);
+    if (!r.ok) {
+      const flagName = f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;
+      return `invalid argument ${goQuote(value)} for ${goQuote(flagName)} flag: ${r.error}`;
+    }
+    state.values[key] = r.value;
+    if (!state.set.includes(key)) state.set.push(key);
+    return undefined;
+  };
+
+  const args = [...argv];
+  while (args.length > 0) {
+    const s = args.shift() ?? '';
+    if (s.length === 0 || s[0] !== '-' || s.length === 1) {
+      state.args.push(s);
+      if (!opts.interspersed) {
+        state.args.push(...args);
+        return { state };
+      }
+      continue;
+    }
+    if (s[1] === '-') {
+      if (s.length === 2) {
+        state.argsLenAtDash = state.args.length;
+        state.args.push(...args);
+        return { state };
+      }
+      const body = s.slice(2);
+      if (body[0] === '-' || body[0] === '=') return stop(`bad flag syntax: ${s}`);
+      const eq = body.indexOf('=');
+      const name = eq < 0 ? body : body.slice(0, eq);
+      const f = byName.get(name);
+      if (f === undefined) return stop(`unknown flag: --${name}`);
+      let value: string;
+      if (eq >= 0) value = body.slice(eq + 1);
+      else if (f.type === 'bool') value = 'true';
+      else if (args.length > 0) value = args.shift() ?? '';
+      else return stop(`flag needs an argument: ${s}`);
+      const err = set(f, value);
+      if (err !== undefined) return stop(err);
+      continue;
+    }
+    let shorthands = s.slice(1);
+    while (shorthands.length > 0) {
+      if (shorthands.startsWith('test.')) break; // pflag ignores Go test flags
+      const c = shorthands[0] ?? '';
+      const f = c.charCodeAt(0) < 0x80 ? byShort.get(c) : undefined;
+      if (f === undefined) return stop(`unknown shorthand flag: ${goQuoteRune(firstByte(shorthands))} in -${shorthands}`);
+      let value: string;
+      let rest = shorthands.slice(1);
+      if (shorthands.length > 2 && shorthands[1] === '=') {
+        value = shorthands.slice(2);
+        rest = '';
+      } else if (f.type === 'bool') {
+        value = 'true';
+      } else if (shorthands.length > 1) {
+        value = shorthands.slice(1);
+        rest = '';
+      } else if (args.length > 0) {
+        value = args.shift() ?? '';
+      } else {
+        return stop(`flag needs an argument: ${goQuoteRune(c.charCodeAt(0))} in -${shorthands}`);
+      }
+      if (f === PERSISTENT_HELP_FLAG) state.warnings += 'Flag shorthand -h has been deprecated, please use --help\n';
+      const err = set(f, value);
+      if (err !== undefined) return stop(err);
+      shorthands = rest;
+    }
+  }
+  return { state };
+}
