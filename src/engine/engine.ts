@@ -46,6 +46,8 @@ export interface Engine {
   readonly capabilities: EngineCapabilities;
   /** Runs one docker command; `argv` is everything after the word `docker`. */
   docker(argv: readonly string[], input?: CommandInput): Promise<CommandResult>;
+  /** Runs a shell script on the (sandbox) host, where the scenario's host paths live. */
+  host(script: string, input?: CommandInput): Promise<CommandResult>;
   /** `docker inspect` of one object, as parsed JSON (the first element of the array docker prints). */
   inspect(ref: ObjectRef): Promise<unknown>;
   /** lstat of a path inside a container, image, volume or the sandbox host; null when absent. */

@@ -17,13 +17,17 @@ import { createContainer, type CreateRequest } from '../container/create.js';
 import { removeContainer, exited } from '../container/lifecycle.js';
 import { runProcess, resolveUser } from '../container/process-runner.js';
 import { BuildContext } from './build-context.js';
+import { humanSize } from '../cli/format/units.js';
 import { applyMetadata, commandOf, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
 import { copyInto, type CopySource } from './copy.js';
 import { DockerfileError } from './dockerfile/dockerfile-error.js';
-import { processWord } from './dockerfile/expand.js';
+import type { EscapeToken } from './dockerfile/directives.js';
+import { ExpansionError } from './dockerfile/expand.js';
+import { expandInstruction } from './dockerfile/expand-instruction.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
 import { parseInstruction } from './dockerfile/instructions.js';
 import { parseDockerfile } from './dockerfile/parser.js';
+import { readDockerfile } from './dockerfile/read-dockerfile.js';
 
 /** What `docker build` asks for. */
 export interface BuildRequest {
@@ -70,23 +74,18 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
     if (!req.quiet) stdout += text;
   };
   const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: stderr ? `${stderr}\n` : '', exitCode, image: null });
-  say(`Sending build context to Docker daemon ${humanSize4(req.context.tarSize).padStart(8)}\r\r\n`);
+  say(`Sending build context to Docker daemon ${humanSize(req.context.tarSize).padStart(8)}\r\r\n`);
 
   let instructions: Instruction[];
+  let escapeToken: EscapeToken;
   try {
-    if (req.dockerfileText.length === 0) {
-      throw new DockerfileError('EMPTY_FILE', `the Dockerfile (${req.dockerfileName}) cannot be empty`, 0, 0, req.dockerfileName);
-    }
-    const parsed = parseDockerfile(req.dockerfileText, { fileName: req.dockerfileName });
-    if (parsed.nodes.length === 0) throw new DockerfileError('SYNTAX', 'file with no instructions', 0, 0, req.dockerfileName);
-    instructions = parsed.nodes.map(parseInstruction);
+    const parsed = readDockerfile(req.dockerfileText, req.dockerfileName);
+    instructions = [...parsed.metaArgs, ...parsed.stages.flatMap((s) => [s.from, ...s.commands])];
+    escapeToken = parsed.escapeToken;
   } catch (error) {
     if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
     throw error;
   }
-  const firstNonArg = instructions.find((i) => i.kind !== 'ARG');
-  if (!firstNonArg || firstNonArg.kind !== 'FROM') return done('Error response from daemon: no build stage in current context', 1);
-
   const metaArgs = new Map<string, string>();
   const stages: Stage[] = [];
   let stage: Stage | null = null;
@@ -96,20 +95,25 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
       const instr = instructions[i] as Instruction;
       say(`Step ${i + 1}/${total} : ${instr.code}\n`);
       if (instr.kind === 'ARG' && stage === null) {
-        for (const a of instr.args) metaArgs.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+        for (const a of expandInstruction(instr, metaArgs, { escapeToken }).args) {
+          metaArgs.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+        }
         continue;
       }
       if (instr.kind === 'FROM') {
         if (stage) stages.push(stage);
-        stage = fromStage(daemon, req, instr, metaArgs, stages, say);
+        stage = fromStage(daemon, req, expandInstruction(instr, metaArgs, { escapeToken }), stages, say);
         continue;
       }
       const current = stage as Stage;
-      const id = runStep(daemon, req, current, instr, stages, say, false);
+      const expanded = expandInstruction(instr, expansionEnv(current.config, current.args), { escapeToken });
+      const id = runStep(daemon, req, current, expanded, stages, say, false);
       say(` ---> ${id.slice(7, 19)}\n`);
     }
   } catch (error) {
     if (error instanceof StepError) return done(error.message, error.exitCode);
+    if (error instanceof ExpansionError) return done(error.message, 1);
+    if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
     if (error instanceof DaemonError) return done(error.message, error.exitCode ?? 1);
     throw error;
   }
@@ -134,11 +138,10 @@ function fromStage(
   daemon: Daemon,
   req: BuildRequest,
   instr: Extract<Instruction, { kind: 'FROM' }>,
-  metaArgs: Map<string, string>,
   stages: Stage[],
   say: (text: string) => void,
 ): Stage {
-  const name = processWord(instr.image, metaArgs);
+  const name = instr.image;
   const named = stages.find((s) => s.name !== '' && s.name === name.toLowerCase());
   let base: Image | null = null;
   if (named) base = named.image;
@@ -167,7 +170,9 @@ function fromStage(
     say(`# Executing ${triggers.length} build trigger${triggers.length === 1 ? '' : 's'}\n`);
     stage.config.OnBuild = null;
     for (const text of triggers) {
-      const trigger = parseInstruction(parseDockerfile(text).nodes[0] as NonNullable<ReturnType<typeof parseDockerfile>['nodes'][0]>);
+      const node = parseDockerfile(text).nodes[0];
+      if (!node) continue;
+      const trigger = expandInstruction(parseInstruction(node), expansionEnv(stage.config, stage.args));
       runStep(daemon, req, stage, trigger, stages, say, true);
     }
   }
@@ -192,8 +197,7 @@ function runStep(
   if (instr.kind === 'RUN') return runInstruction(daemon, req, stage, instr, say);
   if (instr.kind === 'COPY' || instr.kind === 'ADD') return copyInstruction(daemon, req, stage, instr, stages, say, trigger);
   if (instr.kind === 'WORKDIR') {
-    const env = expansionEnv(stage.config, stage.args);
-    const dir = nextWorkdir(stage.config.WorkingDir, processWord(instr.path, env));
+    const dir = nextWorkdir(stage.config.WorkingDir, instr.path);
     stage.config.WorkingDir = dir;
     return fsStep(daemon, req, stage, `#(nop) WORKDIR ${dir}`, say, true, (fs) => {
       const path = resolvePath('/', dir);
@@ -201,10 +205,8 @@ function runStep(
     });
   }
   const config = stage.config;
-  let message: string | null = null;
-  const env = expansionEnv(config, stage.args);
   return metadataStep(daemon, req, stage, '', say, () => {
-    message = applyMetadata(config, instr, env, stage);
+    const message = applyMetadata(config, instr, stage);
     if (message === null) throw new StepError(`drydock: ${instr.kind} is not supported by the simulator's builder; use --engine docker`);
     return message;
   });
@@ -268,7 +270,6 @@ function copyInstruction(
   trigger: boolean,
 ): string {
   void trigger;
-  const env = expansionEnv(stage.config, stage.args);
   const from = instr.kind === 'COPY' ? instr.from : '';
   let source: CopySource = req.context;
   if (from) {
@@ -282,15 +283,15 @@ function copyInstruction(
   const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
   const fs = new MountedFs(rw, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   if (instr.chown) {
-    const who = resolveUser(fs, processWord(instr.chown, env));
+    const who = resolveUser(fs, instr.chown);
     owner = { uid: who.uid, gid: who.gid };
   }
   const summary = copyInto(
     fs,
     {
       kind: instr.kind,
-      sources: instr.sources.map((s) => processWord(s, env)),
-      dest: processWord(instr.dest, env),
+      sources: instr.sources,
+      dest: instr.dest,
       workdir: stage.config.WorkingDir,
       owner,
       now: daemon.clock.now(),
@@ -459,16 +460,4 @@ function mkdirAll(fs: MountedFs, path: string): void {
     cur += `/${part}`;
     if (!fs.lstat(cur)) fs.mkdir(cur);
   }
-}
-
-/** go-units HumanSizeWithPrecision(size, 4): the build context line's "2.048kB". */
-export function humanSize4(size: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let value = size;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  return `${Number(value.toPrecision(4))}${units[i]}`;
 }

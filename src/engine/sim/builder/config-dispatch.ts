@@ -3,7 +3,6 @@
 
 import { goQuoteList } from './dockerfile/go-quote.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
-import { processWord, processWords, type ShellEnv } from './dockerfile/expand.js';
 import { setEnv, type ContainerConfig } from '../image/config.js';
 import { resolvePath } from '../fs/path.js';
 
@@ -33,23 +32,21 @@ export function commandOf(line: { command: string[]; prependShell: boolean }, sh
 }
 
 /**
- * Applies a metadata instruction to `config` (mutating it) and returns the history text after "#(nop) ",
- * or null when the instruction is not a metadata one (RUN, COPY, ADD, FROM, WORKDIR are the builder's).
+ * Applies a metadata instruction (already expanded: see expandInstruction) to `config`, mutating it, and
+ * returns the history text after "#(nop) ", or null when the instruction is not a metadata one (RUN, COPY,
+ * ADD, FROM, WORKDIR are the builder's).
  */
 export function applyMetadata(
   config: ContainerConfig,
   instr: Instruction,
-  env: ShellEnv,
   state: { shell: string[]; cmdSet: boolean; author: string },
 ): string | null {
   switch (instr.kind) {
     case 'ENV': {
       const parts: string[] = [];
       for (const { key, value } of instr.env) {
-        const k = processWord(key, env);
-        const v = processWord(value, env);
-        config.Env = setEnv(config.Env, k, v);
-        parts.push(`${k}=${v}`);
+        config.Env = setEnv(config.Env, key, value);
+        parts.push(`${key}=${value}`);
       }
       return ` ENV ${parts.join(' ')}`;
     }
@@ -57,10 +54,8 @@ export function applyMetadata(
       const labels = { ...(config.Labels ?? {}) };
       const parts: string[] = [];
       for (const { key, value } of instr.labels) {
-        const k = processWord(key, env);
-        const v = processWord(value, env);
-        labels[k] = v;
-        parts.push(`${k}=${v}`);
+        labels[key] = value;
+        parts.push(`${key}=${value}`);
       }
       config.Labels = labels;
       return ` LABEL ${parts.join(' ')}`;
@@ -68,23 +63,21 @@ export function applyMetadata(
     case 'EXPOSE': {
       const ports = { ...(config.ExposedPorts ?? {}) };
       const shown: string[] = [];
-      for (const raw of instr.ports) {
-        for (const p of processWords(raw, env)) {
-          for (const key of portKeys(p)) ports[key] = {};
-          shown.push(p);
-        }
+      for (const p of instr.ports) {
+        for (const key of portKeys(p)) ports[key] = {};
+        shown.push(p);
       }
       config.ExposedPorts = Object.fromEntries(Object.entries(ports).sort(([a], [b]) => (a < b ? -1 : 1)));
       return ` EXPOSE ${[...shown].sort().join(' ')}`;
     }
     case 'USER':
-      config.User = processWord(instr.user, env);
+      config.User = instr.user;
       return ` USER ${config.User}`;
     case 'VOLUME': {
       const volumes = { ...(config.Volumes ?? {}) };
       const list: string[] = [];
       for (const raw of instr.volumes) {
-        const v = processWord(raw, env).trim();
+        const v = raw.trim();
         if (!v) throw new StepError('VOLUME specified can not be an empty string');
         volumes[v] = {};
         list.push(v);
@@ -111,7 +104,7 @@ export function applyMetadata(
       config.OnBuild = [...(config.OnBuild ?? []), instr.expression];
       return ` ONBUILD ${instr.expression}`;
     case 'STOPSIGNAL':
-      config.StopSignal = processWord(instr.signal, env);
+      config.StopSignal = instr.signal;
       return ` STOPSIGNAL ${config.StopSignal}`;
     case 'HEALTHCHECK': {
       const h = instr.health;

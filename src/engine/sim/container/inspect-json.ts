@@ -14,11 +14,10 @@ export function goTime(ms: number | null): string {
 }
 
 /** The whole inspect object of a container. */
-export function containerJson(c: Container, imageName: (id: string) => string): Record<string, unknown> {
+export function containerJson(c: Container): Record<string, unknown> {
   const dir = `/var/lib/docker/containers/${c.id}`;
   const layerDir = `/var/lib/docker/overlay2/${c.id}`;
   const networkNone = c.host.networkMode === 'none';
-  void imageName;
   return {
     Id: c.id,
     Created: goTime(c.created),

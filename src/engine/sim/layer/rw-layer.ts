@@ -23,6 +23,13 @@ export class RwLayer implements FsBackend {
 
   constructor(readonly lower: MergedIndex) {}
 
+  /** A container layer restored from saved entries (whiteouts and opaque directories included). */
+  static restore(lower: MergedIndex, entries: ReadonlyMap<string, Entry>): RwLayer {
+    const rw = new RwLayer(lower);
+    for (const path of [...entries.keys()].sort(comparePaths)) rw.setUpper(path, entries.get(path) as Entry);
+    return rw;
+  }
+
   get(path: string): LiveEntry | undefined {
     const own = this.upper.get(path);
     if (own) return own.kind === 'whiteout' ? undefined : own;

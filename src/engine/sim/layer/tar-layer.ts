@@ -62,7 +62,7 @@ export function tarFromEntries(entries: ReadonlyMap<string, Entry>): TarEntryInp
     const rel = path.slice(1);
     const e = entries.get(path) as Entry;
     if (e.kind === 'whiteout') {
-      const dir = dirname(rel === path ? path : `/${rel}`).slice(1);
+      const dir = dirname(path).slice(1);
       out.push({ path: `${dir ? `${dir}/` : ''}${WHITEOUT}${basename(path)}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0 });
       continue;
     }

@@ -1,0 +1,267 @@
+// The container commands other than run/create and the listings: start, stop, restart, kill, rm, pause,
+// unpause, exec, logs, rename, wait, diff, port, attach — each with the 20.10 client's output and error
+// framing (docker-reference.md 3.1, 3.3, 3.10).
+
+import type { Daemon } from '../../daemon.js';
+import { DaemonError } from '../../daemon-error.js';
+import { isRunning, type Container } from '../../container/container.js';
+import {
+  execInContainer,
+  killContainer,
+  pauseContainer,
+  removeContainer,
+  renameContainer,
+  startContainer,
+  stopContainer,
+  unpauseContainer,
+} from '../../container/lifecycle.js';
+import { goTimeSeconds } from '../time-format.js';
+import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
+
+/** Runs `fn` for each argument, printing the argument on success, as the multi-container commands do. */
+function eachContainer(
+  daemon: Daemon,
+  cmd: ParsedCommand,
+  out: Output,
+  fn: (c: Container, ref: string) => void,
+  notFound: (ref: string) => void = (ref) => out.daemon(`No such container: ${ref}`),
+): Output {
+  for (const ref of cmd.args) {
+    let c: Container | undefined;
+    try {
+      c = daemon.findContainer(ref);
+    } catch (error) {
+      if (error instanceof DaemonError) {
+        out.daemon(error.message);
+        continue;
+      }
+      throw error;
+    }
+    if (!c) {
+      notFound(ref);
+      continue;
+    }
+    try {
+      fn(c, ref);
+      out.out(`${ref}\n`);
+    } catch (error) {
+      if (!(error instanceof DaemonError)) throw error;
+      out.daemon(error.message);
+    }
+  }
+  return out;
+}
+
+/** `docker start` (with -a: attach to the output). */
+export function start(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const failed: string[] = [];
+  const attach = flagBool(cmd, 'attach');
+  for (const ref of cmd.args) {
+    const c = daemon.findContainer(ref);
+    if (!c) {
+      out.daemon(`No such container: ${ref}`, 1);
+      failed.push(ref);
+      continue;
+    }
+    if (c.state.status === 'paused') {
+      out.daemon('cannot start a paused container, try unpause instead');
+      failed.push(ref);
+      continue;
+    }
+    const result = startContainer(daemon, c);
+    if (result.outcome.kind === 'start-failed') {
+      const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
+      if (attach) {
+        out.err(`time="${goTimeSeconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 1);
+        out.daemon(message);
+        return out;
+      }
+      out.daemon(message);
+      failed.push(ref);
+      continue;
+    }
+    if (attach) {
+      out.out(result.stdout).err(result.stderr, 0);
+      out.exitCode = c.state.status === 'exited' ? c.state.exitCode : 0;
+      return out;
+    }
+    out.out(`${ref}\n`);
+  }
+  if (failed.length) out.local(`failed to start containers: ${failed.join(', ')}`);
+  return out;
+}
+
+/** `docker stop`. */
+export function stop(daemon: Daemon, cmd: ParsedCommand): Output {
+  return eachContainer(daemon, cmd, new Output(), (c) => stopContainer(daemon, c));
+}
+
+/** `docker restart`: stop (when running), then start. */
+export function restart(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  return eachContainer(daemon, cmd, out, (c) => {
+    stopContainer(daemon, c);
+    const r = startContainer(daemon, c);
+    if (r.outcome.kind === 'start-failed') throw new DaemonError(`Cannot restart container ${c.name}: ${r.outcome.message}`);
+  });
+}
+
+/** `docker kill`. */
+export function kill(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  return eachContainer(daemon, cmd, out, (c, ref) => killContainer(daemon, c, ref), (ref) =>
+    out.daemon(`Cannot kill container: ${ref}: No such container: ${ref}`),
+  );
+}
+
+/** `docker pause`. */
+export function pause(daemon: Daemon, cmd: ParsedCommand): Output {
+  return eachContainer(daemon, cmd, new Output(), (c) => pauseContainer(c));
+}
+
+/** `docker unpause`. */
+export function unpause(daemon: Daemon, cmd: ParsedCommand): Output {
+  return eachContainer(daemon, cmd, new Output(), (c) => unpauseContainer(c));
+}
+
+/** `docker rm`: missing containers print "Error: No such container" (exit 0 with -f). */
+export function rm(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const force = flagBool(cmd, 'force');
+  let missing = false;
+  eachContainer(
+    daemon,
+    cmd,
+    out,
+    (c) => removeContainer(daemon, c, force, flagBool(cmd, 'volumes')),
+    (ref) => {
+      out.err(`Error: No such container: ${ref}\n`, 0);
+      missing = true;
+    },
+  );
+  if (missing && !force) out.exitCode = 1;
+  return out;
+}
+
+/** `docker rename`. */
+export function rename(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const [from = '', to = ''] = cmd.args;
+  try {
+    renameContainer(daemon, daemon.container(from), to);
+  } catch (error) {
+    if (!(error instanceof DaemonError)) throw error;
+    out.daemon(error.message);
+    out.local(`failed to rename container named ${from}`);
+  }
+  return out;
+}
+
+/** `docker exec`. */
+export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const out = new Output();
+  const [ref = '', ...argv] = cmd.args;
+  const c = daemon.findContainer(ref);
+  if (!c) return out.local(`No such container: ${ref}`);
+  if (flagBool(cmd, 'interactive') && flagBool(cmd, 'tty')) return out.err('the input device is not a TTY\n', 1);
+  try {
+    const result = execInContainer(daemon, c, {
+      argv,
+      env: flagList(cmd, 'env'),
+      workdir: flagString(cmd, 'workdir') ?? null,
+      user: flagString(cmd, 'user') ?? null,
+      tty: flagBool(cmd, 'tty'),
+      stdin: flagBool(cmd, 'interactive') ? ctx.stdin : new Uint8Array(0),
+    });
+    const o = result.outcome;
+    if (o.kind === 'start-failed') {
+      // runc's exec error goes to stdout with a CRLF, exit 126, as the 20.10 client prints it.
+      return out.out(`OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown\r\n`).err('', 126);
+    }
+    out.out(result.stdout).err(result.stderr, 0);
+    if (o.kind === 'exited') out.exitCode = o.exitCode;
+    else if (o.kind === 'budget') out.err('drydock: the exec ran past its step budget (an endless loop?)\n', 137);
+    else out.err(`drydock: docker exec ${argv.join(' ')} keeps running; it would not return on a real engine either\n`, 124);
+    return out;
+  } catch (error) {
+    if (error instanceof DaemonError) return out.daemon(error.message);
+    throw error;
+  }
+}
+
+/** `docker logs`. */
+export function logs(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const ref = cmd.args[0] ?? '';
+  const c = daemon.findContainer(ref);
+  if (!c) return out.local(`No such container: ${ref}`);
+  const tail = flagString(cmd, 'tail');
+  let chunks = c.logs;
+  if (tail !== undefined && tail !== 'all') {
+    const n = Number(tail);
+    const lines: typeof chunks = [];
+    for (const chunk of chunks) for (const line of chunk.text.split(/(?<=\n)/)) if (line) lines.push({ stream: chunk.stream, text: line });
+    chunks = n === 0 ? [] : lines.slice(-n);
+  }
+  for (const chunk of chunks) {
+    if (chunk.stream === 'stdout' || c.config.Tty) out.out(chunk.text);
+    else out.err(chunk.text, 0);
+  }
+  return out;
+}
+
+/** `docker wait`: the exit code of a stopped container; a running one would block. */
+export function wait(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  for (const ref of cmd.args) {
+    const c = daemon.findContainer(ref);
+    if (!c) {
+      out.daemon(`No such container: ${ref}`);
+      continue;
+    }
+    if (isRunning(c)) {
+      return out.err(`drydock: docker wait ${ref} would block: the container is still running\n`, 124);
+    }
+    out.out(`${c.state.exitCode}\n`);
+  }
+  return out;
+}
+
+/** `docker diff`. */
+export function diff(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const ref = cmd.args[0] ?? '';
+  const c = daemon.findContainer(ref);
+  if (!c) return out.daemon(`No such container: ${ref}`);
+  for (const change of c.rw.changes()) out.out(`${change.kind} ${change.path}\n`);
+  return out;
+}
+
+/** `docker port`: nothing is published without a network, which is what the reference engine shows. */
+export function port(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const ref = cmd.args[0] ?? '';
+  if (!daemon.findContainer(ref)) return out.local(`No such container: ${ref}`);
+  return out;
+}
+
+/** `docker attach`: there is no terminal in the simulator, so only the refusals are modelled. */
+export function attach(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const ref = cmd.args[0] ?? '';
+  const c = daemon.findContainer(ref);
+  if (!c) return out.local(`No such container: ${ref}`);
+  if (!isRunning(c)) return out.err('You cannot attach to a stopped container, start it first\n', 1);
+  return out.err('drydock: docker attach is not simulated (there is no terminal); use docker logs, or --engine docker\n', 125);
+}
+
+/** `docker top`. */
+export function top(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const ref = cmd.args[0] ?? '';
+  const c = daemon.findContainer(ref);
+  if (!c) return out.daemon(`No such container: ${ref}`);
+  if (!isRunning(c)) return out.daemon(`Container ${c.id} is not running`);
+  return out.err('drydock: docker top is not simulated (the simulator has no process table); use --engine docker\n', 125);
+}

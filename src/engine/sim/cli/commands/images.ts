@@ -1,0 +1,241 @@
+// Image commands that change the store: commit, tag, rmi, import, build, image prune — with the client's
+// reference checks first and the daemon's errors framed as the 20.10 client frames them.
+
+import { parseDockerfile } from '../../builder/dockerfile/parser.js';
+import { parseInstruction } from '../../builder/dockerfile/instructions.js';
+import { DockerfileError } from '../../builder/dockerfile/dockerfile-error.js';
+import { expandInstruction } from '../../builder/dockerfile/expand-instruction.js';
+import { applyMetadata, nextWorkdir, StepError } from '../../builder/config-dispatch.js';
+import { BuildContext } from '../../builder/build-context.js';
+import { build } from '../../builder/builder.js';
+import { readTar } from '../../archive/tar.js';
+import type { Daemon } from '../../daemon.js';
+import { resolvePath } from '../../fs/path.js';
+import { cloneConfig } from '../../image/config.js';
+import { importedImage } from '../../image/base-image.js';
+import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
+import { makeImage } from '../../image/image.js';
+import { entriesFromTar } from '../../layer/tar-layer.js';
+import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
+import { familiarRef, lookupImage } from '../image-ref.js';
+import { validateBuildTag } from '../../../../docker-cli/reference.js';
+import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
+
+/** `docker commit`. */
+export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const [ref = '', repo] = cmd.args;
+  let tag: string | null = null;
+  if (repo !== undefined) {
+    const r = familiarRef(repo);
+    if ('error' in r) return out.err(`${r.error}\n`);
+    tag = r.ref;
+  }
+  const c = daemon.findContainer(ref);
+  if (!c) return out.daemon(`No such container: ${ref}`);
+  const config = cloneConfig(c.config);
+  const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
+  for (const change of flagList(cmd, 'change')) {
+    try {
+      const node = parseDockerfile(change).nodes[0];
+      if (!node) continue;
+      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
+      if (instr.kind === 'WORKDIR') {
+        config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
+        continue;
+      }
+      if (!['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'STOPSIGNAL'].includes(instr.kind)) {
+        return out.daemon(`${instr.keyword.toLowerCase()} is not a valid change command`);
+      }
+      applyMetadata(config, instr, state);
+    } catch (error) {
+      if (error instanceof DockerfileError || error instanceof StepError) return out.daemon(error.message);
+      throw error;
+    }
+  }
+  const entries = c.rw.snapshot();
+  if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
+  const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;
+  const parent = daemon.images.get(c.imageId);
+  const created = daemon.clock.now();
+  const image = daemon.images.add(
+    makeImage({
+      parent: c.imageId,
+      comment: flagString(cmd, 'message') ?? '',
+      created,
+      container: c.id,
+      containerConfig: cloneConfig(c.config),
+      author: flagString(cmd, 'author') ?? '',
+      config,
+      layer,
+      history: [
+        ...(parent?.history ?? []),
+        { created, createdBy: [c.path, ...c.args].join(' '), comment: flagString(cmd, 'message') ?? '', author: flagString(cmd, 'author') ?? '', emptyLayer: layer === c.layer },
+      ],
+    }),
+  );
+  if (tag) daemon.images.tag(tag, image.id, daemon.clock.now());
+  return out.out(`${image.id}\n`);
+}
+
+/** `docker tag SOURCE TARGET`. */
+export function tag(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const [source = '', target = ''] = cmd.args;
+  const t = familiarRef(target);
+  if ('error' in t) return out.err(`Error parsing reference: "${target}" is not a valid repository/tag: ${t.error}\n`);
+  const image = lookupImage(daemon, source);
+  if (!image) {
+    const s = familiarRef(source);
+    return out.daemon(`No such image: ${'ref' in s ? s.ref : source}`);
+  }
+  daemon.images.tag(t.ref, image.id, daemon.clock.now());
+  return out;
+}
+
+/** `docker rmi` / `docker image rm`. */
+export function rmi(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const force = flagBool(cmd, 'force');
+  for (const name of cmd.args) {
+    const ref = familiarRef(name);
+    const image = lookupImage(daemon, name);
+    if (!image) {
+      if ('error' in ref && !/^[0-9a-f]+$/.test(name)) out.daemon(ref.error);
+      else out.err(`Error: No such image: ${name}\n`, force ? 0 : 1);
+      if (!force) out.exitCode = 1;
+      continue;
+    }
+    const byName = 'ref' in ref && daemon.images.byRef(ref.ref)?.id === image.id ? ref.ref : null;
+    try {
+      for (const record of daemon.images.remove(image, byName, force, !flagBool(cmd, 'no-prune'), daemon.imageUsers())) {
+        out.out('untagged' in record ? `Untagged: ${record.untagged}\n` : `Deleted: ${record.deleted}\n`);
+      }
+    } catch (error) {
+      if (error instanceof ImageConflict || error instanceof RepositoryConflict) out.daemon(error.message);
+      else throw error;
+    }
+  }
+  return out;
+}
+
+/** `docker import FILE|- [REPOSITORY[:TAG]]`: a root filesystem tarball becomes a one-layer image. */
+export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const out = new Output();
+  const [source = '', repo] = cmd.args;
+  let tagRef: string | null = null;
+  if (repo !== undefined) {
+    const r = familiarRef(repo);
+    if ('error' in r) return out.err(`${r.error}\n`);
+    tagRef = r.ref;
+  }
+  let data: Uint8Array;
+  if (source === '-') data = ctx.stdin;
+  else if (/^https?:\/\//.test(source)) {
+    return out.err(`drydock: docker import of a URL needs a network, which the simulator does not have; use --engine docker\n`, 1);
+  } else {
+    const entry = daemon.host.get(resolvePath(ctx.cwd, source));
+    if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, source)}: no such file or directory`);
+    data = entry.data;
+  }
+  let entries;
+  try {
+    entries = entriesFromTar(readTar(data));
+  } catch (error) {
+    return out.daemon(`archive/tar: invalid tar header (${(error as Error).message})`);
+  }
+  if (!entries.has('/')) entries.set('/', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: daemon.clock.now() });
+  const comment = flagString(cmd, 'message') || `Imported from ${source}`;
+  const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment));
+  if (tagRef) daemon.images.tag(tagRef, image.id, daemon.clock.now());
+  return out.out(`${image.id}\n`);
+}
+
+/** `docker build`. */
+export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const out = new Output();
+  const tags: string[] = [];
+  for (const t of flagList(cmd, 'tag')) {
+    const bad = validateBuildTag(t);
+    if (bad) return out.err(`${bad}\nSee 'docker build --help'.\n`, 125);
+    const r = familiarRef(t);
+    if ('ref' in r) tags.push(r.ref);
+  }
+  for (const flag of ['network', 'platform', 'secret', 'ssh', 'output', 'cache-from', 'iidfile', 'squash']) {
+    if (cmd.flagsSet.has(flag) && !(flag === 'network' && flagString(cmd, flag) === 'none')) {
+      return out.err(`drydock: docker build --${flag} is not simulated; run this with --engine docker\n`, 125);
+    }
+  }
+  const where = cmd.args[0] ?? '';
+  const file = flagString(cmd, 'file');
+  let context: BuildContext;
+  let dockerfileText: string;
+  let dockerfileName = file ?? 'Dockerfile';
+  if (where === '-') {
+    context = BuildContext.single('Dockerfile', ctx.stdin);
+    dockerfileText = new TextDecoder().decode(ctx.stdin);
+    dockerfileName = 'Dockerfile';
+  } else if (/^(https?|git):\/\/|^github\.com\//.test(where)) {
+    return out.err(`drydock: building from ${where} needs a network, which the simulator does not have; use --engine docker\n`, 1);
+  } else {
+    const root = resolvePath(ctx.cwd, where);
+    const rootEntry = daemon.host.get(root);
+    if (!rootEntry || rootEntry.kind !== 'dir') return out.err(`unable to prepare context: path "${where}" not found\n`, 1);
+    const dfPath = file ? resolvePath(ctx.cwd, file) : `${root === '/' ? '' : root}/Dockerfile`;
+    const df = daemon.host.get(dfPath);
+    if (!df || df.kind !== 'file') {
+      return out.err(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory\n`, 1);
+    }
+    const relative = dfPath.startsWith(`${root}/`) || root === '/' ? dfPath.slice(root === '/' ? 1 : root.length + 1) : null;
+    context = BuildContext.fromBackend(daemon.host, root, relative);
+    dockerfileText = new TextDecoder().decode(df.data);
+  }
+  const buildArgs = new Map<string, string>();
+  for (const arg of flagList(cmd, 'build-arg')) {
+    const eq = arg.indexOf('=');
+    if (eq === -1) {
+      const v = ctx.env.get(arg);
+      if (v !== undefined) buildArgs.set(arg, v);
+    } else buildArgs.set(arg.slice(0, eq), arg.slice(eq + 1));
+  }
+  const result = build(daemon, {
+    context,
+    dockerfileName: dockerfileName.split('/').pop() ?? dockerfileName,
+    dockerfileText,
+    tags,
+    buildArgs,
+    noCache: flagBool(cmd, 'no-cache'),
+    quiet: flagBool(cmd, 'quiet'),
+    labels: Object.fromEntries(flagList(cmd, 'label').map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : ''])),
+    target: flagString(cmd, 'target') ?? null,
+    resolveImage: (name) => lookupImage(daemon, name),
+  });
+  out.out(result.stdout);
+  out.err(result.stderr, result.exitCode);
+  return out;
+}
+
+/** `docker image prune`: dangling images (all unused ones with -a) that no container uses. */
+export function imagePrune(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const all = flagBool(cmd, 'all');
+  const used = new Set([...daemon.containers.values()].map((c) => c.imageId));
+  const deleted: string[] = [];
+  let reclaimed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const image of daemon.images.all()) {
+      const tagged = daemon.images.refsOf(image.id).length > 0;
+      if (used.has(image.id) || daemon.images.children(image.id).length > 0 || (tagged && !all)) continue;
+      for (const r of daemon.images.remove(image, null, true, false, daemon.imageUsers())) {
+        if ('untagged' in r) deleted.push(`untagged: ${r.untagged}`);
+        else deleted.push(`deleted: ${r.deleted}`);
+      }
+      reclaimed += image.layer?.size ?? 0;
+      changed = true;
+    }
+  }
+  if (deleted.length) out.out(`Deleted Images:\n${deleted.join('\n')}\n\n`);
+  return out.out(`Total reclaimed space: ${reclaimed === 0 ? '0B' : `${reclaimed}B`}\n`);
+}

@@ -1,0 +1,77 @@
+// `docker inspect` (containers first, then images, then volumes, as the 20.10 client tries them),
+// `docker container inspect`, `docker image inspect`, `docker volume inspect`: JSON indented by four spaces,
+// or a Go template per object with -f; missing objects print "[]" and docker's error.
+
+import type { Daemon } from '../../daemon.js';
+import { containerJson } from '../../container/inspect-json.js';
+import { imageJson } from '../../image/inspect-json.js';
+import { volumeJson } from '../../volume/volume-store.js';
+import { goJsonIndent } from '../format/go-json.js';
+import { renderGoTemplate, TemplateError } from '../format/go-template.js';
+import { familiarRef, lookupImage } from '../image-ref.js';
+import { flagString, Output, type ParsedCommand } from '../command-io.js';
+
+type Kind = 'container' | 'image' | 'volume' | 'any';
+
+/** The inspect object of a container, image or volume, or undefined. */
+export function inspectObject(daemon: Daemon, kind: Kind, name: string): Record<string, unknown> | undefined {
+  if (kind === 'container' || kind === 'any') {
+    const c = daemon.findContainer(name);
+    if (c) return containerJson(c);
+  }
+  if (kind === 'image' || kind === 'any') {
+    const image = lookupImage(daemon, name);
+    if (image) return imageJson(image, daemon.images.refsOf(image.id), daemon.images.lastTagTime(image.id));
+  }
+  if (kind === 'volume' || kind === 'any') {
+    const v = daemon.volumes.get(name);
+    if (v) return volumeJson(v);
+  }
+  return undefined;
+}
+
+/** Any of the inspect commands; `kind` comes from the command typed (or --type). */
+export function inspect(daemon: Daemon, cmd: ParsedCommand, kind: Kind): Output {
+  const out = new Output();
+  const type = flagString(cmd, 'type');
+  if (type) kind = type as Kind;
+  const format = flagString(cmd, 'format');
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const name of cmd.args) {
+    const object = inspectObject(daemon, kind, name);
+    if (object) found.push(object);
+    else errors.push(missing(kind, name));
+  }
+  if (format) {
+    for (const object of found) {
+      try {
+        out.out(`${renderGoTemplate(format, object)}\n`);
+      } catch (error) {
+        if (error instanceof TemplateError) return out.err(`${error.message}\n`, 1);
+        throw error;
+      }
+    }
+  } else {
+    out.out(`${found.length ? goJsonIndent(found) : '[]'}\n`);
+  }
+  for (const e of errors) out.err(`${e}\n`, 1);
+  return out;
+}
+
+function missing(kind: Kind, name: string): string {
+  switch (kind) {
+    case 'container':
+      return `Error: No such container: ${name}`;
+    case 'image': {
+      const r = familiarRef(name);
+      return 'error' in r && !/^[0-9a-f]+$/.test(name)
+        ? `Error response from daemon: no such image: ${name}: ${r.error}`
+        : `Error: No such image: ${name}`;
+    }
+    case 'volume':
+      return `Error: No such volume: ${name}`;
+    default:
+      return `Error: No such object: ${name}`;
+  }
+}

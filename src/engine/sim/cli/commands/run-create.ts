@@ -1,0 +1,167 @@
+// `docker run` and `docker create`: the CLI's checks (TTY, references, ports, env, -v specs) then the daemon's
+// (image, names, volumes-from), each error framed the way the 20.10 client frames it for that command, then
+// for run: start, attach to the output, wait, and --rm.
+
+import { parsePublishedPorts } from '../../../../docker-cli/port-spec.js';
+import { resolveVolumeSpecs } from '../../../../docker-cli/volume-spec.js';
+import { parseMountFlag, type MountConfig } from '../../../../docker-cli/mount-spec.js';
+import { validateMountConfig } from '../../../../docker-cli/volume-spec.js';
+import { kvStringsToMap, validateEnv } from '../../../../docker-cli/kv-options.js';
+import type { Daemon } from '../../daemon.js';
+import { DaemonError } from '../../daemon-error.js';
+import { createContainer, type MountRequest } from '../../container/create.js';
+import { removeContainer, startContainer } from '../../container/lifecycle.js';
+import { goTimeSeconds } from '../time-format.js';
+import { familiarRef, lookupImage } from '../image-ref.js';
+import { flagBool, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
+
+/** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
+
+/** `docker run` / `docker create`. */
+export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const out = new Output();
+  const isRun = cmd.name === 'run';
+  const name = cmd.typed.join(' ');
+  const path = cmd.path;
+  // run frames daemon errors as "docker: Error response from daemon: X." (125); create as "Error response from daemon: X" (1).
+  const daemonError = (message: string, exitCode = 125) =>
+    isRun ? runStyleError(out, path, `Error response from daemon: ${message}`, exitCode) : out.daemon(message);
+  const clientError = (message: string) => (isRun ? runStyleError(out, path, message) : out.err(`${message}\n`));
+
+  for (const flag of cmd.flagsSet) {
+    if (NOT_SIMULATED.has(flag)) {
+      return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
+    }
+  }
+  const detach = flagBool(cmd, 'detach');
+  const interactive = flagBool(cmd, 'interactive');
+  const tty = flagBool(cmd, 'tty');
+  if (isRun && !detach && interactive && tty) return out.err('the input device is not a TTY\n', 1);
+  const network = flagString(cmd, 'network') ?? 'default';
+  if (!['default', 'bridge', 'none', 'host'].includes(network)) {
+    return out.err(`drydock: networks are not simulated (docker ${name} --network ${network}); run this with --engine docker\n`, 125);
+  }
+  const [imageName = '', ...command] = cmd.args;
+  const ref = familiarRef(imageName);
+  if ('error' in ref) return clientError(ref.error);
+  const ports = parsePublishedPorts(flagList(cmd, 'publish'), flagList(cmd, 'expose'));
+  if (!ports.ok) return clientError(ports.error);
+  const env: string[] = [];
+  for (const raw of flagList(cmd, 'env')) {
+    const checked = validateEnv(raw, Object.fromEntries(ctx.env));
+    if (!checked.ok) return clientError(checked.error);
+    if (checked.value !== '' && (checked.value.includes('=') || ctx.env.has(checked.value))) env.push(checked.value);
+  }
+  const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
+  const mounts: MountRequest[] = [];
+  const binds: string[] = [];
+  const mountConfigs: MountConfig[] = [];
+  for (const raw of flagList(cmd, 'mount')) {
+    const parsed = parseMountFlag(raw);
+    if (!parsed.ok) return clientError(`invalid argument "${raw}" for "--mount" flag: ${parsed.error}`);
+    mountConfigs.push(parsed.mount);
+  }
+
+  let image = lookupImage(daemon, imageName);
+  const pull = flagString(cmd, 'pull') ?? 'missing';
+  if (!image) {
+    if (pull === 'never') return daemonError(`No such image: ${ref.ref}`, 125);
+    out.err(`Unable to find image '${ref.ref}' locally\n`, 0);
+    return isRun
+      ? runStyleError(out, path, `drydock: cannot pull ${ref.ref}: the simulator has no registry; build, import or load the image first, or run with --engine docker`)
+      : out.err(`drydock: cannot pull ${ref.ref}: the simulator has no registry; build, import or load the image first, or run with --engine docker\n`);
+  }
+  if (!volumes.ok) return daemonError(volumes.error);
+  for (const spec of volumes.volumes.binds) {
+    if (spec.kind === 'bind') {
+      mounts.push({ type: 'bind', source: spec.source, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, createSource: true });
+    } else if (spec.kind === 'named') {
+      mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, });
+    }
+  }
+  for (const raw of new Set(flagList(cmd, 'volume'))) {
+    if (!raw.startsWith('/') || raw.includes(':')) binds.push(raw);
+  }
+  for (const spec of volumes.volumes.anonymous) {
+    mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '' });
+  }
+  for (const m of mountConfigs) {
+    const bad = validateMountConfig(m, (p) => daemon.host.get(p) !== undefined);
+    if (bad) return daemonError(bad);
+    if (m.Type === 'bind') {
+      mounts.push({ type: 'bind', source: m.Source ?? '', destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: '', createSource: false });
+    } else if (m.Type === 'volume') {
+      mounts.push({ type: 'volume', name: m.Source || null, destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: 'z' });
+    } else {
+      return out.err(`drydock: --mount type=${m.Type} is not simulated; run this with --engine docker\n`, 125);
+    }
+  }
+  const entrypoint = cmd.flagsSet.has('entrypoint') ? (flagString(cmd, 'entrypoint') ? [flagString(cmd, 'entrypoint') as string] : []) : undefined;
+  let container;
+  try {
+    container = createContainer(daemon, {
+      image,
+      imageName,
+      name: flagString(cmd, 'name') ?? null,
+      cmd: command.length ? command : null,
+      ...(entrypoint !== undefined ? { entrypoint } : {}),
+      env,
+      workdir: flagString(cmd, 'workdir') ?? null,
+      user: flagString(cmd, 'user') ?? null,
+      tty,
+      openStdin: interactive,
+      attachStdin: interactive && !detach,
+      attachOutput: !detach,
+      mounts,
+      binds: binds.filter((b) => !volumes.volumes.anonymous.some((a) => a.destination === b)),
+      volumesFrom: flagList(cmd, 'volumes-from'),
+      exposedPorts: Object.keys(ports.ports.exposedPorts),
+      host: {
+        networkMode: network,
+        portBindings: ports.ports.portBindings,
+        autoRemove: flagBool(cmd, 'rm'),
+        privileged: flagBool(cmd, 'privileged'),
+        publishAllPorts: flagBool(cmd, 'publish-all'),
+        readonlyRootfs: flagBool(cmd, 'read-only'),
+        capAdd: flagList(cmd, 'cap-add').length ? flagList(cmd, 'cap-add') : null,
+        capDrop: flagList(cmd, 'cap-drop').length ? flagList(cmd, 'cap-drop') : null,
+        pidMode: flagString(cmd, 'pid') ?? '',
+        devices: flagList(cmd, 'device'),
+        mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
+      },
+      labels: kvStringsToMap(flagList(cmd, 'label')),
+      autoRemove: flagBool(cmd, 'rm'),
+      stdin: interactive ? ctx.stdin : new Uint8Array(0),
+    });
+  } catch (error) {
+    if (error instanceof DaemonError) return daemonError(error.message, isRun ? 125 : 1);
+    throw error;
+  }
+  image = undefined;
+  if (!isRun) return out.out(`${container.id}\n`);
+
+  const started = startContainer(daemon, container);
+  if (started.outcome.kind === 'start-failed') {
+    const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${started.outcome.message}: unknown`;
+    runStyleError(out, path, `Error response from daemon: ${message}`, started.outcome.exitCode);
+    if (started.outcome.exitCode === 127) {
+      out.err(`time="${goTimeSeconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
+    }
+    if (container.autoRemove) removeContainer(daemon, container, true, true);
+    return out;
+  }
+  if (detach) return out.out(`${container.id}\n`);
+  out.out(started.stdout);
+  out.err(started.stderr, 0);
+  if (started.outcome.kind === 'blocked') {
+    return out.err(
+      `drydock: the container's main process (${[container.path, ...container.args].join(' ')}) keeps running; docker run would wait here until it is stopped. Use docker run -d for a container that keeps running.\n`,
+      124,
+    );
+  }
+  const exitCode = container.state.exitCode;
+  if (container.autoRemove) removeContainer(daemon, container, true, true);
+  out.exitCode = exitCode;
+  return out;
+}

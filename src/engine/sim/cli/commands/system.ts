@@ -1,0 +1,69 @@
+// `docker version` and `docker info`: the simulated engine answers as Docker 20.10 (API 1.41) and says in both
+// that it is drydock's simulator, so nobody mistakes it for a daemon.
+
+import type { Daemon } from '../../daemon.js';
+import { DOCKER_VERSION } from '../../image/image.js';
+import { isRunning } from '../../container/container.js';
+import { renderGoTemplate, TemplateError } from '../format/go-template.js';
+import { flagString, Output, type ParsedCommand } from '../command-io.js';
+
+/** `docker version`. */
+export function version(_daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const data = {
+    Client: { Version: DOCKER_VERSION, ApiVersion: '1.41', GoVersion: 'go1.19.8', GitCommit: '297e128', Os: 'linux', Arch: 'amd64', Context: 'default', Experimental: true },
+    Server: {
+      Platform: { Name: 'drydock simulator' },
+      Components: [{ Name: 'Engine', Version: DOCKER_VERSION, Details: { ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64' } }],
+      Version: DOCKER_VERSION,
+      ApiVersion: '1.41',
+      MinAPIVersion: '1.12',
+      Os: 'linux',
+      Arch: 'amd64',
+    },
+  };
+  const format = flagString(cmd, 'format');
+  if (format) return template(out, format, data);
+  return out.out(
+    `Client:\n Version:           ${DOCKER_VERSION}\n API version:       1.41\n Go version:        go1.19.8\n Git commit:        297e128\n OS/Arch:           linux/amd64\n Context:           default\n Experimental:      true\n\nServer: drydock simulator\n Engine:\n  Version:          ${DOCKER_VERSION}\n  API version:      1.41 (minimum version 1.12)\n  OS/Arch:          linux/amd64\n`,
+  );
+}
+
+/** `docker info`. */
+export function info(daemon: Daemon, cmd: ParsedCommand): Output {
+  const out = new Output();
+  const all = [...daemon.containers.values()];
+  const running = all.filter((c) => c.state.status === 'running').length;
+  const paused = all.filter((c) => c.state.status === 'paused').length;
+  const data = {
+    ID: 'DRYDOCK:SIMULATOR',
+    Containers: all.length,
+    ContainersRunning: running,
+    ContainersPaused: paused,
+    ContainersStopped: all.filter((c) => !isRunning(c)).length,
+    Images: daemon.images.all().length,
+    Driver: 'overlay2',
+    DriverStatus: [['Backing Filesystem', 'drydock (in memory)']],
+    Name: 'drydock-simulator',
+    ServerVersion: DOCKER_VERSION,
+    OperatingSystem: 'drydock simulator',
+    OSType: 'linux',
+    Architecture: 'x86_64',
+    SecurityOptions: ['name=seccomp,profile=default'],
+    Warnings: null,
+  };
+  const format = flagString(cmd, 'format');
+  if (format) return template(out, format, data);
+  return out.out(
+    `Client:\n Context:    default\n Debug Mode: false\n\nServer:\n Containers: ${data.Containers}\n  Running: ${running}\n  Paused: ${paused}\n  Stopped: ${data.ContainersStopped}\n Images: ${data.Images}\n Server Version: ${DOCKER_VERSION}\n Storage Driver: overlay2\n Operating System: drydock simulator (in-memory, no network)\n OSType: linux\n Architecture: x86_64\n Name: drydock-simulator\n`,
+  );
+}
+
+function template(out: Output, format: string, data: unknown): Output {
+  try {
+    return out.out(`${renderGoTemplate(format, data)}\n`);
+  } catch (error) {
+    if (error instanceof TemplateError) return out.err(`${error.message}\n`, 1);
+    throw error;
+  }
+}

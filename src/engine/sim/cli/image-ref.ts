@@ -1,0 +1,19 @@
+// Image names as the docker CLI and daemon read them: familiar references ("tomcat" → "tomcat:latest") for the
+// tag store, raw input for ID-prefix lookups, and the reference errors each command words its own way.
+
+import { familiarString, parseNormalizedNamed, tagNameOnly } from '../../../docker-cli/reference.js';
+import type { Daemon } from '../daemon.js';
+import type { Image } from '../image/image.js';
+
+/** "tomcat" → "tomcat:latest"; null with the error when the name is not a valid reference. */
+export function familiarRef(name: string): { ref: string } | { error: string } {
+  const parsed = parseNormalizedNamed(name);
+  if (!parsed.ok) return { error: parsed.error };
+  return { ref: familiarString(tagNameOnly(parsed.ref)) };
+}
+
+/** The image a user-typed name or ID prefix means (tags first, then IDs, as moby's GetImage). */
+export function lookupImage(daemon: Daemon, name: string): Image | undefined {
+  const r = familiarRef(name);
+  return daemon.findImage('ref' in r ? r.ref : null, name);
+}

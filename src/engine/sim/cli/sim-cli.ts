@@ -1,0 +1,89 @@
+// The simulator behind a docker command line: parses argv with docker's own rules, dispatches on the canonical
+// command name, and returns exactly what the docker CLI would print. Commands the simulator does not model
+// are refused plainly (exit 125) with a pointer to the real engine.
+
+import { parseDockerArgv } from '../../../docker-cli/parse-argv.js';
+import type { CommandResult } from '../../engine.js';
+import type { Daemon } from '../daemon.js';
+import { DaemonError } from '../daemon-error.js';
+import { Output, type CommandContext, type ParsedCommand } from './command-io.js';
+import * as containers from './commands/containers.js';
+import * as images from './commands/images.js';
+import { inspect } from './commands/inspect.js';
+import * as listings from './commands/listings.js';
+import { runOrCreate } from './commands/run-create.js';
+import * as system from './commands/system.js';
+import * as transfer from './commands/transfer.js';
+import * as volumes from './commands/volumes.js';
+
+type Handler = (daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext) => Output;
+
+const HANDLERS: Record<string, Handler> = {
+  run: runOrCreate,
+  create: runOrCreate,
+  start: containers.start,
+  stop: containers.stop,
+  restart: containers.restart,
+  kill: containers.kill,
+  rm: containers.rm,
+  pause: containers.pause,
+  unpause: containers.unpause,
+  exec: containers.exec,
+  logs: containers.logs,
+  rename: containers.rename,
+  wait: containers.wait,
+  diff: containers.diff,
+  port: containers.port,
+  attach: containers.attach,
+  top: containers.top,
+  commit: images.commit,
+  tag: images.tag,
+  rmi: images.rmi,
+  import: images.importImage,
+  build: images.buildImage,
+  'image prune': images.imagePrune,
+  inspect: (d, c) => inspect(d, c, c.typed[0] === 'container' ? 'container' : c.typed[0] === 'image' ? 'image' : 'any'),
+  'volume inspect': (d, c) => inspect(d, c, 'volume'),
+  'volume create': volumes.volumeCreate,
+  'volume rm': volumes.volumeRm,
+  'volume prune': volumes.volumePrune,
+  'volume ls': listings.volumeLs,
+  ps: listings.ps,
+  images: listings.images,
+  history: listings.history,
+  'container prune': listings.containerPrune,
+  cp: transfer.cp,
+  export: transfer.exportContainer,
+  save: transfer.save,
+  load: transfer.load,
+  info: system.info,
+  version: system.version,
+};
+
+/** The canonical names of the commands the simulator runs (the engine's declared capabilities). */
+export const SIMULATED_COMMANDS: ReadonlySet<string> = new Set(Object.keys(HANDLERS));
+
+/** Runs one docker command line (everything after `docker`) against a daemon state. */
+export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: CommandContext): CommandResult {
+  const parsed = parseDockerArgv(argv, { env: Object.fromEntries(ctx.env) });
+  if (!parsed.ok) return { exitCode: parsed.exitCode, stdout: parsed.stdout, stderr: parsed.stderr };
+  const cmd = parsed.command;
+  if (cmd.refused) {
+    return {
+      exitCode: 125,
+      stdout: '',
+      stderr: `drydock: '${cmd.path}' is not simulated (no registry, networks, swarm or plugins in the simulator); run it with --engine docker\n`,
+    };
+  }
+  const handler = HANDLERS[cmd.name];
+  if (!handler) {
+    return { exitCode: 125, stdout: '', stderr: `drydock: '${cmd.path}' is not simulated yet; run it with --engine docker\n` };
+  }
+  try {
+    const result = handler(daemon, cmd, ctx).result();
+    return { ...result, stdout: cmd.notices.stdout + result.stdout, stderr: cmd.notices.stderr + result.stderr };
+  } catch (error) {
+    if (error instanceof DaemonError) return new Output().daemon(error.message).result();
+    throw error;
+  }
+}

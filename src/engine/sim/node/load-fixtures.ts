@@ -1,0 +1,36 @@
+// Reads the fixture definitions shipped with drydock (fixtures/base/rootfs.json, fixtures/images/*) into the
+// plain FixtureSet the simulator core builds from. The only place the simulator touches the disk for them.
+
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRootfsManifest } from '../archive/rootfs-manifest.js';
+import type { FixtureSet } from '../fixture-images.js';
+
+/** drydock's own fixtures/ folder (the same relative place from src/ and from the compiled dist/). */
+export function fixturesDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'fixtures');
+}
+
+let loaded: FixtureSet | undefined;
+
+/** The fixture set, read once per process. */
+export function loadFixtures(dir = fixturesDir()): FixtureSet {
+  if (loaded && dir === fixturesDir()) return loaded;
+  const rootfs = parseRootfsManifest(JSON.parse(readFileSync(join(dir, 'base', 'rootfs.json'), 'utf8')));
+  const index = JSON.parse(readFileSync(join(dir, 'images', 'index.json'), 'utf8')) as {
+    images: { name: string; folder: string; from: string; fromArg?: string }[];
+  };
+  const images = index.images.map((spec) => {
+    const folder = join(dir, 'images', spec.folder);
+    const files = new Map<string, { data: Uint8Array; mode: number }>();
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      files.set(name, { data: new Uint8Array(readFileSync(path)), mode: statSync(path).mode & 0o777 });
+    }
+    return { name: spec.name, from: spec.from, ...(spec.fromArg ? { fromArg: spec.fromArg } : {}), files };
+  });
+  const set: FixtureSet = { rootfs, images };
+  if (dir === fixturesDir()) loaded = set;
+  return set;
+}
