@@ -1,0 +1,11 @@
+// `npm run bench`: the speed and memory targets of the simulator, measured, printed, never asserted in tests.
+// Run with node --expose-gc for the heap figures (the npm script does).
+
+import { benchDeepImage } from './sim-deep-image.js';
+import { benchNotesSequence } from './notes-sequence.js';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+if (want('notes')) await benchNotesSequence();
+if (want('layers')) benchDeepImage();

@@ -1,0 +1,67 @@
+// `drydock docker <args…>`: one docker command against a simulator state kept in a directory
+// (DRYDOCK_STATE, default .drydock/ in the working directory), with the host's `/` standing in as
+// DRYDOCK_HOST_ROOT (default <state>/host; `/` itself only when asked for explicitly). Prints what the docker
+// CLI prints and returns its exit code, so a shell script written for Docker runs with `drydock docker`.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { EngineError } from '../../../errors/engine-error.js';
+import { runDockerCommand } from '../cli/sim-cli.js';
+import { wallClock } from '../state/clock.js';
+import { DiskHostBackend } from './disk-host-backend.js';
+import { loadFixtures } from './load-fixtures.js';
+import { acquireStateLock } from './state-lock.js';
+import { loadState, saveState } from './state-store.js';
+
+/** Where a `drydock docker` invocation keeps its state and its host. */
+export interface DockerCliEnvironment {
+  stateDir: string;
+  hostRoot: string;
+  /** the client's working directory inside the host root */
+  cwd: string;
+}
+
+/** Reads DRYDOCK_STATE and DRYDOCK_HOST_ROOT the way `drydock docker` uses them. */
+export function dockerCliEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DockerCliEnvironment {
+  const stateDir = resolve(cwd, env.DRYDOCK_STATE || '.drydock');
+  const hostRoot = resolve(cwd, env.DRYDOCK_HOST_ROOT || `${stateDir}${sep}host`);
+  const rel = relative(hostRoot, cwd);
+  const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return { stateDir, hostRoot, cwd: inside ? `/${rel.split(sep).join('/')}`.replace(/\/$/, '') || '/' : '/' };
+}
+
+/** Commands whose argv says they read stdin (`import -`, `build -`, `load`, `run -i`, `exec -i`). */
+function wantsStdin(argv: readonly string[]): boolean {
+  return argv.includes('-') || argv[0] === 'load' || argv.some((a) => a === '--interactive' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
+}
+
+/** Runs one docker command line against the persistent state; returns the exit code. */
+export async function runDockerCli(argv: string[]): Promise<number> {
+  const where = dockerCliEnvironment();
+  mkdirSync(where.stateDir, { recursive: true });
+  mkdirSync(where.hostRoot, { recursive: true });
+  let release: (() => void) | undefined;
+  try {
+    release = acquireStateLock(where.stateDir);
+    const fixtures = loadFixtures();
+    const host = new DiskHostBackend(where.hostRoot);
+    const daemon = loadState(where.stateDir, fixtures, host, wallClock());
+    const stdin = !process.stdin.isTTY && wantsStdin(argv) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
+    const env = new Map(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+    const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env });
+    saveState(daemon, where.stateDir, fixtures);
+    // export/save/cp to "-" produce bytes carried one per char; everything else is text.
+    const binary = ['export', 'save'].includes(argv[0] ?? '') || (argv[0] === 'cp' && argv[2] === '-');
+    process.stdout.write(binary ? Buffer.from(result.stdout, 'latin1') : result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof EngineError) {
+      process.stderr.write(`${error.message}\n`);
+      return 125;
+    }
+    throw error;
+  } finally {
+    release?.();
+  }
+}
