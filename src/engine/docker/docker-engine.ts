@@ -1,0 +1,191 @@
+// The Engine on a real Docker daemon through the docker CLI: commands pass through after the safety policy
+// (no network, no pulls, drydock labels), checks read through `docker cp`, and dispose() removes what this
+// instance made, found by its drydock.run label and nothing else.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../engine.js';
+import { EngineError } from '../../errors/engine-error.js';
+import type { Stat } from '../sim/fs/vfs.js';
+import { applyArgvPolicy } from './argv-policy.js';
+import { findCommand } from './argv-scan.js';
+import { ensureBaseImage, ensureFixtureImages, type FixtureOptions } from './base-image.js';
+import { buildSource, requiredImages } from './build-guard.js';
+import { DockerClient, toCommandResult, type DockerClientOptions } from './docker-client.js';
+import { DockerReader } from './docker-reader.js';
+import { hostReadDir, hostReadFile, hostStat } from './host-reader.js';
+import { runHostScript } from './host-shell.js';
+
+/** How to reach the daemon and what to call this instance. */
+export interface DockerEngineOptions extends DockerClientOptions {
+  /** an existing client (tests); otherwise one is made from the other options */
+  client?: DockerClient;
+  /** the drydock.run label value; default: random */
+  runId?: string;
+  /** where the base image's inputs are (volume reads need the base image) */
+  fixtures?: FixtureOptions;
+  /** working directory of host() scripts; default: a fresh temporary folder, removed by dispose() */
+  hostDir?: string;
+}
+
+// the subcommands the real engine runs; network and swarm commands are refused by the policy
+const COMMANDS = [
+  'attach', 'build', 'commit', 'cp', 'create', 'diff', 'exec', 'export', 'history', 'images', 'import', 'info',
+  'inspect', 'kill', 'load', 'logs', 'pause', 'port', 'ps', 'rename', 'restart', 'rm', 'rmi', 'run', 'save',
+  'start', 'stats', 'stop', 'tag', 'top', 'unpause', 'update', 'version', 'wait',
+  'container ls', 'container ps', 'container run', 'container create', 'container rm', 'container inspect',
+  'container prune', 'image ls', 'image build', 'image inspect', 'image rm', 'image prune', 'image history',
+  'image tag', 'volume create', 'volume inspect', 'volume ls', 'volume prune', 'volume rm',
+  'network ls', 'network inspect', 'system df',
+];
+
+/** A real Docker engine as an Engine. */
+export class DockerEngine implements Engine {
+  readonly name = 'docker' as const;
+  readonly capabilities: EngineCapabilities = { commands: new Set(COMMANDS), realProcesses: true };
+  readonly client: DockerClient;
+  /** this instance's drydock.run label value */
+  readonly runId: string;
+  /** labels on everything this instance creates */
+  readonly labels: Readonly<Record<string, string>>;
+  private readonly reader: DockerReader;
+  private baseImage: Promise<string> | undefined;
+  private readonly givenHostDir: string | undefined;
+  private scratchDir: string | undefined;
+
+  constructor(options: DockerEngineOptions = {}) {
+    this.client = options.client ?? new DockerClient(options);
+    this.runId = options.runId ?? randomBytes(6).toString('hex');
+    this.labels = { 'drydock.managed': 'true', 'drydock.run': this.runId };
+    this.givenHostDir = options.hostDir;
+    this.reader = new DockerReader(this.client, this.labels, () => {
+      this.baseImage ??= ensureBaseImage(this.client, options.fixtures).then(
+        (report) => report.tag,
+        (error: unknown) => {
+          this.baseImage = undefined; // let a later read try again (e.g. after busybox-static is installed)
+          throw error;
+        },
+      );
+      return this.baseImage;
+    });
+  }
+
+  /** Runs a docker command after the policy; throws POLICY_REFUSED instead of running an unsafe one. */
+  async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
+    const rewritten = applyArgvPolicy(argv, { labels: this.labels });
+    const words = findCommand(argv)?.words.join(' ');
+    if (words === 'build' || words === 'image build' || words === 'builder build') await this.guardBuild(argv, input.stdin);
+    const options = {
+      ...(input.stdin !== undefined ? { input: input.stdin } : {}),
+      ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
+    };
+    return toCommandResult(await this.client.run(rewritten, options));
+  }
+
+  /** Runs a shell script on this machine, in the host folder (absolute paths are the machine's own). */
+  host(script: string, input: CommandInput = {}): Promise<CommandResult> {
+    return runHostScript(script, this.hostDir(), input);
+  }
+
+  inspect(ref: ObjectRef): Promise<unknown> {
+    if (ref.kind === 'host') return Promise.reject(new Error('the host has nothing to docker inspect'));
+    return this.reader.inspect(ref);
+  }
+
+  stat(ref: ObjectRef, path: string): Promise<Stat | null> {
+    return ref.kind === 'host' ? hostStat(path) : this.reader.stat(ref, path);
+  }
+
+  readFile(ref: ObjectRef, path: string): Promise<Uint8Array> {
+    return ref.kind === 'host' ? hostReadFile(path) : this.reader.readFile(ref, path);
+  }
+
+  readDir(ref: ObjectRef, path: string): Promise<DirEntryInfo[]> {
+    return ref.kind === 'host' ? hostReadDir(path) : this.reader.readDir(ref, path);
+  }
+
+  /** Removes this instance's containers (with their anonymous volumes), images and volumes. */
+  async dispose(): Promise<void> {
+    const filter = ['--filter', `label=drydock.run=${this.runId}`];
+    const containers = await this.list(['ps', '-aq', '--no-trunc', ...filter]);
+    if (containers.length > 0) await this.client.run(['rm', '-f', '-v', ...containers]);
+    // an image built from another of ours inherits the label; children first, so repeat while that helps
+    let images = await this.list(['images', '-q', '--no-trunc', ...filter]);
+    for (let pass = 0; pass < 10 && images.length > 0; pass++) {
+      for (const id of images) await this.client.run(['rmi', '-f', id]);
+      const left = await this.list(['images', '-q', '--no-trunc', ...filter]);
+      if (left.length >= images.length) break;
+      images = left;
+    }
+    const volumes = await this.list(['volume', 'ls', '-q', ...filter]);
+    if (volumes.length > 0) await this.client.run(['volume', 'rm', '-f', ...volumes]);
+    const left: string[] = [];
+    if (this.scratchDir !== undefined) {
+      try {
+        rmSync(this.scratchDir, { recursive: true, force: true });
+        this.scratchDir = undefined;
+      } catch {
+        // files a container wrote through a bind mount may belong to another user
+        left.push(`host folder ${this.scratchDir}`);
+      }
+    }
+    left.push(
+      ...(await this.list(['ps', '-aq', ...filter])).map((id) => `container ${id}`),
+      ...(await this.list(['images', '-q', ...filter])).map((id) => `image ${id}`),
+      ...(await this.list(['volume', 'ls', '-q', ...filter])).map((name) => `volume ${name}`),
+    );
+    if (left.length > 0) throw new Error(`drydock could not remove what run ${this.runId} created: ${left.join(', ')}`);
+  }
+
+  /** Makes sure the base and fixture images exist (built once, reused across runs). */
+  async prepareFixtures(options?: FixtureOptions): Promise<void> {
+    await ensureFixtureImages(this.client, options);
+  }
+
+  // the legacy builder would pull a missing FROM image, and no registry may be contacted
+  private async guardBuild(argv: readonly string[], stdin: string | Uint8Array | undefined): Promise<void> {
+    const source = buildSource(argv, stdin, readTextOrNull);
+    if (source.kind === 'remote') {
+      throw new EngineError('POLICY_REFUSED', `refusing to build from ${source.context}: remote contexts need a network`);
+    }
+    if (source.kind !== 'dockerfile') return;
+    for (const image of requiredImages(source.text, source.buildArgs)) {
+      const found = await this.client.run(['image', 'inspect', '--format', '{{.Id}}', image]);
+      if (found.exitCode !== 0) {
+        throw new EngineError(
+          'POLICY_REFUSED',
+          `refusing to build: the image ${image} is not on this engine, and the builder would try to pull it from a registry`,
+        );
+      }
+    }
+  }
+
+  private hostDir(): string {
+    if (this.givenHostDir !== undefined) return this.givenHostDir;
+    this.scratchDir ??= mkdtempSync(join(tmpdir(), `drydock-host-${this.runId}-`));
+    return this.scratchDir;
+  }
+
+  private async list(argv: readonly string[]): Promise<string[]> {
+    const result = await this.client.run(argv);
+    return result.exitCode === 0 ? [...new Set(result.stdout.split('\n').filter((line) => line !== ''))] : [];
+  }
+}
+
+/** Connects to the daemon (ENGINE_UNREACHABLE otherwise) and, unless told not to, prepares the fixture images. */
+export async function createDockerEngine(options: DockerEngineOptions & { prepareFixtures?: boolean } = {}): Promise<DockerEngine> {
+  const engine = new DockerEngine(options);
+  await engine.client.checkReachable();
+  if (options.prepareFixtures !== false) await engine.prepareFixtures(options.fixtures);
+  return engine;
+}
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
