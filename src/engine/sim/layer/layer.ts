@@ -36,7 +36,7 @@ export class Layer {
     if (this.cachedIndex) return this.cachedIndex;
     const pending: Layer[] = [];
     let base: MergedIndex = MergedIndex.empty();
-    for (let layer: Layer | null = this; layer; layer = layer.parent) {
+    for (let layer: Layer | null = selfOf(this); layer; layer = layer.parent) {
       if (layer.cachedIndex) {
         base = layer.cachedIndex;
         break;
@@ -55,9 +55,14 @@ export class Layer {
   /** Every layer of the chain, bottom first. */
   chain(): Layer[] {
     const out: Layer[] = [];
-    for (let layer: Layer | null = this; layer; layer = layer.parent) out.push(layer);
+    for (let layer: Layer | null = selfOf(this); layer; layer = layer.parent) out.push(layer);
     return out.reverse();
   }
+}
+
+/** Walks start from the layer itself (a function, so the loops need no alias of `this`). */
+function selfOf(layer: Layer): Layer | null {
+  return layer;
 }
 
 function sha(text: string): string {

@@ -7,7 +7,8 @@ import { containerJson } from '../../container/inspect-json.js';
 import { imageJson } from '../../image/inspect-json.js';
 import { volumeJson } from '../../volume/volume-store.js';
 import { goJsonIndent } from '../format/go-json.js';
-import { renderGoTemplate, TemplateError } from '../format/go-template.js';
+import { TemplateError } from '../format/go-template.js';
+import { InspectTemplate, inspectStdout } from '../format/inspect-format.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagString, Output, type ParsedCommand } from '../command-io.js';
 
@@ -44,14 +45,23 @@ export function inspect(daemon: Daemon, cmd: ParsedCommand, kind: Kind): Output 
     else errors.push(missing(kind, name));
   }
   if (format) {
+    let template: InspectTemplate;
+    try {
+      template = InspectTemplate.parse(format);
+    } catch (error) {
+      if (error instanceof TemplateError) return out.err(`${error.message}\n`, 64);
+      throw error;
+    }
+    const lines: string[] = [];
     for (const object of found) {
       try {
-        out.out(`${renderGoTemplate(format, object)}\n`);
+        lines.push(template.inspect(object));
       } catch (error) {
-        if (error instanceof TemplateError) return out.err(`${error.message}\n`, 1);
+        if (error instanceof TemplateError) return out.out(inspectStdout(lines)).err(`${error.message}\n`, 1);
         throw error;
       }
     }
+    out.out(found.length || errors.length === 0 ? inspectStdout(lines) : '\n');
   } else {
     out.out(`${found.length ? goJsonIndent(found) : '[]'}\n`);
   }

@@ -63,7 +63,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     mountConfigs.push(parsed.mount);
   }
 
-  let image = lookupImage(daemon, imageName);
+  const image = lookupImage(daemon, imageName);
   const pull = flagString(cmd, 'pull') ?? 'missing';
   if (!image) {
     if (pull === 'never') return daemonError(`No such image: ${ref.ref}`, 125);
@@ -138,7 +138,6 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (error instanceof DaemonError) return daemonError(error.message, isRun ? 125 : 1);
     throw error;
   }
-  image = undefined;
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container);
