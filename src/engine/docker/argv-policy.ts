@@ -31,7 +31,7 @@ const REFUSED: Record<string, string> = {
 
 /**
  * Returns the argv to run instead: `run`/`create` get `--network none`, `--pull never` and the labels;
- * `build` gets `--network none` and the labels; `volume create` and `import` get the labels. Throws
+ * `build` gets `--network none` (no labels: see below); `volume create` and `import` get the labels. Throws
  * POLICY_REFUSED for another network, another pull policy, or a command in REFUSED.
  */
 export function applyArgvPolicy(argv: readonly string[], options: ArgvPolicyOptions): string[] {
@@ -57,8 +57,11 @@ export function applyArgvPolicy(argv: readonly string[], options: ArgvPolicyOpti
     case 'build':
     case 'image build':
     case 'builder build': {
+      // No --label here: the legacy builder turns each label into an extra step ("Step 5/6 : LABEL …") and
+      // history row, which would make every build differ from Docker's own output. Built images are tracked
+      // by the engine instead (see DockerEngine.track).
       const scanned = scanOptions(argv, command.start, BUILD_BOOLEANS, BUILD_SHORT_BOOLEANS).options;
-      return insertAt(argv, command.start, [...networkFlags(scanned, ['--network']), ...labels]);
+      return insertAt(argv, command.start, networkFlags(scanned, ['--network']));
     }
     case 'volume create':
       return insertAt(argv, command.start, labels);

@@ -81,7 +81,25 @@ export class DockerEngine implements Engine {
       ...(input.stdin !== undefined ? { input: input.stdin } : {}),
       ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
     };
-    return toCommandResult(await this.client.run(rewritten, options));
+    const result = toCommandResult(await this.client.run(rewritten, options));
+    if (result.exitCode === 0 && words) this.track(words, argv, result.stdout);
+    return result;
+  }
+
+  /** Images this instance made without a label (builds, commits, tags, loads), removed by dispose(). */
+  private readonly images = new Set<string>();
+
+  private track(words: string, argv: readonly string[], stdout: string): void {
+    const ids = [...stdout.matchAll(/(?:^|Successfully built |Loaded image ID: )(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
+    const tags = [...stdout.matchAll(/^(?:Successfully tagged|Loaded image:) (\S+)$/gm)].map((m) => m[1] as string);
+    if (['build', 'image build', 'commit', 'container commit', 'load', 'image load'].includes(words)) {
+      for (const id of [...ids, ...tags]) this.images.add(id);
+    }
+    if ((words === 'tag' || words === 'image tag') && argv.length >= 2) this.images.add(argv[argv.length - 1] as string);
+    if (words === 'commit' || words === 'container commit') {
+      const positional = argv.filter((a) => !a.startsWith('-'));
+      if (positional.length >= 3) this.images.add(positional[positional.length - 1] as string);
+    }
   }
 
   /** Runs a shell script on this machine, in the host folder (absolute paths are the machine's own). */
@@ -111,6 +129,15 @@ export class DockerEngine implements Engine {
     const filter = ['--filter', `label=drydock.run=${this.runId}`];
     const containers = await this.list(['ps', '-aq', '--no-trunc', ...filter]);
     if (containers.length > 0) await this.client.run(['rm', '-f', '-v', ...containers]);
+    // tags first (removing a tag never touches an image someone else also tagged), then our IDs
+    for (const ref of [...this.images].filter((r) => !/^(sha256:)?[0-9a-f]{12,64}$/.test(r))) {
+      await this.client.run(['rmi', ref]);
+    }
+    for (const id of [...this.images].filter((r) => /^(sha256:)?[0-9a-f]{12,64}$/.test(r))) {
+      const refs = await this.client.run(['image', 'inspect', '-f', '{{len .RepoTags}}', id]);
+      if (refs.exitCode === 0 && refs.stdout.trim() === '0') await this.client.run(['rmi', id]);
+    }
+    this.images.clear();
     // an image built from another of ours inherits the label; children first, so repeat while that helps
     let images = await this.list(['images', '-q', '--no-trunc', ...filter]);
     for (let pass = 0; pass < 10 && images.length > 0; pass++) {
