@@ -50,7 +50,8 @@ export function processEnv(configEnv: readonly string[] | null, hostname: string
 
 /** uid, gid and home of a `USER`/`-u` value, resolved through the container's /etc/passwd as runc does. */
 export function resolveUser(fs: Vfs, user: string): { uid: number; gid: number; home: string } {
-  if (user === '') return { uid: 0, gid: 0, home: lookupHome(fs, 0) ?? '/root' };
+  // runc's default user when /etc/passwd has no entry: uid 0 with HOME=/ (checked on the 20.10 engine).
+  if (user === '') return { uid: 0, gid: 0, home: lookupHome(fs, 0) ?? '/' };
   const [name = '', group] = user.split(':');
   const passwd = readTable(fs, '/etc/passwd');
   let uid: number;
