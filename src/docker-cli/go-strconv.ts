@@ -4,46 +4,9 @@
 /** A Go error text, or a parsed value. */
 export type GoResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
+import { goQuote } from '../go/quote.js';
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-function escapeRune(ch: string, quote: string): string {
-  if (ch === quote || ch === '\\') return '\\' + ch;
-  const simple = SIMPLE_ESCAPES[ch];
-  if (simple !== undefined) return simple;
-  if (PRINTABLE.test(ch)) return ch;
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd'; // a lone surrogate is an invalid rune in Go
-  if (cp < 0x10000) return '\\u' + hex(cp, 4);
-  return '\\U' + hex(cp, 8);
-}
-
-/** strconv.Quote (what `%q` prints for a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) out += escapeRune(ch, '"');
-  return out + '"';
-}
-
-/** strconv.QuoteRune (what `%q` prints for a byte or rune). */
-export function goQuoteRune(codePoint: number): string {
-  return "'" + escapeRune(String.fromCodePoint(codePoint), "'") + "'";
-}
+export { goQuote, goQuoteRune } from '../go/quote.js';
 
 /** strconv.ParseBool. */
 export function parseGoBool(s: string): GoResult<boolean> {

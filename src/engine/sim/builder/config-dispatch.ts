@@ -1,7 +1,7 @@
 // How each metadata instruction changes an image's config and what its `docker history` row says (the legacy
 // builder's commit message). Shared by `docker build` and `docker commit --change`.
 
-import { goQuoteList } from './dockerfile/go-quote.js';
+import { goQuoteList } from '../../../go/quote.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
 import { setEnv, type ContainerConfig } from '../image/config.js';
 import { resolvePath } from '../fs/path.js';

@@ -2,7 +2,7 @@
 // `(keyword ["--flag"] "arg" …)` with the keyword lower-cased and every string quoted as Go quotes it. Used to
 // check this parser against buildkit's own test data.
 
-import { goQuote, goQuoteList } from './go-quote.js';
+import { goQuote, goQuoteList } from '../../../../go/quote.js';
 import { goToLower, trimGoSpace } from './go-text.js';
 import type { DockerfileNode } from './node.js';
 

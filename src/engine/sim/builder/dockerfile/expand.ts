@@ -4,7 +4,7 @@
 // USER, VOLUME, STOPSIGNAL and FROM word through processWord, and EXPOSE through processWords.
 
 import type { EscapeToken } from './directives.js';
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { isGoSpace } from './go-text.js';
 
 /** Variables visible to an expansion: a map, or Docker's `KEY=value` list (later entries win). */

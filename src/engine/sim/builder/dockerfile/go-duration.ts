@@ -1,7 +1,7 @@
 // Go's time.ParseDuration (Go 1.19, which built Docker 20.10.24) and strconv.ParseInt(s, 10, 32), for
 // HEALTHCHECK's --interval/--timeout/--start-period/--retries. Their error texts reach the user unchanged.
 
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 
 const UNITS: Record<string, bigint> = {
   ns: 1n,

@@ -2,7 +2,7 @@
 // must be at least 1ms, retries at least 1; NONE takes no arguments and its flags are never looked at).
 
 import { BuilderFlags, type BuilderFlag } from './builder-flags.js';
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { parseGoDuration, parseGoInt32 } from './go-duration.js';
 import { goToUpper } from './go-text.js';
 import type { HealthConfig } from './instruction-types.js';

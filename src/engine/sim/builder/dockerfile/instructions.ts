@@ -4,7 +4,7 @@
 
 import { BuilderFlags } from './builder-flags.js';
 import { DockerfileError } from './dockerfile-error.js';
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { compareGoStrings, goToLower, goToUpper, trimGoSpace } from './go-text.js';
 import { parseHealthConfig } from './healthcheck.js';
 import type { ArgDefinition, CommandLine, Instruction, InstructionBase, KeyValue } from './instruction-types.js';

@@ -2,7 +2,7 @@
 // keyword and flags is cut into arguments by one of these; variables are not expanded and quotes are kept here
 // (expansion happens when the instruction runs).
 
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { isGoSpace } from './go-text.js';
 import { NOT_STRING_ARRAY, parseJsonArgs } from './json-args.js';
 import { GO_WHITESPACE_RUN } from './split-command.js';

@@ -2,7 +2,7 @@
 // COMMAND and CREATED BY (formatter.Ellipsis, which counts East Asian wide characters as two), the daemon's
 // STATUS phrases (`Up 5 minutes (Paused)`, `Exited (0) 5 minutes ago`) and the CREATED / CREATED AT forms.
 
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { humanDuration, humanSizeWithPrecision } from './units.js';
 
 /** stringid.TruncateID: drop an algorithm prefix (`sha256:`), keep 12 characters. */

@@ -3,7 +3,7 @@
 // Go's `%!d(string=x)` rather than failing.
 
 import { formatFloat, formatFloatV } from './go-float.js';
-import { goQuote, goQuoteRune, isGoPrint } from './go-quote.js';
+import { goQuote, goQuoteRune, isGoPrint } from '../../../../go/quote.js';
 import {
   GoNil,
   GoStringer,

@@ -3,7 +3,7 @@
 // line:column (`template: :1:9: executing "" at <.Config.Nope>: map has no entry for key "Nope"`).
 
 import { formatValue } from './go-fmt.js';
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 import { GoFloat, GoNil, NIL_INTERFACE, goKind, goTypeName, goTypeOf, isTrue, mapEntries, sliceItems, utf8Bytes } from './go-value.js';
 import { GoCallError, TemplateError } from './template-error.js';
 import type { FuncMap, GoFunc, ParamType } from './template-funcs.js';

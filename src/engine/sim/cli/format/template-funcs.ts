@@ -3,7 +3,7 @@
 // type int`, `error calling index: index out of range: 5`, `wrong number of args for len: want 1 got 0`.
 
 import { sprint, sprintf, sprintln } from './go-fmt.js';
-import { isGoPrint } from './go-quote.js';
+import { isGoPrint } from '../../../../go/quote.js';
 import { GoCallError } from './template-error.js';
 import { eq, ge, gt, le, lt, ne } from './template-compare.js';
 import {

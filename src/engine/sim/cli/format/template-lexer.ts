@@ -2,7 +2,7 @@
 // byte-compatible positions and line numbers, so parse errors read exactly like docker's
 // (`bad character U+007D '}'`, `unclosed action`, trim markers `{{-` / `-}}`, comments).
 
-import { goQuote, goRuneName } from './go-quote.js';
+import { goQuote, goRuneName } from '../../../../go/quote.js';
 
 /** Token kinds, named after Go's itemType. */
 export type ItemType =

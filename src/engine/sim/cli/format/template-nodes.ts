@@ -1,7 +1,7 @@
 // The parse tree of a Go template (text/template/parse's node types) and Go's String() of each node, which
 // execution errors quote verbatim: `executing "" at <index .RepoTags 5>: …`.
 
-import { goQuote } from './go-quote.js';
+import { goQuote } from '../../../../go/quote.js';
 
 interface At {
   /** Index of the node's first token in the template text. */

@@ -2,7 +2,7 @@
 // uint, float64) is kept, because execution picks one by context (`{{1.0}}` is a float64, `{{index .X 1}}`
 // needs an int) and `{{18446744073709551616}}` fails to parse with `integer overflow`.
 
-import { goQuote, goUnquote } from './go-quote.js';
+import { goQuote, goUnquote } from '../../../../go/quote.js';
 import type { NumberNode } from './template-nodes.js';
 
 const INT64_MIN = -(2n ** 63n);

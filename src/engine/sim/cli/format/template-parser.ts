@@ -2,7 +2,7 @@
 // lookahead, so that every template docker accepts parses and every one it rejects fails with the same text
 // (`template: :1: unexpected "}" in operand`, `missing value for if`, `function "foo" not defined`).
 
-import { goQuote, goQuoteShort, goUnquote } from './go-quote.js';
+import { goQuote, goQuoteShort, goUnquote } from '../../../../go/quote.js';
 import { Lexer, isKeyword, type Item, type ItemType } from './template-lexer.js';
 import {
   nodeString,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { BuilderFlags } from '../../../../../src/engine/sim/builder/dockerfile/builder-flags.js';
 import { parseGoDuration, parseGoInt32 } from '../../../../../src/engine/sim/builder/dockerfile/go-duration.js';
-import { goQuote, goQuoteList } from '../../../../../src/engine/sim/builder/dockerfile/go-quote.js';
+import { goQuote, goQuoteList } from '../../../../../src/go/quote.js';
 import {
   compareGoStrings,
   goToUpper,

@@ -6,7 +6,7 @@ import { describe, it } from 'mocha';
 import { formatFloat, formatFloatJson, formatFloatV } from '../../../../../src/engine/sim/cli/format/go-float.js';
 import { formatValue, sprint, sprintf, sprintln } from '../../../../../src/engine/sim/cli/format/go-fmt.js';
 import { goJson, goJsonIndent } from '../../../../../src/engine/sim/cli/format/go-json.js';
-import { goQuote } from '../../../../../src/engine/sim/cli/format/go-quote.js';
+import { goQuote } from '../../../../../src/go/quote.js';
 import { GoFloat, goMap, goSlice, goStruct } from '../../../../../src/engine/sim/cli/format/go-value.js';
 
 describe('strconv float formatting', () => {

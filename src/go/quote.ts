@@ -1,5 +1,5 @@
-// strconv.Quote and friends: `docker ps` quotes COMMAND with it, `%q` uses it, and template error messages
-// quote tokens and keys with it, so every escape must be Go's.
+// Go's strconv.Quote and friends, shared by everything that must print as Go does: `docker ps` COMMAND,
+// `%q` in templates, buildkit's parse dump, and docker's error texts that embed quoted strings.
 
 // Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
@@ -108,4 +108,9 @@ function unescape(s: string, i: number): { text: string; end: number } | undefin
     return { text: String.fromCharCode(parseInt(digits, 8)), end: i + 3 };
   }
   return undefined;
+}
+
+/** fmt's %q of a []string: `["a" "b"]`. */
+export function goQuoteList(list: readonly string[]): string {
+  return `[${list.map(goQuote).join(' ')}]`;
 }
