@@ -165,6 +165,9 @@ function fromStage(
     author: base?.author ?? '',
     args: new Map(),
   };
+  if (!(stage.config.Env ?? []).some((e) => e.startsWith('PATH='))) {
+    stage.config.Env = [...(stage.config.Env ?? []), 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
+  }
   const triggers = base?.config.OnBuild ?? [];
   if (triggers.length) {
     say(`# Executing ${triggers.length} build trigger${triggers.length === 1 ? '' : 's'}\n`);
@@ -192,7 +195,7 @@ function runStep(
 ): string {
   if (instr.kind === 'ARG') {
     for (const a of instr.args) stage.args.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
-    return metadataStep(daemon, req, stage, ` ARG ${instr.args.map((a) => (a.value === undefined ? a.key : `${a.key}=${a.value}`)).join(' ')}`, say, () => undefined);
+    return metadataStep(daemon, req, stage, `ARG ${instr.args.map((a) => (a.value === undefined ? a.key : `${a.key}=${a.value}`)).join(' ')}`, say, () => undefined);
   }
   if (instr.kind === 'RUN') return runInstruction(daemon, req, stage, instr, say);
   if (instr.kind === 'COPY' || instr.kind === 'ADD') return copyInstruction(daemon, req, stage, instr, stages, say, trigger);
@@ -222,7 +225,7 @@ function metadataStep(
   apply: () => string | undefined,
 ): string {
   const message = apply() ?? fixedMessage;
-  const createdBy = `${stage.shell.join(' ')} #(nop) ${message}`;
+  const createdBy = `${stage.shell.join(' ')} #(nop)  ${message}`;
   const cached = probeCache(daemon, req, stage, createdBy);
   if (cached) {
     say(' ---> Using cache\n');
@@ -335,6 +338,7 @@ function runInstruction(
   config.Entrypoint = null;
   const container = createContainer(daemon, buildContainerRequest(image, config));
   say(` ---> Running in ${container.id.slice(0, 12)}\n`);
+  container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
   let output = '';
   const outcome = runProcess(
     container.fs,
@@ -356,7 +360,10 @@ function runInstruction(
     },
   );
   say(output);
-  if (outcome.kind === 'start-failed') throw new StepError(outcome.message, 1);
+  if (outcome.kind === 'start-failed') {
+    container.state = { ...container.state, status: 'created', startedAt: null };
+    throw new StepError(outcome.message, 1);
+  }
   if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
   if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ran past its step budget (an endless loop?)`, 1);
   exited(daemon, container, outcome.exitCode);
@@ -429,6 +436,7 @@ function commitStep(
   const parentId = stage.image?.id ?? '';
   const containerConfig = cloneConfig(stage.config);
   containerConfig.Hostname = step.containerId.slice(0, 12);
+  if (containerConfig.WorkingDir) containerConfig.WorkingDir = resolvePath('/', containerConfig.WorkingDir);
   containerConfig.Image = parentId;
   containerConfig.Cmd = step.cmd;
   const config = cloneConfig(stage.config);

@@ -48,7 +48,7 @@ export function applyMetadata(
         config.Env = setEnv(config.Env, key, value);
         parts.push(`${key}=${value}`);
       }
-      return ` ENV ${parts.join(' ')}`;
+      return `ENV ${parts.join(' ')}`;
     }
     case 'LABEL': {
       const labels = { ...(config.Labels ?? {}) };
@@ -58,7 +58,7 @@ export function applyMetadata(
         parts.push(`${key}=${value}`);
       }
       config.Labels = labels;
-      return ` LABEL ${parts.join(' ')}`;
+      return `LABEL ${parts.join(' ')}`;
     }
     case 'EXPOSE': {
       const ports = { ...(config.ExposedPorts ?? {}) };
@@ -68,11 +68,11 @@ export function applyMetadata(
         shown.push(p);
       }
       config.ExposedPorts = Object.fromEntries(Object.entries(ports).sort(([a], [b]) => (a < b ? -1 : 1)));
-      return ` EXPOSE ${[...shown].sort().join(' ')}`;
+      return `EXPOSE ${[...shown].sort().join(' ')}`;
     }
     case 'USER':
       config.User = instr.user;
-      return ` USER ${config.User}`;
+      return `USER ${config.User}`;
     case 'VOLUME': {
       const volumes = { ...(config.Volumes ?? {}) };
       const list: string[] = [];
@@ -83,33 +83,33 @@ export function applyMetadata(
         list.push(v);
       }
       config.Volumes = Object.fromEntries(Object.entries(volumes).sort(([a], [b]) => (a < b ? -1 : 1)));
-      return ` VOLUME [${list.join(' ')}]`;
+      return `VOLUME [${list.join(' ')}]`;
     }
     case 'CMD':
       config.Cmd = commandOf(instr, state.shell);
       state.cmdSet = true;
-      return ` CMD ${goQuoteList(config.Cmd)}`;
+      return `CMD ${goQuoteList(config.Cmd)}`;
     case 'ENTRYPOINT':
       config.Entrypoint = instr.command === null ? null : commandOf({ command: instr.command, prependShell: instr.prependShell }, state.shell);
       if (!state.cmdSet) config.Cmd = null;
-      return ` ENTRYPOINT ${goQuoteList(config.Entrypoint ?? [])}`;
+      return `ENTRYPOINT ${goQuoteList(config.Entrypoint ?? [])}`;
     case 'SHELL':
       state.shell = [...instr.shell];
       config.Shell = [...instr.shell];
-      return ` SHELL ${goQuoteList(instr.shell)}`;
+      return `SHELL ${goQuoteList(instr.shell)}`;
     case 'MAINTAINER':
       state.author = instr.maintainer;
-      return ` MAINTAINER ${instr.maintainer}`;
+      return `MAINTAINER ${instr.maintainer}`;
     case 'ONBUILD':
       config.OnBuild = [...(config.OnBuild ?? []), instr.expression];
-      return ` ONBUILD ${instr.expression}`;
+      return `ONBUILD ${instr.expression}`;
     case 'STOPSIGNAL':
       config.StopSignal = instr.signal;
-      return ` STOPSIGNAL ${config.StopSignal}`;
+      return `STOPSIGNAL ${config.StopSignal}`;
     case 'HEALTHCHECK': {
       const h = instr.health;
       config.Healthcheck = { Test: [...h.test], ...(h.interval ? { Interval: h.interval } : {}), ...(h.timeout ? { Timeout: h.timeout } : {}), ...(h.startPeriod ? { StartPeriod: h.startPeriod } : {}), ...(h.retries ? { Retries: h.retries } : {}) };
-      return ` HEALTHCHECK ${goQuoteList(h.test)}`;
+      return `HEALTHCHECK ${goQuoteList(h.test)}`;
     }
     default:
       return null;

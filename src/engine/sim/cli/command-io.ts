@@ -52,7 +52,7 @@ export class Output {
 
 /** `docker run`'s framing: prefix, trailing dot, help hint ("docker container run" when typed so), exit 125. */
 export function runStyleError(out: Output, commandPath: string, message: string, exitCode = 125): Output {
-  return out.err(`docker: ${message}.\nSee '${commandPath} --help'.\n`, exitCode);
+  return out.err(`docker: ${message}${message.endsWith('.') ? '' : '.'}\nSee '${commandPath} --help'.\n`, exitCode);
 }
 
 /** A DaemonError framed as "Error response from daemon: …" (or returned as is for anything else). */
@@ -66,6 +66,7 @@ export function flagString(cmd: ParsedCommand, name: string): string | undefined
   // Unset string flags hold their default ('' for most); callers treat "not given" as undefined.
   if (!cmd.flagsSet.has(name)) return undefined;
   const v = cmd.flags[name];
+  if (Array.isArray(v)) return v[v.length - 1];
   return typeof v === 'string' ? v : undefined;
 }
 

@@ -7,6 +7,7 @@ import type { CommandResult } from '../../engine.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { Output, type CommandContext, type ParsedCommand } from './command-io.js';
+import { familiarRef } from './image-ref.js';
 import * as containers from './commands/containers.js';
 import * as images from './commands/images.js';
 import { inspect } from './commands/inspect.js';
@@ -68,6 +69,10 @@ export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: C
   const parsed = parseDockerArgv(argv, { env: Object.fromEntries(ctx.env) });
   if (!parsed.ok) return { exitCode: parsed.exitCode, stdout: parsed.stdout, stderr: parsed.stderr };
   const cmd = parsed.command;
+  if (cmd.refused && (cmd.name === 'pull' || cmd.name === 'push') && cmd.args[0] !== undefined) {
+    const ref = familiarRef(cmd.args[0]);
+    if ('error' in ref) return { exitCode: 1, stdout: '', stderr: `${ref.error}\n` };
+  }
   if (cmd.refused) {
     return {
       exitCode: 125,

@@ -13,7 +13,7 @@ import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
-import { initIndexFor, mountSystemPaths } from './init-layer.js';
+import { initIndexFor, mountProc, mountSystemPaths } from './init-layer.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
@@ -178,6 +178,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
   if (argv.length === 0) throw new DaemonError('No command specified');
+  mountProc(fs, argv, mounts);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;

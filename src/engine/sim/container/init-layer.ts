@@ -54,6 +54,24 @@ export function mountSystemPaths(fs: MountedFs, hostname: string): void {
   fs.mount('/etc/resolv.conf', fileTree(''), false);
 }
 
+/**
+ * The few /proc files scripts about containers read: PID 1's command line, the (absent) user namespace's
+ * uid_map, and mountinfo with one line per mount, its source first as the kernel prints it.
+ */
+export function mountProc(fs: MountedFs, argv: readonly string[], mounts: readonly { source: string; destination: string; rw: boolean }[]): void {
+  const proc = new TreeBackend(dir(0o555) as LiveEntry);
+  const file = (text: string): LiveEntry => ({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o444, ...meta });
+  const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
+  mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
+  for (const pid of ['/1', '/self']) {
+    proc.put(pid, dir(0o555) as LiveEntry);
+    proc.put(`${pid}/cmdline`, file(argv.map((a) => `${a}\0`).join('')));
+    proc.put(`${pid}/uid_map`, file('         0          0 4294967295\n'));
+    proc.put(`${pid}/mountinfo`, file(`${lines.join('\n')}\n`));
+  }
+  fs.mount('/proc', proc, true);
+}
+
 function fileTree(text: string): TreeBackend {
   return new TreeBackend({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, ...meta });
 }

@@ -2,6 +2,8 @@
 // so that inspect checks and `--format` templates see the same paths on both engines.
 
 import { configToJson } from '../image/config.js';
+import { cacheId } from '../layer/cache-id.js';
+import { sha256Hex } from '../layer/digest.js';
 import type { Container, MountPoint } from './container.js';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -40,7 +42,7 @@ export function containerJson(c: Container): Record<string, unknown> {
     HostConfig: hostConfigJson(c),
     GraphDriver: {
       Data: {
-        LowerDir: `${layerDir}-init/diff`,
+        LowerDir: [`${layerDir}-init/diff`, ...(c.layer ? c.layer.chain().reverse().map((l) => `/var/lib/docker/overlay2/${cacheId(l)}/diff`) : [])].join(':'),
         MergedDir: `${layerDir}/merged`,
         UpperDir: `${layerDir}/diff`,
         WorkDir: `${layerDir}/work`,
@@ -73,8 +75,8 @@ export function containerJson(c: Container): Record<string, unknown> {
               IPAMConfig: null,
               Links: null,
               Aliases: null,
-              NetworkID: '',
-              EndpointID: '',
+              NetworkID: sha256Hex('drydock-network:none'),
+              EndpointID: c.state.status === 'created' ? '' : sha256Hex(`drydock-endpoint:${c.id}`),
               Gateway: '',
               IPAddress: '',
               IPPrefixLen: 0,

@@ -101,7 +101,7 @@ export function removeContainer(daemon: Daemon, c: Container, force: boolean, vo
   if (c.layer) daemon.images.release(c.layer);
   if (volumes) {
     for (const m of c.mounts) {
-      if (m.type !== 'volume' || !m.anonymous || !m.name) continue;
+      if (m.type !== 'volume' || !m.name || !daemon.volumes.get(m.name)?.anonymous) continue;
       const inUse = [...daemon.containers.values()].some((o) => o.mounts.some((om) => om.name === m.name));
       if (!inUse) daemon.volumes.delete(m.name);
     }

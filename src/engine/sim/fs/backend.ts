@@ -24,4 +24,6 @@ export interface FsBackend {
   delete(path: string): void;
   /** file content with the write applied, written back as a new entry */
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void;
+  /** true for a directory overlayfs merges from several layers (it reports st_nlink 1 for those) */
+  merged?(path: string): boolean;
 }

@@ -47,13 +47,17 @@ export class MountedFs implements Vfs {
   }
 
   lstat(path: string): Stat | null {
-    const r = this.resolve(path, false);
-    return r?.entry ? entryStat(r.entry) : null;
+    return this.statOf(this.resolve(path, false));
   }
 
   stat(path: string): Stat | null {
-    const r = this.resolve(path, true);
-    return r?.entry ? entryStat(r.entry) : null;
+    return this.statOf(this.resolve(path, true));
+  }
+
+  private statOf(r: Resolved | null): Stat | null {
+    if (!r?.entry) return null;
+    const st = entryStat(r.entry);
+    return r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner) ? { ...st, nlink: 1 } : st;
   }
 
   readFile(path: string): Uint8Array {

@@ -36,4 +36,8 @@ export class SubtreeBackend implements FsBackend {
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void {
     this.base.write(this.map(path), data, options, creator);
   }
+
+  merged(path: string): boolean {
+    return this.base.merged?.(this.map(path)) ?? false;
+  }
 }

@@ -18,6 +18,11 @@ export interface Stat {
   mtime: number;
   /** symlink target, as stored */
   target?: string;
+  /**
+   * st_nlink when the filesystem decides it: overlayfs reports 1 for a directory merged from several layers.
+   * Absent: the caller counts as ext4 does (2 + subdirectories for a directory, 1 for anything else).
+   */
+  nlink?: number;
 }
 
 /** errno names the simulator uses; the shell turns them into busybox's texts. */

@@ -123,7 +123,7 @@ export class ImageStore {
    * `docker rmi`: `name` is the familiar reference when the user typed a name (null for an ID prefix);
    * `users` are all containers. Throws ImageConflict; returns the Untagged/Deleted records otherwise.
    */
-  remove(image: Image, name: string | null, force: boolean, prune: boolean, users: ImageUser[]): DeleteRecord[] {
+  remove(image: Image, name: string | null, force: boolean, prune: boolean, users: ImageUser[], typed = name ?? ''): DeleteRecord[] {
     const records: DeleteRecord[] = [];
     const id = image.id;
     let quiet = false;
@@ -131,7 +131,7 @@ export class ImageStore {
       const refs = this.refsOf(id);
       const user = users.find((c) => c.imageId === id);
       if (user && refs.length === 1 && !force) {
-        throw new RepositoryConflict(name, user.id, id);
+        throw new RepositoryConflict(typed, user.id, id);
       }
       this.untag(name);
       records.push({ untagged: name });

@@ -3,6 +3,7 @@
 import { goTime } from '../container/inspect-json.js';
 import { configToJson } from './config.js';
 import { DOCKER_VERSION, imageSize, type Image } from './image.js';
+import { cacheId } from '../layer/cache-id.js';
 
 /** The inspect object of an image; `refs` are its tags, `lastTagTime` when one was last set. */
 export function imageJson(image: Image, refs: string[], lastTagTime: number | undefined): Record<string, unknown> {
@@ -30,11 +31,11 @@ export function imageJson(image: Image, refs: string[], lastTagTime: number | un
       Data: top
         ? {
             ...(chain.length > 1
-              ? { LowerDir: chain.slice(0, -1).reverse().map((l) => `${dir(l.chainId.slice(7))}/diff`).join(':') }
+              ? { LowerDir: chain.slice(0, -1).reverse().map((l) => `${dir(cacheId(l))}/diff`).join(':') }
               : {}),
-            MergedDir: `${dir(top.chainId.slice(7))}/merged`,
-            UpperDir: `${dir(top.chainId.slice(7))}/diff`,
-            WorkDir: `${dir(top.chainId.slice(7))}/work`,
+            MergedDir: `${dir(cacheId(top))}/merged`,
+            UpperDir: `${dir(cacheId(top))}/diff`,
+            WorkDir: `${dir(cacheId(top))}/work`,
           }
         : null,
       Name: 'overlay2',

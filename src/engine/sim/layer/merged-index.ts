@@ -13,22 +13,25 @@ export class MergedIndex {
   private readonly children: Map<string, Set<string>>;
   /** child-name sets this index may change in place; the others are still shared with the parent index */
   private readonly owned: Set<string>;
+  /** directories present in more than one layer: overlayfs merges them (and reports st_nlink 1) */
+  private readonly mergedDirs: Set<string>;
 
-  private constructor(nodes: Map<string, LiveEntry>, children: Map<string, Set<string>>, owned: Set<string>) {
+  private constructor(nodes: Map<string, LiveEntry>, children: Map<string, Set<string>>, owned: Set<string>, mergedDirs: Set<string>) {
     this.nodes = nodes;
     this.children = children;
     this.owned = owned;
+    this.mergedDirs = mergedDirs;
   }
 
   /** The index of an empty filesystem (scratch): just the root directory. */
   static empty(): MergedIndex {
-    return new MergedIndex(new Map([['/', ROOT]]), new Map(), new Set());
+    return new MergedIndex(new Map([['/', ROOT]]), new Map(), new Set(), new Set());
   }
 
   /** A new index: this one with `entries` (one layer's content) applied on top. */
   derive(entries: ReadonlyMap<string, Entry>): MergedIndex {
     // Copying the maps is native and linear; child sets are copied only when a layer changes that directory.
-    const next = new MergedIndex(new Map(this.nodes), new Map(this.children), new Set());
+    const next = new MergedIndex(new Map(this.nodes), new Map(this.children), new Set(), new Set(this.mergedDirs));
     const paths = [...entries.keys()].sort(comparePaths);
     for (const path of paths) next.apply(path, entries.get(path) as Entry);
     return next;
@@ -36,6 +39,11 @@ export class MergedIndex {
 
   get(path: string): LiveEntry | undefined {
     return this.nodes.get(path);
+  }
+
+  /** True for a directory that more than one layer of the chain defines. */
+  isMerged(path: string): boolean {
+    return this.mergedDirs.has(path);
   }
 
   /** Child names of a directory, unsorted. */
@@ -48,11 +56,13 @@ export class MergedIndex {
   }
 
   private apply(path: string, entry: Entry): void {
+    const existing = this.nodes.get(path);
+    if (existing?.kind === 'dir' && entry.kind === 'dir' && !entry.opaque) this.mergedDirs.add(path);
+    else if (entry.kind !== 'whiteout') this.mergedDirs.delete(path);
     if (path === '/') {
       if (entry.kind === 'dir') this.nodes.set('/', entry);
       return;
     }
-    const existing = this.nodes.get(path);
     if (entry.kind === 'whiteout') {
       if (existing) this.remove(path);
       return;
@@ -71,10 +81,12 @@ export class MergedIndex {
     this.ensureDir(dirname(path));
     if (existing) this.remove(path);
     this.nodes.set(path, ROOT);
+    this.mergedDirs.delete(path);
     this.mutableChildren(dirname(path)).add(basename(path));
   }
 
   private remove(path: string): void {
+    this.mergedDirs.delete(path);
     this.removeChildren(path);
     this.nodes.delete(path);
     this.mutableChildren(dirname(path)).delete(basename(path));

@@ -72,6 +72,14 @@ export class RwLayer implements FsBackend {
     this.put(path, writtenFile(this.get(path), data, options, creator));
   }
 
+  /** overlayfs merges a directory of the container layer with the same one below it, or one merged below. */
+  merged(path: string): boolean {
+    const own = this.upper.get(path);
+    const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
+    if (own) return own.kind === 'dir' && !own.opaque && below?.kind === 'dir';
+    return below?.kind === 'dir' && this.lower.isMerged(path);
+  }
+
   /** `docker diff`: A for added, C for changed (copied-up directories included), D for deleted. */
   changes(): Change[] {
     const out: Change[] = [];

@@ -108,7 +108,7 @@ export function rmi(daemon: Daemon, cmd: ParsedCommand): Output {
     }
     const byName = 'ref' in ref && daemon.images.byRef(ref.ref)?.id === image.id ? ref.ref : null;
     try {
-      for (const record of daemon.images.remove(image, byName, force, !flagBool(cmd, 'no-prune'), daemon.imageUsers())) {
+      for (const record of daemon.images.remove(image, byName, force, !flagBool(cmd, 'no-prune'), daemon.imageUsers(), name)) {
         out.out('untagged' in record ? `Untagged: ${record.untagged}\n` : `Deleted: ${record.deleted}\n`);
       }
     } catch (error) {

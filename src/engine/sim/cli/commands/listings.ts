@@ -8,6 +8,7 @@ import { isRunning, type Container } from '../../container/container.js';
 import { removeContainer } from '../../container/lifecycle.js';
 import { imageSize, type Image } from '../../image/image.js';
 import { shortId } from '../../image/image-store.js';
+import { familiarRef, lookupImage } from '../image-ref.js';
 import { parseFilters } from '../../../../docker-cli/filters.js';
 import { renderList, type ListSpec } from '../format/table.js';
 import { CONTAINER_LIST, CONTAINER_LIST_SIZE, HISTORY_LIST, HISTORY_LIST_NON_HUMAN, IMAGE_LIST, IMAGE_LIST_DIGESTS, VOLUME_LIST } from '../format/list-specs.js';
@@ -61,8 +62,8 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
   const noTrunc = flagBool(cmd, 'no-trunc');
   const rows = list.map((c): Row => ({
     ID: noTrunc ? c.id : c.id.slice(0, 12),
-    Image: daemon.images.get(c.imageId) ? c.imageName : shortId(c.imageId),
-    Command: psCommand([c.path, ...c.args].join(' '), !noTrunc),
+    Image: lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : shortId(c.imageId),
+    Command: psCommand([c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '), !noTrunc),
     CreatedAt: goUnixTimeString(c.created),
     RunningFor: createdSince(c.created, now),
     Ports: '',
@@ -182,6 +183,8 @@ function matchesReference(ref: string, pattern: string): boolean {
 export function history(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const name = cmd.args[0] ?? '';
+  const ref = familiarRef(name);
+  if ('error' in ref && !/^[0-9a-f]{1,64}$/.test(name)) return out.daemon(ref.error);
   const image = daemon.findImage(name.includes(':') || /^[0-9a-f]{12,}$/.test(name) ? name : `${name}:latest`, name);
   if (!image) return out.daemon(`No such image: ${name.includes(':') ? name : `${name}:latest`}`);
   const now = daemon.clock.now();

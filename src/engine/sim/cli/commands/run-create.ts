@@ -77,7 +77,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (spec.kind === 'bind') {
       mounts.push({ type: 'bind', source: spec.source, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, createSource: true });
     } else if (spec.kind === 'named') {
-      mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, });
+      // the daemon records a named volume from -v with the SELinux relabel default "z" (docker-reference.md 4.1)
+      mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode || 'z' });
     }
   }
   for (const raw of new Set(flagList(cmd, 'volume'))) {
@@ -143,7 +144,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   const started = startContainer(daemon, container);
   if (started.outcome.kind === 'start-failed') {
     const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${started.outcome.message}: unknown`;
-    runStyleError(out, path, `Error response from daemon: ${message}`, started.outcome.exitCode);
+    // An OCI start error is not a usage error: docker prints it without the "See … --help" line.
+    out.err(`docker: Error response from daemon: ${message}.\n`, started.outcome.exitCode);
     if (started.outcome.exitCode === 127) {
       out.err(`time="${goTimeSeconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
     }

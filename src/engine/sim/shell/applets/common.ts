@@ -1,0 +1,136 @@
+// Helpers shared by the applets: error messages in busybox's forms (bb_error_msg, bb_perror_msg), reading
+// operands and stdin (with the blocking rules of an open stdin), and resolving paths against the process.
+
+import { resolvePath } from '../../fs/path.js';
+import { FsError } from '../../fs/vfs.js';
+import type { Stat } from '../../fs/vfs.js';
+import { concatBytes, readPath, strerror, toText } from '../io.js';
+import type { ProcessContext } from '../process.js';
+import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+
+/** An applet implementation: gets its process and argv (argv[0] as invoked), returns the exit status. */
+export type Applet = (ctx: ProcessContext, argv: string[]) => number;
+
+/** bb_error_msg: "applet: message". */
+export function errorMsg(ctx: ProcessContext, applet: string, message: string): void {
+  ctx.stderr(`${applet}: ${message}\n`);
+}
+
+/** bb_perror_msg: "applet: message: strerror" for a filesystem error (anything else is rethrown). */
+export function perrorMsg(ctx: ProcessContext, applet: string, message: string, e: unknown): void {
+  if (!(e instanceof FsError)) throw e;
+  ctx.stderr(`${applet}: ${message}: ${strerror(e.code)}\n`);
+}
+
+/** Absolute path of an operand. */
+export function abs(ctx: ProcessContext, path: string): string {
+  return resolvePath(ctx.cwd, path);
+}
+
+/** lstat of an operand. */
+export function lstatOf(ctx: ProcessContext, path: string): Stat | null {
+  return ctx.fs.lstat(abs(ctx, path));
+}
+
+/** stat of an operand (symlinks followed). */
+export function statOf(ctx: ProcessContext, path: string): Stat | null {
+  return ctx.fs.stat(abs(ctx, path));
+}
+
+/**
+ * What stdin holds now, consumed. Streaming applets (cat, grep) process it and then call `endOfInput`,
+ * which blocks when more input could still arrive.
+ */
+export function takeStdin(ctx: ProcessContext): Uint8Array {
+  const data = ctx.stdin.data;
+  ctx.stdin.data = new Uint8Array();
+  return data;
+}
+
+/** After consuming stdin: a process reading an open stdin would now wait forever. */
+export function endOfInput(ctx: ProcessContext): void {
+  if (ctx.stdin.open) throw new ProcessBlocked('stdin');
+}
+
+/** All of stdin up to EOF, for applets that print only at the end (wc, sort): blocks on an open stdin. */
+export function stdinToEof(ctx: ProcessContext): Uint8Array {
+  const data = takeStdin(ctx);
+  endOfInput(ctx);
+  return data;
+}
+
+/**
+ * Reads each input operand ("-" or none = stdin) and hands its bytes to `each`. A file that cannot be read
+ * prints "applet: NAME: strerror" (or `openMsg`'s form) and makes the result 1.
+ */
+export function forEachInput(
+  ctx: ProcessContext,
+  applet: string,
+  files: string[],
+  each: (data: Uint8Array, name: string) => void,
+  options: { canOpenForm?: boolean; eofNeeded?: boolean } = {},
+): number {
+  let status = 0;
+  const list = files.length === 0 ? ['-'] : files;
+  for (const file of list) {
+    if (file === '-') {
+      each(options.eofNeeded ? stdinToEof(ctx) : takeStdin(ctx), file);
+      if (!options.eofNeeded) endOfInput(ctx);
+      continue;
+    }
+    let data: Uint8Array;
+    try {
+      data = readPath(ctx, file);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      if (options.canOpenForm && e.code !== 'EISDIR') errorMsg(ctx, applet, `can't open '${file}': ${strerror(e.code)}`);
+      else if (e.code === 'EISDIR') errorMsg(ctx, applet, `read error: Is a directory`);
+      else errorMsg(ctx, applet, `${file}: ${strerror(e.code)}`);
+      status = 1;
+      continue;
+    }
+    each(data, file);
+  }
+  return status;
+}
+
+/** Splits text into lines, keeping track of whether the last one ended with a newline. */
+export function splitLines(text: string): { lines: string[]; trailingNewline: boolean } {
+  if (text === '') return { lines: [], trailingNewline: false };
+  const trailingNewline = text.endsWith('\n');
+  const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n');
+  return { lines, trailingNewline };
+}
+
+/** Charges one step of the process budget (long loops inside applets: rm -r, cp -r, seq, yes). */
+export function chargeStep(ctx: ProcessContext, n = 1): void {
+  ctx.budget.steps -= n;
+  if (ctx.budget.steps <= 0) throw new StepBudgetExceeded();
+}
+
+/** Reads operands (or stdin) to EOF, printing "applet: NAME: strerror" for unreadable ones. */
+export function readAll(ctx: ProcessContext, applet: string, files: string[], openForm = false): { text: string; status: number } {
+  let status = 0;
+  const chunks: Uint8Array[] = [];
+  for (const f of files.length === 0 ? ['-'] : files) {
+    if (f === '-') {
+      chunks.push(stdinToEof(ctx));
+      continue;
+    }
+    try {
+      chunks.push(readPath(ctx, f));
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      ctx.stderr(openForm ? `${applet}: can't open '${f}': ${strerror(e.code)}\n` : `${applet}: ${f}: ${strerror(e.code)}\n`);
+      status = 1;
+    }
+  }
+  return { text: toText(concatBytes(chunks)), status };
+}
+
+/** Lines of a text without the empty string after a final newline. */
+export function lines(text: string): string[] {
+  const l = text.split('\n');
+  if (l[l.length - 1] === '') l.pop();
+  return l;
+}

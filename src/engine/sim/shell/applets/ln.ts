@@ -1,0 +1,73 @@
+// busybox ln: symbolic links (-s), -f replacing the destination, a directory destination receiving the link
+// by name. The Vfs has no hard links, so a hard link is made as a copy (same content and mode at that moment).
+
+import { FsError } from '../../fs/vfs.js';
+import type { ProcessContext } from '../process.js';
+import { abs } from './common.js';
+import { lastComponent } from './cp.js';
+import { getopt } from './getopt.js';
+import { showUsage } from './usage.js';
+import { strerror } from '../io.js';
+
+/** `ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR` */
+export function ln(ctx: ProcessContext, argv: string[]): number {
+  const o = getopt(ctx, 'ln', argv, { flags: 'sfnbvT', args: 'S' });
+  if (typeof o === 'number') return o;
+  const args = [...o.operands];
+  if (args.length === 0) return showUsage(ctx, 'ln');
+  let last = args[args.length - 1] ?? '';
+  if (args.length === 1) last = lastComponent(last);
+  else args.pop();
+  if (o.has('T') && args.length > 1) {
+    ctx.stderr('ln: -T accepts 2 args max\n');
+    return 1;
+  }
+  const fs = ctx.fs;
+  let status = 0;
+  for (const target of args) {
+    let link = last;
+    const lastStat = o.has('n') || o.has('T') ? fs.lstat(abs(ctx, last)) : fs.stat(abs(ctx, last));
+    if (lastStat?.kind === 'dir') {
+      if (o.has('T')) {
+        ctx.stderr(`ln: '${last}' is a directory\n`);
+        return 1;
+      }
+      link = `${last.replace(/\/+$/, '')}/${lastComponent(target)}`;
+    }
+    if (!o.has('s') && !fs.stat(abs(ctx, target))) {
+      if (fs.lstat(abs(ctx, target))?.kind !== 'symlink') {
+        ctx.stderr(`ln: ${target}: No such file or directory\n`);
+        status = 1;
+        continue;
+      }
+    }
+    const lp = abs(ctx, link);
+    if (o.has('f') || o.has('b')) {
+      try {
+        if (o.has('b') && fs.lstat(lp)) fs.rename(lp, `${lp}${o.value('S') ?? '~'}`);
+        else if (fs.lstat(lp)?.kind !== 'dir') fs.unlink(lp);
+      } catch {
+        // like unlink(2) whose failure ln ignores
+      }
+    }
+    if (o.has('v')) ctx.stdout(`'${link}' -> '${target}'\n`);
+    try {
+      if (o.has('s')) fs.symlink(target, lp);
+      else {
+        const st = fs.stat(abs(ctx, target));
+        if (st?.kind === 'dir') {
+          ctx.stderr(`ln: ${link}: Operation not permitted\n`);
+          status = 1;
+          continue;
+        }
+        if (fs.lstat(lp)) throw new FsError('EEXIST', link);
+        fs.writeFile(lp, fs.readFile(abs(ctx, target)), { mode: st?.mode ?? 0o644 });
+      }
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      ctx.stderr(`ln: ${link}: ${strerror(e.code)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}

@@ -1,0 +1,102 @@
+// busybox mkdir (bb_make_directory) and rmdir: "can't create directory 'X': strerror", -p creating parents
+// and tolerating existing directories, rmdir -p removing emptied parents.
+
+import { FsError } from '../../fs/vfs.js';
+import type { ProcessContext } from '../process.js';
+import { abs } from './common.js';
+import { getopt } from './getopt.js';
+import { parseMode } from './mode.js';
+import { showUsage } from './usage.js';
+import { strerror } from '../io.js';
+
+/** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */
+export function makeDirectory(ctx: ProcessContext, applet: string, path: string, mode: number | null, parents: boolean): boolean {
+  if (path === '/' || path === '.') return true;
+  const umask = ctx.umask ?? 0o022;
+  const steps: string[] = [];
+  if (parents) {
+    const re = /\/+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path)) !== null) {
+      const end = m.index + m[0].length;
+      if (end < path.length && m.index > 0) steps.push(path.slice(0, end));
+    }
+  }
+  steps.push(path);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] ?? '';
+    const last = i === steps.length - 1;
+    const p = abs(ctx, step);
+    try {
+      ctx.fs.mkdir(p, last ? 0o777 & ~umask : 0o777 & ~(umask & ~0o300));
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      if (e.code !== 'EEXIST' || !parents || ctx.fs.stat(p)?.kind !== 'dir') {
+        // "dir/" names a directory: an existing non-directory there is ENOTDIR, as mkdir(2) reports.
+        const code = e.code === 'EEXIST' && step.endsWith('/') && ctx.fs.stat(p)?.kind !== 'dir' ? 'ENOTDIR' : e.code;
+        ctx.stderr(`${applet}: can't create directory '${step}': ${strerror(code)}\n`);
+        return false;
+      }
+      if (last) return true;
+      continue;
+    }
+    if (last && mode !== null) {
+      try {
+        ctx.fs.chmod(p, mode);
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        ctx.stderr(`${applet}: can't set permissions of directory '${step}': ${strerror(e.code)}\n`);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** `mkdir [-m MODE] [-p] DIRECTORY...` */
+export function mkdir(ctx: ProcessContext, argv: string[]): number {
+  const o = getopt(ctx, 'mkdir', argv, { flags: 'pv', args: 'm', long: { mode: { key: 'm', arg: true }, parents: { key: 'p' }, verbose: { key: 'v' } } });
+  if (typeof o === 'number') return o;
+  let mode: number | null = null;
+  const spec = o.value('m');
+  if (spec !== undefined) {
+    mode = parseMode(spec, 0o777, true, 0);
+    if (mode === null) {
+      ctx.stderr(`mkdir: invalid mode '${spec}'\n`);
+      return 1;
+    }
+  }
+  if (o.operands.length === 0) return showUsage(ctx, 'mkdir');
+  let status = 0;
+  for (const dir of o.operands) if (!makeDirectory(ctx, 'mkdir', dir, mode, o.has('p'))) status = 1;
+  return status;
+}
+
+/** `rmdir [-p] DIRECTORY...` */
+export function rmdir(ctx: ProcessContext, argv: string[]): number {
+  const o = getopt(ctx, 'rmdir', argv, { flags: 'pv', long: { parents: { key: 'p' }, 'ignore-fail-on-non-empty': { key: 'i' } } });
+  if (typeof o === 'number') return o;
+  if (o.operands.length === 0) return showUsage(ctx, 'rmdir');
+  let status = 0;
+  for (const dir of o.operands) {
+    let path = dir;
+    for (;;) {
+      try {
+        ctx.fs.rmdir(abs(ctx, path));
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        if (!(o.has('i') && e.code === 'ENOTEMPTY')) {
+          ctx.stderr(`rmdir: '${path}': ${strerror(e.code)}\n`);
+          status = 1;
+        }
+        break;
+      }
+      if (!o.has('p')) break;
+      const trimmed = path.replace(/\/+$/, '');
+      const slash = trimmed.lastIndexOf('/');
+      if (slash === -1) break;
+      path = trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
+    }
+  }
+  return status;
+}

@@ -1,0 +1,123 @@
+// The applets the simulator implements, by name. A busybox applet without an implementation fails loudly
+// (exit 127) instead of pretending, so nobody mistakes the simulator's gap for Docker behaviour.
+
+import { basename } from '../../fs/path.js';
+import type { ProcessContext } from '../process.js';
+import { runBusybox } from '../busybox.js';
+import { runShellMain } from '../sh/sh-main.js';
+import type { Applet } from './common.js';
+import { chgrp, chmod, chown, du, stat } from './attrs.js';
+import { cat } from './cat.js';
+import { cp } from './cp.js';
+import { cut, tr } from './cut-tr.js';
+import { dd } from './dd.js';
+import { echo } from './echo.js';
+import { expr } from './expr.js';
+import { find } from './find.js';
+import { grep } from './grep.js';
+import { head, tail } from './head-tail.js';
+import { ln } from './ln.js';
+import { ls } from './ls.js';
+import { mkdir, rmdir } from './mkdir.js';
+import { mv } from './mv.js';
+import { basenameApplet, dirnameApplet, mktemp, readlink, realpath, truncate, unlink, which } from './paths.js';
+import { printfMain } from './printf.js';
+import { rm } from './rm.js';
+import { env, kill, xargs } from './run-programs.js';
+import { sed } from './sed.js';
+import { sort, uniq } from './sort-uniq.js';
+import { SMALL_APPLETS, date, groups, hostname, id, mount, ps, sleep, umount, uname, usleep, whoami } from './sysinfo.js';
+import { testMain } from './test.js';
+import { base64, nl, rev, seq, tac, tee, yes } from './text.js';
+import { touch } from './touch.js';
+import { wc } from './wc.js';
+
+const IMPLS = new Map<string, Applet>([
+  ['busybox', (ctx, argv) => runBusybox(ctx, argv)],
+  ['sh', runShellMain],
+  ['ash', runShellMain],
+  ['echo', echo],
+  ['printf', (ctx, argv) => printfMain(ctx, argv)],
+  ['test', (ctx, argv) => testMain(ctx, argv)],
+  ['[', (ctx, argv) => testMain(ctx, argv)],
+  ['[[', (ctx, argv) => testMain(ctx, argv)],
+  ['ls', ls],
+  ['touch', touch],
+  ['mkdir', mkdir],
+  ['rmdir', rmdir],
+  ['rm', rm],
+  ['cp', cp],
+  ['mv', mv],
+  ['ln', ln],
+  ['cat', cat],
+  ['head', head],
+  ['tail', tail],
+  ['wc', wc],
+  ['grep', grep],
+  ['egrep', grep],
+  ['fgrep', grep],
+  ['cut', cut],
+  ['tr', tr],
+  ['sort', sort],
+  ['uniq', uniq],
+  ['seq', seq],
+  ['tee', tee],
+  ['nl', nl],
+  ['tac', tac],
+  ['rev', rev],
+  ['base64', base64],
+  ['yes', yes],
+  ['sed', sed],
+  ['expr', expr],
+  ['dd', dd],
+  ['find', find],
+  ['chmod', chmod],
+  ['chown', chown],
+  ['chgrp', chgrp],
+  ['stat', stat],
+  ['du', du],
+  ['basename', basenameApplet],
+  ['dirname', dirnameApplet],
+  ['readlink', readlink],
+  ['realpath', realpath],
+  ['which', which],
+  ['unlink', unlink],
+  ['mktemp', mktemp],
+  ['truncate', truncate],
+  ['env', env],
+  ['xargs', xargs],
+  ['kill', kill],
+  ['id', id],
+  ['whoami', whoami],
+  ['groups', groups],
+  ['hostname', hostname],
+  ['uname', uname],
+  ['date', date],
+  ['sleep', sleep],
+  ['usleep', usleep],
+  ['mount', mount],
+  ['umount', umount],
+  ['ps', ps],
+  ...SMALL_APPLETS,
+]);
+
+/** Names of the applets that are simulated. */
+export function simulatedApplets(): string[] {
+  return [...IMPLS.keys()].sort();
+}
+
+/** The message for a busybox applet the simulator does not implement. */
+export function notSimulatedApplet(name: string): string {
+  return `drydock: applet '${name}' is not simulated; run this scenario with --engine docker`;
+}
+
+/** Runs the applet named by basename(argv[0]). */
+export function runApplet(ctx: ProcessContext, argv: string[]): number {
+  const name = basename(argv[0] ?? '');
+  const impl = IMPLS.get(name);
+  if (!impl) {
+    ctx.stderr(`${notSimulatedApplet(name)}\n`);
+    return 127;
+  }
+  return impl(ctx, argv);
+}

@@ -1,0 +1,104 @@
+// busybox rm (remove_file): "can't remove 'X': strerror", "'X' is a directory" without -r, silence for
+// missing files with -f, and the refusal of "." and "..".
+
+import { basename } from '../../fs/path.js';
+import { FsError } from '../../fs/vfs.js';
+import type { ProcessContext } from '../process.js';
+import { ProcessBlocked } from '../process-errors.js';
+import { abs } from './common.js';
+import { getopt } from './getopt.js';
+import { showUsage } from './usage.js';
+import { strerror } from '../io.js';
+
+/** bb_ask_y_confirmation: reads one line of stdin; yes when it starts with y or Y. */
+export function askYes(ctx: ProcessContext): boolean {
+  const data = ctx.stdin.data;
+  const nl = data.indexOf(10);
+  if (nl === -1 && ctx.stdin.open) throw new ProcessBlocked('stdin');
+  const line = data.subarray(0, nl === -1 ? data.length : nl);
+  ctx.stdin.data = data.subarray(nl === -1 ? data.length : nl + 1);
+  return line[0] === 0x79 || line[0] === 0x59;
+}
+
+/** Removes a path like remove_file; prints errors; returns false on failure. */
+export function removeFile(ctx: ProcessContext, applet: string, path: string, force: boolean, recursive: boolean, verbose = false, interactive = false): boolean {
+  const p = abs(ctx, path);
+  const st = ctx.fs.lstat(p);
+  if (!st) {
+    if (force) return true;
+    ctx.stderr(`${applet}: can't remove '${path}': No such file or directory\n`);
+    return false;
+  }
+  ctx.budget.steps--;
+  if (st.kind === 'dir') {
+    if (!recursive) {
+      ctx.stderr(`${applet}: '${path}' is a directory\n`);
+      return false;
+    }
+    let ok = true;
+    let names: string[];
+    try {
+      names = ctx.fs.readdir(p);
+    } catch {
+      return false;
+    }
+    if (interactive) {
+      ctx.stderr(`${applet}: descend into directory '${path}'? `);
+      if (!askYes(ctx)) return true;
+    }
+    for (const name of names) {
+      const sub = path.endsWith('/') ? `${path}${name}` : `${path}/${name}`;
+      if (!removeFile(ctx, applet, sub, force, recursive, verbose, interactive)) ok = false;
+    }
+    if (!ok) return false;
+    if (interactive) {
+      ctx.stderr(`${applet}: remove directory '${path}'? `);
+      if (!askYes(ctx)) return true;
+    }
+    try {
+      ctx.fs.rmdir(p);
+    } catch (e) {
+      return fail(ctx, applet, path, e);
+    }
+    if (verbose) ctx.stdout(`removed directory: '${path}'\n`);
+    return true;
+  }
+  if (interactive) {
+    ctx.stderr(`${applet}: remove '${path}'? `);
+    if (!askYes(ctx)) return true;
+  }
+  try {
+    ctx.fs.unlink(p);
+  } catch (e) {
+    return fail(ctx, applet, path, e);
+  }
+  if (verbose) ctx.stdout(`removed '${path}'\n`);
+  return true;
+}
+
+function fail(ctx: ProcessContext, applet: string, path: string, e: unknown): false {
+  if (!(e instanceof FsError)) throw e;
+  ctx.stderr(`${applet}: can't remove '${path}': ${strerror(e.code)}\n`);
+  return false;
+}
+
+/** `rm [-irfv] FILE...` */
+export function rm(ctx: ProcessContext, argv: string[]): number {
+  const o = getopt(ctx, 'rm', argv, { flags: 'fiRrv' });
+  if (typeof o === 'number') return o;
+  const force = o.last('f', 'i') === 'f';
+  const interactive = o.last('f', 'i') === 'i';
+  const recursive = o.has('r') || o.has('R');
+  if (o.operands.length === 0) return force ? 0 : showUsage(ctx, 'rm');
+  let status = 0;
+  for (const file of o.operands) {
+    const base = basename(file.replace(/\/+$/, '')) || file;
+    if (base === '.' || base === '..') {
+      ctx.stderr("rm: can't remove '.' or '..'\n");
+      status = 1;
+      continue;
+    }
+    if (!removeFile(ctx, 'rm', file, force, recursive, o.has('v'), interactive)) status = 1;
+  }
+  return status;
+}

@@ -1,0 +1,119 @@
+// Applets that run other programs: env (with a changed environment), xargs (arguments from stdin) and kill
+// (which finds no processes to signal in the simulator).
+
+import type { ProcessContext } from '../process.js';
+import type { Applet } from './common.js';
+import { stdinToEof } from './common.js';
+import { runProgram } from './exec-program.js';
+import { getopt } from './getopt.js';
+import { toText } from '../io.js';
+
+/** `env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]` */
+export const env: Applet = (ctx, argv) => {
+  const o = getopt(ctx, 'env', argv, { flags: 'i0', args: 'u', stopAtOperand: true, long: { ignore: { key: 'i' }, unset: { key: 'u', arg: true } } });
+  if (typeof o === 'number') return o;
+  const rest = [...o.operands];
+  let clear = o.has('i');
+  if (rest[0] === '-') {
+    clear = true;
+    rest.shift();
+  }
+  const next = new Map(clear ? [] : ctx.env);
+  for (const name of o.values('u')) next.delete(name);
+  while (rest[0]?.includes('=')) {
+    const a = rest.shift() ?? '';
+    const eq = a.indexOf('=');
+    next.delete(a.slice(0, eq));
+    next.set(a.slice(0, eq), a.slice(eq + 1));
+  }
+  if (rest.length === 0) {
+    const end = o.has('0') ? '\0' : '\n';
+    ctx.stdout([...next].map(([k, v]) => `${k}=${v}${end}`).join(''));
+    return 0;
+  }
+  const r = runProgram({ ...ctx, env: next }, rest);
+  if (typeof r === 'string') {
+    ctx.stderr(`env: can't execute '${rest[0] ?? ''}': ${r}\n`);
+    return r === 'Permission denied' ? 126 : 127;
+  }
+  return r;
+};
+
+// xargs splits its input on blanks and newlines, honouring '…', "…" and backslashes.
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = null;
+      else cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      has = true;
+    } else if (c === '\\') {
+      cur += text[++i] ?? '';
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+/** `xargs [-0rt] [-n N] [-I STR] [-s N] [-a FILE] [PROG ARGS]` */
+export const xargs: Applet = (ctx, argv) => {
+  const o = getopt(ctx, 'xargs', argv, { flags: '0rtxpe', args: 'nIsaEL', stopAtOperand: true });
+  if (typeof o === 'number') return o;
+  const cmd = o.operands.length > 0 ? o.operands : ['echo'];
+  const text = toText(stdinToEof(ctx));
+  let items = o.has('0') ? text.split('\0').filter((s, i, a) => s !== '' || i < a.length - 1) : splitArgs(text);
+  const replace = o.value('I');
+  if (replace !== undefined) items = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const eof = o.value('E');
+  if (eof !== undefined) {
+    const i = items.indexOf(eof);
+    if (i !== -1) items = items.slice(0, i);
+  }
+  if (items.length === 0 && (o.has('r') || replace !== undefined)) return 0;
+  const per = replace !== undefined ? 1 : o.value('n') !== undefined ? Math.max(1, Number(o.value('n'))) : Math.max(1, items.length);
+  let status = 0;
+  for (let i = 0; i === 0 || i < items.length; i += per) {
+    const chunk = items.slice(i, i + per);
+    const args = replace !== undefined ? cmd.map((w) => w.split(replace).join(chunk[0] ?? '')) : [...cmd, ...chunk];
+    if (o.has('t')) ctx.stderr(`${args.join(' ')}\n`);
+    const r = runProgram(ctx, args);
+    if (typeof r === 'string') {
+      ctx.stderr(`xargs: ${args[0] ?? ''}: ${r}\n`);
+      return r === 'Permission denied' ? 126 : 127;
+    }
+    if (r === 255) {
+      ctx.stderr(`xargs: ${args[0] ?? ''}: exited with status 255; aborting\n`);
+      return 124;
+    }
+    if (r !== 0) status = 123;
+    if (items.length === 0) break;
+  }
+  return status;
+};
+
+/** `kill [-SIG] PID...`: the simulator has no other processes to signal. */
+export const kill: Applet = (ctx: ProcessContext, argv) => {
+  const pids = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (argv.includes('-l')) {
+    ctx.stdout(' 1) HUP\n 2) INT\n 3) QUIT\n 9) KILL\n15) TERM\n');
+    return 0;
+  }
+  for (const p of pids) ctx.stderr(`kill: can't kill pid ${p}: No such process\n`);
+  return pids.length > 0 ? 1 : 0;
+};

@@ -1,0 +1,58 @@
+// busybox touch: sets mtime to the clock (or -d/-t/-r), creates missing files unless -c, and reports other
+// failures as "touch: FILE: strerror" (the transcripts' "touch: /x: Read-only file system").
+
+import { FsError } from '../../fs/vfs.js';
+import type { ProcessContext } from '../process.js';
+import { abs } from './common.js';
+import { parseDate } from './date-parse.js';
+import { getopt } from './getopt.js';
+import { showUsage } from './usage.js';
+import { strerror } from '../io.js';
+
+/** `touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...` */
+export function touch(ctx: ProcessContext, argv: string[]): number {
+  const o = getopt(ctx, 'touch', argv, {
+    flags: 'chamf',
+    args: 'rdt',
+    long: { 'no-create': { key: 'c' }, 'no-dereference': { key: 'h' }, reference: { key: 'r', arg: true }, date: { key: 'd', arg: true } },
+  });
+  if (typeof o === 'number') return o;
+  if (o.operands.length === 0) return showUsage(ctx, 'touch');
+  let mtime = ctx.clock.now();
+  const ref = o.value('r');
+  if (ref !== undefined) {
+    const st = ctx.fs.stat(abs(ctx, ref));
+    if (!st) {
+      ctx.stderr(`touch: can't stat '${ref}': No such file or directory\n`);
+      return 1;
+    }
+    mtime = st.mtime;
+  }
+  const date = o.value('d') ?? o.value('t');
+  if (date !== undefined) {
+    const t = parseDate(date, ctx.clock.now());
+    if (t === null) {
+      ctx.stderr(`touch: invalid date '${date}'\n`);
+      return 1;
+    }
+    mtime = t;
+  }
+  let status = 0;
+  for (const file of o.operands) {
+    const path = abs(ctx, file);
+    try {
+      if (ctx.fs.stat(path)) ctx.fs.utimes(path, mtime);
+      else if (o.has('h') && ctx.fs.lstat(path)) continue;
+      else {
+        if (o.has('c')) continue;
+        ctx.fs.writeFile(path, new Uint8Array(), { append: true, mode: 0o666 & ~(ctx.umask ?? 0o022) });
+        if (date !== undefined || ref !== undefined) ctx.fs.utimes(path, mtime);
+      }
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      ctx.stderr(`touch: ${file}: ${strerror(e.code)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}

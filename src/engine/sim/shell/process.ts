@@ -1,0 +1,68 @@
+// The process model of the simulator: what a simulated program gets to run with (ProcessContext) and how a
+// program is started (spawn). Containers run no real binaries; spawn decides what a file is from its content
+// (busybox ELF, `#!` script, other ELF) and runs the matching built-in implementation.
+
+import { EngineError } from '../../../errors/engine-error.js';
+import type { Vfs } from '../fs/vfs.js';
+import { withCredentials } from './credentials-vfs.js';
+import { execResolved } from './exec-file.js';
+import { resolveExecutable } from './resolve-executable.js';
+
+export { ProcessBlocked, StepBudgetExceeded } from './process-errors.js';
+export type { BlockReason } from './process-errors.js';
+export { resolveExecutable } from './resolve-executable.js';
+export type { ExecFailure, ExecFailureKind } from './resolve-executable.js';
+
+/** Everything a simulated process sees: its filesystem, credentials, environment, streams and time. */
+export interface ProcessContext {
+  fs: Vfs;
+  /** absolute, normalised working directory */
+  cwd: string;
+  env: Map<string, string>;
+  uid: number;
+  gid: number;
+  hostname: string;
+  /** the bytes not read yet; open=true: after they are used up a read waits forever (docker run -i / -dit) */
+  stdin: { data: Uint8Array; open: boolean };
+  stdout(chunk: string | Uint8Array): void;
+  stderr(chunk: string | Uint8Array): void;
+  /** 'main' = the container's PID 1, 'exec' = docker exec, 'build' = a RUN step */
+  mode: 'main' | 'exec' | 'build';
+  /** virtual time in ms since the epoch: `sleep` advances it, `date` and `touch` read it */
+  clock: { now(): number; advance(ms: number): void };
+  /** decremented per command and loop iteration; at 0 the process throws StepBudgetExceeded */
+  budget: { steps: number };
+  /** `uname -r`; the host kernel in real Docker (default DEFAULT_KERNEL) */
+  kernel?: string;
+  /** `$$`; defaults to 1 for the main process */
+  pid?: number;
+  /** a terminal is attached (-t): an `sh` reading commands from stdin is interactive and prints prompts */
+  tty?: boolean;
+  /** supplementary groups (`id` prints them; default [gid], as runc sets for root) */
+  groups?: number[];
+  /** CPUs `nproc` reports (default 2) */
+  cpus?: number;
+  /** file creation mask (default 0o022) */
+  umask?: number;
+  /** a background job (`cmd &`): a `sleep` in it never finishes from the caller's point of view */
+  background?: boolean;
+}
+
+/** What `uname -r` prints when the context does not say (the kernel the reference transcripts ran on). */
+export const DEFAULT_KERNEL = '6.18.44-fc-v782';
+
+/**
+ * Runs an executable like execve + PATH lookup and returns its exit code. A file that cannot be started prints
+ * runc's text on stderr and returns 127 (not found) or 126 (not executable); callers that need docker's exact
+ * framing call resolveExecutable first. A foreign ELF binary throws EngineError NOT_SIMULATED.
+ */
+export function spawn(ctx: ProcessContext, argv: string[]): number {
+  if (ctx.uid !== 0) ctx = { ...ctx, fs: withCredentials(ctx.fs, ctx.uid, ctx.gid) };
+  const resolved = resolveExecutable(ctx, argv[0] ?? '');
+  if (typeof resolved !== 'string') {
+    if (resolved.kind === 'not-simulated') throw new EngineError('NOT_SIMULATED', resolved.message);
+    ctx.stderr(`${resolved.message}\n`);
+    return resolved.exitCode;
+  }
+  return execResolved(ctx, resolved, argv);
+}

@@ -1,0 +1,204 @@
+// Evaluation of the syntax tree (ash's evaltree): lists, and-or, pipelines, subshells and compound commands,
+// with `set -e` applied where ash applies it. Pipelines run their stages one after the other, each in a
+// subshell, passing the buffered output of one stage as the input of the next.
+
+import { ProcessBlocked } from '../process-errors.js';
+import { concatBytes, toBytes } from '../io.js';
+import type { Command, Redir } from './ast.js';
+import { expandArgs, expandPattern, expandString } from './expand.js';
+import { runSimple } from './exec-simple.js';
+import { compilePattern } from './pattern.js';
+import { applyRedirs, restoreFds } from './redirect.js';
+import type { Shell } from './shell.js';
+import { ExitSignal, LoopSignal, ShellError } from './signals.js';
+
+/** Runs a command node and returns its status (also stored in `sh.status`). */
+export function runCommand(sh: Shell, cmd: Command, tested: boolean): number {
+  const status = evaluate(sh, cmd, tested);
+  sh.status = status;
+  const checked = cmd.t === 'simple' || cmd.t === 'subshell' || (cmd.t === 'pipeline' && !cmd.bang);
+  if (checked && status !== 0 && sh.opts.errexit && !tested) throw new ExitSignal(status);
+  return status;
+}
+
+/** Runs a command in a subshell copy: exit and fatal errors end only the subshell. */
+export function runSubshell(sh: Shell, cmd: Command): number {
+  try {
+    return sh.run(cmd);
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof ShellError) return e.status;
+    throw e;
+  } finally {
+    runExitTrap(sh);
+  }
+}
+
+/** Runs the EXIT trap once, if one is set. */
+export function runExitTrap(sh: Shell): void {
+  const action = sh.traps.get('EXIT');
+  if (action === undefined) return;
+  sh.traps.delete('EXIT');
+  if (action === '') return;
+  const saved = sh.status;
+  try {
+    sh.run({ t: 'simple', assigns: [], words: [{ parts: [{ t: 'lit', v: 'eval', q: false }] }, { parts: [{ t: 'lit', v: action, q: true }] }], redirs: [], line: sh.lineno });
+  } catch (e) {
+    if (!(e instanceof ExitSignal || e instanceof ShellError)) throw e;
+  }
+  sh.status = saved;
+}
+
+function evaluate(sh: Shell, cmd: Command, tested: boolean): number {
+  switch (cmd.t) {
+    case 'empty':
+      return sh.status;
+    case 'simple':
+      return runSimple(sh, cmd);
+    case 'list': {
+      let status = sh.status;
+      for (const item of cmd.items) status = item.async ? runBackground(sh, item.cmd) : sh.run(item.cmd, tested);
+      return status;
+    }
+    case 'andor': {
+      const left = sh.run(cmd.left, true);
+      if ((left === 0) === (cmd.op === '&&')) return sh.run(cmd.right, tested);
+      return left;
+    }
+    case 'pipeline':
+      return runPipeline(sh, cmd.cmds, cmd.bang);
+    case 'subshell':
+      return withRedirs(sh, cmd.redirs, () => runSubshell(sh.fork(), cmd.body));
+    case 'group':
+      return withRedirs(sh, cmd.redirs, () => sh.run(cmd.body, tested));
+    case 'if':
+      return withRedirs(sh, cmd.redirs, () => {
+        for (const clause of cmd.clauses) {
+          if (sh.run(clause.cond, true) === 0) return sh.run(clause.body, tested);
+        }
+        return cmd.elseBody ? sh.run(cmd.elseBody, tested) : 0;
+      });
+    case 'loop':
+      return withRedirs(sh, cmd.redirs, () => runLoop(sh, cmd.until, cmd.cond, cmd.body, tested));
+    case 'for':
+      return withRedirs(sh, cmd.redirs, () => {
+        sh.lineno = cmd.line;
+        const items = cmd.items ? expandArgs(sh, cmd.items) : [...sh.params];
+        return loopBody(sh, items, (item) => {
+          sh.setVar(cmd.name, item);
+          return true;
+        }, cmd.body, tested);
+      });
+    case 'case':
+      return withRedirs(sh, cmd.redirs, () => {
+        sh.lineno = cmd.line;
+        const word = expandString(sh, cmd.word);
+        for (const arm of cmd.arms) {
+          for (const pat of arm.patterns) {
+            if (compilePattern(expandPattern(sh, pat)).test(word)) return arm.body ? sh.run(arm.body, tested) : 0;
+          }
+        }
+        return 0;
+      });
+    case 'func':
+      sh.funcs.set(cmd.name, cmd);
+      return 0;
+  }
+}
+
+function withRedirs(sh: Shell, redirs: Redir[], body: () => number): number {
+  if (redirs.length === 0) return body();
+  const saved = applyRedirs(sh, redirs);
+  if (!saved) return 1;
+  try {
+    return body();
+  } finally {
+    restoreFds(sh, saved);
+  }
+}
+
+function runLoop(sh: Shell, until: boolean, cond: Command, body: Command, tested: boolean): number {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (;;) {
+      sh.step();
+      const c = sh.run(cond, true);
+      if ((c === 0) === until) break;
+      const r = runIteration(sh, body, tested);
+      status = typeof r === 'number' ? r : 0;
+      if (r === 'break') break;
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  return status;
+}
+
+function loopBody(sh: Shell, items: string[], setup: (item: string) => boolean, body: Command, tested: boolean): number {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (const item of items) {
+      sh.step();
+      if (!setup(item)) break;
+      const r = runIteration(sh, body, tested);
+      status = typeof r === 'number' ? r : 0;
+      if (r === 'break') break;
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  return status;
+}
+
+// One loop body run; break/continue signals aimed at an outer loop are passed on with one level less.
+function runIteration(sh: Shell, body: Command, tested: boolean): number | 'break' | 'continue' {
+  try {
+    return sh.run(body, tested);
+  } catch (e) {
+    if (!(e instanceof LoopSignal)) throw e;
+    if (e.levels > 1) {
+      e.levels--;
+      throw e;
+    }
+    return e.kind;
+  }
+}
+
+function runBackground(sh: Shell, cmd: Command): number {
+  const child = sh.fork();
+  child.background = true;
+  try {
+    runSubshell(child, cmd);
+  } catch (e) {
+    if (!(e instanceof ProcessBlocked)) throw e;
+  }
+  sh.lastBgPid = sh.allocPid();
+  return 0;
+}
+
+function runPipeline(sh: Shell, cmds: Command[], bang: boolean): number {
+  let input: Uint8Array | null = null;
+  let inputOpen = false;
+  let status = 0;
+  let failed = 0;
+  cmds.forEach((cmd, i) => {
+    const last = i === cmds.length - 1;
+    const child = sh.fork();
+    if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
+    const chunks: Uint8Array[] = [];
+    if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
+    try {
+      status = runSubshell(child, cmd);
+      if (status !== 0) failed = status;
+    } catch (e) {
+      // A stage that waits forever (tail -f, cat on an open stdin) hands on what it wrote so far; the next
+      // stages then read an input that never ends.
+      if (!(e instanceof ProcessBlocked) || last) throw e;
+      inputOpen = true;
+    }
+    input = concatBytes(chunks);
+  });
+  if (sh.opts.pipefail) status = failed;
+  return bang ? (status === 0 ? 1 : 0) : status;
+}
