@@ -18,7 +18,8 @@ export function goTime(ms: number | null): string {
 /** The whole inspect object of a container. */
 export function containerJson(c: Container): Record<string, unknown> {
   const dir = `/var/lib/docker/containers/${c.id}`;
-  const layerDir = `/var/lib/docker/overlay2/${c.id}`;
+  // overlay2 names the container layer with a cache ID of its own, not the container ID
+  const layerDir = `/var/lib/docker/overlay2/${sha256Hex(`overlay2-rw:${c.id}`)}`;
   const networkNone = c.host.networkMode === 'none';
   return {
     Id: c.id,
@@ -53,12 +54,12 @@ export function containerJson(c: Container): Record<string, unknown> {
     Config: configToJson(c.config),
     NetworkSettings: {
       Bridge: '',
-      SandboxID: c.state.status === 'created' ? '' : c.id,
+      SandboxID: c.state.status === 'created' ? '' : sha256Hex(`drydock-sandbox:${c.id}`),
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,
       Ports: {},
-      SandboxKey: c.state.status === 'created' ? '' : `/var/run/docker/netns/${c.id.slice(0, 12)}`,
+      SandboxKey: c.state.status === 'created' ? '' : `/var/run/docker/netns/${sha256Hex(`drydock-sandbox:${c.id}`).slice(0, 12)}`,
       SecondaryIPAddresses: null,
       SecondaryIPv6Addresses: null,
       EndpointID: '',
