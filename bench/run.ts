@@ -9,3 +9,5 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 
 if (want('notes')) await benchNotesSequence();
 if (want('layers')) benchDeepImage();
+// The scenario benchmark measures the built CLI as a process: `npm run build` first for the dist figures.
+if (want('scenarios')) await import('./scenarios.js');

@@ -14,8 +14,14 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Starts the main process. Returns its outcome; a start failure leaves the container `created`. */
-export function startContainer(daemon: Daemon, c: Container): ProcessResult {
+/** How long a foreground `docker run` waits in virtual time before a sleeping process counts as running on. */
+export const FOREGROUND_WAIT_MS = 60_000;
+
+/**
+ * Starts the main process. Returns its outcome; a start failure leaves the container `created`. `attached`: a
+ * client waits for it (foreground run, start -a), so short sleeps pass instead of keeping it running.
+ */
+export function startContainer(daemon: Daemon, c: Container, attached = false): ProcessResult {
   if (c.state.status === 'paused') {
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
@@ -37,6 +43,7 @@ export function startContainer(daemon: Daemon, c: Container): ProcessResult {
       mode: 'main',
       clock: daemon.clock,
       steps: daemon.stepBudget,
+      ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}),
     },
     (stream, text) => {
       c.logs.push({ stream, text });

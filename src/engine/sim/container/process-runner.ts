@@ -30,6 +30,8 @@ export interface ProcessSpec {
   mode: 'main' | 'exec' | 'build';
   clock: Clock;
   steps: number;
+  /** see ProcessContext.waitLimitMs */
+  waitLimitMs?: number;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -126,6 +128,7 @@ export function runProcess(
     clock: spec.clock,
     budget: { steps: spec.steps },
     tty: spec.tty,
+    ...(spec.waitLimitMs !== undefined ? { waitLimitMs: spec.waitLimitMs } : {}),
   };
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');
   if (typeof resolved !== 'string') {

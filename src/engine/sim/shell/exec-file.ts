@@ -4,6 +4,7 @@
 import { EngineError } from '../../../errors/engine-error.js';
 import { resolvePath } from '../fs/path.js';
 import { runBusybox } from './busybox.js';
+import { withCredentials } from './credentials-vfs.js';
 import type { ProcessContext } from './process.js';
 import { notSimulatedText } from './resolve-executable.js';
 import { sniffExecutable } from './sniff-executable.js';
@@ -11,7 +12,8 @@ import { sniffExecutable } from './sniff-executable.js';
 const MAX_DEPTH = 4;
 
 /** Executes `path` with `argv` (argv[0] as the program sees it) and returns the exit code. */
-export function execResolved(ctx: ProcessContext, path: string, argv: string[], depth = 0): number {
+export function execResolved(ctxIn: ProcessContext, path: string, argv: string[], depth = 0): number {
+  const ctx = ctxIn.uid === 0 ? ctxIn : { ...ctxIn, fs: withCredentials(ctxIn.fs, ctxIn.uid, ctxIn.gid) };
   const abs = resolvePath(ctx.cwd, path);
   const target = sniffExecutable(ctx.fs, abs);
   switch (target.kind) {
@@ -21,13 +23,13 @@ export function execResolved(ctx: ProcessContext, path: string, argv: string[], 
       throw new EngineError('NOT_SIMULATED', notSimulatedText(path));
     case 'text':
       ctx.stderr(`exec ${path}: exec format error\n`);
-      return 126;
+      return 1;
     case 'script': {
       const interp = target.interpreter;
       const st = ctx.fs.stat(resolvePath(ctx.cwd, interp));
       if (!st || st.kind !== 'file' || depth >= MAX_DEPTH) {
         ctx.stderr(`exec ${path}: no such file or directory\n`);
-        return 127;
+        return 1;
       }
       const args = target.arg === undefined ? [interp, path] : [interp, target.arg, path];
       return execResolved(ctx, interp, [...args, ...argv.slice(1)], depth + 1);

@@ -46,6 +46,11 @@ export interface ProcessContext {
   umask?: number;
   /** a background job (`cmd &`): a `sleep` in it never finishes from the caller's point of view */
   background?: boolean;
+  /**
+   * A main process somebody waits for (a foreground `docker run`, `start -a`): sleeps up to this long pass in
+   * virtual time; a longer one would outlast any step, so the container keeps running instead.
+   */
+  waitLimitMs?: number;
 }
 
 /** What `uname -r` prints when the context does not say (the kernel the reference transcripts ran on). */

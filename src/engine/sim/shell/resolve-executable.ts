@@ -5,6 +5,7 @@
 import { basename, resolvePath } from '../fs/path.js';
 import type { Vfs } from '../fs/vfs.js';
 import type { ProcessContext } from './process.js';
+import { withCredentials } from './credentials-vfs.js';
 import { sniffExecutable } from './sniff-executable.js';
 
 /** Why a program could not be started. */
@@ -24,8 +25,16 @@ export interface ExecFailure {
   /** the file that was found, when one was */
   path?: string;
   message: string;
-  /** 127 for missing files, 126 for files that cannot be executed (docker run's exit codes) */
+  /**
+   * 127 for missing files, 126 for files that cannot be executed (docker run's exit codes); 1 for the failures
+   * runc only meets at the final execve, after the container started (bad interpreter, exec format error)
+   */
   exitCode: number;
+  /**
+   * true for bad-interpreter and exec-format: runc reports them from inside the started container, so
+   * `message` is the process's stderr and the container exits with `exitCode`
+   */
+  afterStart: boolean;
 }
 
 /** The PATH ash and runc fall back to when the environment has none. */
@@ -34,7 +43,8 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 const MAX_INTERPRETER_DEPTH = 4;
 
 /** Finds what `argv0` would execute, or why it cannot be executed. */
-export function resolveExecutable(ctx: ProcessContext, argv0: string): string | ExecFailure {
+export function resolveExecutable(ctxIn: ProcessContext, argv0: string): string | ExecFailure {
+  const ctx = { ...ctxIn, fs: withCredentials(ctxIn.fs, ctxIn.uid, ctxIn.gid) };
   let path: string;
   if (argv0.includes('/')) {
     const st = ctx.fs.stat(resolvePath(ctx.cwd, argv0));
@@ -76,14 +86,14 @@ function checkContent(ctx: ProcessContext, argv0: string, path: string, depth: n
     case 'elf':
       return fail('not-simulated', argv0, notSimulatedText(path), 126, path);
     case 'text':
-      return fail('exec-format', argv0, `exec ${path}: exec format error`, 126, path);
+      return fail('exec-format', argv0, `exec ${path}: exec format error`, 1, path);
     case 'script': {
       const interp = resolvePath(ctx.cwd, target.interpreter);
       const st = ctx.fs.stat(interp);
       if (!st || st.kind !== 'file' || depth >= MAX_INTERPRETER_DEPTH) {
-        return fail('bad-interpreter', argv0, `exec ${path}: no such file or directory`, 127, path);
+        return fail('bad-interpreter', argv0, `exec ${path}: no such file or directory`, 1, path);
       }
-      if ((st.mode & 0o111) === 0) return fail('permission-denied', argv0, `exec ${path}: permission denied`, 126, path);
+      if ((st.mode & 0o111) === 0) return fail('bad-interpreter', argv0, `exec ${path}: permission denied`, 1, path);
       const inner = checkContent(ctx, argv0, target.interpreter, depth + 1);
       return typeof inner === 'string' ? path : { ...inner, path };
     }
@@ -96,7 +106,7 @@ export function notSimulatedText(path: string): string {
 }
 
 function fail(kind: ExecFailureKind, argv0: string, message: string, exitCode: number, path?: string): ExecFailure {
-  const failure: ExecFailure = { kind, argv0, message, exitCode };
+  const failure: ExecFailure = { kind, argv0, message, exitCode, afterStart: kind === 'bad-interpreter' || kind === 'exec-format' };
   if (path !== undefined) failure.path = path;
   return failure;
 }

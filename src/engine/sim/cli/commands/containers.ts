@@ -69,7 +69,7 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
       failed.push(ref);
       continue;
     }
-    const result = startContainer(daemon, c);
+    const result = startContainer(daemon, c, attach);
     if (result.outcome.kind === 'start-failed') {
       const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
       if (attach) {

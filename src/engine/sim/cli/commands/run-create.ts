@@ -141,7 +141,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
   if (!isRun) return out.out(`${container.id}\n`);
 
-  const started = startContainer(daemon, container);
+  const started = startContainer(daemon, container, !detach);
   if (started.outcome.kind === 'start-failed') {
     const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${started.outcome.message}: unknown`;
     // An OCI start error is not a usage error: docker prints it without the "See … --help" line.

@@ -15,6 +15,7 @@ import { echo } from './echo.js';
 import { expr } from './expr.js';
 import { find } from './find.js';
 import { grep } from './grep.js';
+import { HASH_APPLETS } from './hashes.js';
 import { head, tail } from './head-tail.js';
 import { ln } from './ln.js';
 import { ls } from './ls.js';
@@ -99,6 +100,7 @@ const IMPLS = new Map<string, Applet>([
   ['umount', umount],
   ['ps', ps],
   ...SMALL_APPLETS,
+  ...HASH_APPLETS,
 ]);
 
 /** Names of the applets that are simulated. */

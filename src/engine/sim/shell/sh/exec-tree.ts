@@ -14,10 +14,17 @@ import { ExitSignal, LoopSignal, ShellError } from './signals.js';
 
 /** Runs a command node and returns its status (also stored in `sh.status`). */
 export function runCommand(sh: Shell, cmd: Command, tested: boolean): number {
-  const status = evaluate(sh, cmd, tested);
+  // A condition context reaches into the functions and subshells it runs (ash passes EV_TESTED down).
+  if (tested) sh.testedDepth++;
+  let status: number;
+  try {
+    status = evaluate(sh, cmd, tested);
+  } finally {
+    if (tested) sh.testedDepth--;
+  }
   sh.status = status;
   const checked = cmd.t === 'simple' || cmd.t === 'subshell' || (cmd.t === 'pipeline' && !cmd.bang);
-  if (checked && status !== 0 && sh.opts.errexit && !tested) throw new ExitSignal(status);
+  if (checked && status !== 0 && sh.opts.errexit && !tested && sh.testedDepth === 0) throw new ExitSignal(status);
   return status;
 }
 
@@ -185,6 +192,7 @@ function runPipeline(sh: Shell, cmds: Command[], bang: boolean): number {
   cmds.forEach((cmd, i) => {
     const last = i === cmds.length - 1;
     const child = sh.fork();
+    if (bang) child.testedDepth++;
     if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
     const chunks: Uint8Array[] = [];
     if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };

@@ -88,6 +88,8 @@ export class Shell implements ExpandHost {
   /** saved variables of each active function call, for `local` */
   locals: Map<string, ShellVar | null>[] = [];
   loopDepth = 0;
+  /** > 0 while running inside a condition (if/while test, && || operands, !): `set -e` does not apply */
+  testedDepth = 0;
   traps = new Map<string, string>();
   /** status of the last command substitution of the current command (assignment-only commands return it) */
   substStatus: number | null = null;
@@ -277,6 +279,8 @@ export class Shell implements ExpandHost {
 
   commandSubst(body: Command | null): string {
     const child = this.fork();
+    // ash runs command substitutions without `set -e` (evalbackcmd clears eflag)
+    child.opts.errexit = false;
     const chunks: Uint8Array[] = [];
     child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
     const status = body ? runSubshell(child, body) : 0;

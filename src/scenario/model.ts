@@ -1,0 +1,103 @@
+// The typed scenario the runner executes: what the YAML said, with defaults applied, docker lines already split
+// into words, and a source position on everything a report may point at.
+
+/** Where something is written: file and 1-based line and column. */
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** The three lists of steps, in the order they run (checks run between `steps` and `teardown`). */
+export type StepPhase = 'setup' | 'steps' | 'teardown';
+
+/** What a step must print and how it must exit; matchers are plain data (see assertions/matchers.ts). */
+export interface StepExpect {
+  /** default 0 */
+  exitCode: unknown;
+  stdout?: unknown;
+  stderr?: unknown;
+}
+
+interface StepBase {
+  phase: StepPhase;
+  /** position in its phase's list, from 0 */
+  index: number;
+  name?: string;
+  /** how reports show it: `docker run -d busybox` or `$ echo hi > f` */
+  title: string;
+  stdin?: string;
+  expect: StepExpect;
+  /** true when a string in `expect` holds `${{ }}` (rendered just before the comparison) */
+  expectTemplated: boolean;
+  /** [variable, regular expression] pairs taken from stdout */
+  capture: [string, string][];
+  timeoutMs: number;
+  /** set when the step is skipped: the reason, or "skipped" */
+  skip?: string;
+  location: Location;
+}
+
+/** `docker: …`: the docker command line, split into words (templates still in them). */
+export interface DockerStep extends StepBase {
+  kind: 'docker';
+  words: string[];
+  /** true when a word holds `${{ }}` (rendered just before the step runs) */
+  templated: boolean;
+  /** the command the line names (`run`, `volume create`), so an engine can refuse it before the scenario runs */
+  command?: { name: string; path: string; refused: boolean };
+}
+
+/** `host: …`: a shell script on the sandbox host. */
+export interface HostStep extends StepBase {
+  kind: 'host';
+  script: string;
+}
+
+/** One step. */
+export type Step = DockerStep | HostStep;
+
+/** One check: its kind (the assertion's name) and its spec as written. */
+export interface CheckSpec {
+  index: number;
+  kind: string;
+  spec: Record<string, unknown>;
+  name?: string;
+  skip?: string;
+  /** true when a string in the spec holds `${{ }}` */
+  templated: boolean;
+  location: Location;
+}
+
+/** A file put on the sandbox host before the scenario runs. */
+export interface ScenarioFile {
+  /** absolute path on the sandbox host */
+  path: string;
+  content: Uint8Array;
+  mode: number;
+}
+
+/** The directory on the sandbox host where a scenario's relative files go and its commands run. */
+export const SCENARIO_DIR = '/scenario';
+
+/** Default time limit of one step. */
+export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
+
+/** A loaded, valid scenario. */
+export interface Scenario {
+  file: string;
+  name: string;
+  description?: string;
+  tags: string[];
+  source: Record<string, string | number>;
+  skip?: string;
+  only: boolean;
+  vars: ReadonlyMap<string, string>;
+  env: ReadonlyMap<string, string>;
+  files: ScenarioFile[];
+  setup: Step[];
+  steps: Step[];
+  teardown: Step[];
+  checks: CheckSpec[];
+  location: Location;
+}

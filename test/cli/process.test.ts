@@ -1,0 +1,41 @@
+// The real process: exit codes and output as a shell sees them (node with tsx, the way mocha runs the sources).
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { FAILING, PASSING, writeFolder } from './helpers.js';
+
+const entry = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const script = `import { main } from ${JSON.stringify(entry)}; process.exitCode = await main(process.argv.slice(1));`;
+
+async function drydock(args: string[], cwd: string) {
+  // tsx by absolute URL: the process runs in a temporary folder, where the package would not resolve.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return execa('node', ['--import', tsx, '--input-type=module', '-e', script, ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
+}
+
+describe('drydock as a process', function () {
+  this.timeout(30_000);
+
+  it('exit codes 0, 1 and 2', async () => {
+    const dir = writeFolder({ 'ok/a.yaml': PASSING, 'bad/b.yaml': FAILING, 'invalid/c.yaml': 'name: c\nsteps: 3\n' });
+    const [ok, bad, invalid] = await Promise.all([drydock(['run', 'ok'], dir), drydock(['run', 'bad'], dir), drydock(['run', 'invalid'], dir)]);
+    assert.equal(ok.exitCode, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /1 passed/);
+    assert.equal(bad.exitCode, 1);
+    assert.equal(invalid.exitCode, 2);
+    assert.match(invalid.stderr, /c\.yaml:2:8: `steps` must be a list, not a number \(3\) \[WRONG_TYPE\]/);
+  });
+});
+
+describe('drydock docker', function () {
+  this.timeout(30_000);
+
+  // A process of its own: the simulator command keeps its state in the working directory.
+  it('hands over to the simulator command, or says it is missing', async () => {
+    const r = await drydock(['docker', 'version', '--format', '{{.Client.Version}}'], writeFolder({}));
+    if (r.exitCode === 2) assert.match(r.stderr, /`drydock docker` is not available/);
+    else assert.equal(r.exitCode, 0, r.stderr);
+  });
+});
