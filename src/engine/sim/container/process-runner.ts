@@ -9,6 +9,7 @@ import type { Clock } from '../state/clock.js';
 import { execResolved } from '../shell/exec-file.js';
 import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext } from '../shell/process.js';
 import { DaemonError } from '../daemon-error.js';
+import { EngineError } from '../../../errors/engine-error.js';
 
 /** How a process ended. */
 export type ProcessOutcome =
@@ -103,9 +104,10 @@ export function runProcess(
   spec: ProcessSpec,
   out: (stream: 'stdout' | 'stderr', text: string) => void,
 ): ProcessOutcome {
-  const decoder = new TextDecoder();
+  // One streaming decoder per stream, so a UTF-8 character split across two writes survives.
+  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   const write = (stream: 'stdout' | 'stderr') => (chunk: string | Uint8Array) =>
-    out(stream, typeof chunk === 'string' ? chunk : decoder.decode(chunk));
+    out(stream, typeof chunk === 'string' ? chunk : decoders[stream].decode(chunk, { stream: true }));
   let who: { uid: number; gid: number; home: string };
   try {
     who = resolveUser(fs, spec.user);
@@ -133,6 +135,12 @@ export function runProcess(
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');
   if (typeof resolved !== 'string') {
     if (resolved.kind === 'not-simulated') throw new DaemonError(resolved.message, 'runtime', 126);
+    // runc meets a bad interpreter or a foreign format only at the final execve: the process has started,
+    // its error goes to the container's stderr and it exits 1.
+    if (resolved.afterStart) {
+      out('stderr', `${resolved.message}\n`);
+      return { kind: 'exited', exitCode: 1 };
+    }
     return { kind: 'start-failed', message: resolved.message, exitCode: resolved.exitCode };
   }
   try {
@@ -140,6 +148,11 @@ export function runProcess(
   } catch (error) {
     if (error instanceof ProcessBlocked) return { kind: 'blocked' };
     if (error instanceof StepBudgetExceeded) return { kind: 'budget' };
+    // A binary the simulator cannot run, reached from inside a script: say so plainly, as a failed command.
+    if (error instanceof EngineError && error.code === 'NOT_SIMULATED') {
+      out('stderr', `${error.message}\n`);
+      return { kind: 'exited', exitCode: 127 };
+    }
     throw error;
   }
 }

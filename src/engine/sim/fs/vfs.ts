@@ -37,7 +37,8 @@ export type FsErrorCode =
   | 'ELOOP'
   | 'EINVAL'
   | 'EXDEV'
-  | 'EBUSY';
+  | 'EBUSY'
+  | 'EPERM';
 
 /** A failed filesystem call; `path` is the path as the caller gave it. */
 export class FsError extends Error {
@@ -50,7 +51,7 @@ export class FsError extends Error {
   }
 }
 
-/** errno → the strerror text glibc and musl print ("No such file or directory"). */
+/** errno → the strerror text glibc prints (the reference's busybox-static is built on glibc). */
 export const STRERROR: Record<FsErrorCode, string> = {
   ENOENT: 'No such file or directory',
   EEXIST: 'File exists',
@@ -59,10 +60,11 @@ export const STRERROR: Record<FsErrorCode, string> = {
   ENOTEMPTY: 'Directory not empty',
   EROFS: 'Read-only file system',
   EACCES: 'Permission denied',
-  ELOOP: 'Symbolic link loop',
+  ELOOP: 'Too many levels of symbolic links',
   EINVAL: 'Invalid argument',
   EXDEV: 'Invalid cross-device link',
-  EBUSY: 'Resource busy',
+  EBUSY: 'Device or resource busy',
+  EPERM: 'Operation not permitted',
 };
 
 /** Options for creating or writing a file. */

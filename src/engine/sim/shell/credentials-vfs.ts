@@ -9,8 +9,8 @@ import type { FsErrorCode, Stat, Vfs, WriteOptions } from '../fs/vfs.js';
 import { canAccess } from './permissions.js';
 import type { AccessMode } from './permissions.js';
 
-/** EPERM is not among the Vfs's codes yet; strerror() in io.ts knows its text. */
-export const EPERM = 'EPERM' as FsErrorCode;
+/** The Vfs code for operations only the owner or root may do. */
+export const EPERM: FsErrorCode = 'EPERM';
 
 /** The Vfs as a process with `uid`/`gid` sees it; root gets the Vfs itself. */
 export function withCredentials(fs: Vfs, uid: number, gid: number): Vfs {
