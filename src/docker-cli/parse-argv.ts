@@ -19,6 +19,18 @@ export interface ParseOptions {
 }
 
 const ROOT_FLAGS: readonly FlagSpec[] = [...GLOBAL_FLAGS, VERSION_FLAG, PERSISTENT_HELP_FLAG];
+const HELP_ONLY: readonly FlagSpec[] = [PERSISTENT_HELP_FLAG];
+const helpAdded = new WeakMap<readonly FlagSpec[], readonly FlagSpec[]>();
+
+// A command's flags plus the inherited --help, one array per command so the flag index is built once.
+function withHelp(flags: readonly FlagSpec[]): readonly FlagSpec[] {
+  let all = helpAdded.get(flags);
+  if (!all) {
+    all = [...flags, PERSISTENT_HELP_FLAG];
+    helpAdded.set(flags, all);
+  }
+  return all;
+}
 
 // Output collected on the way (pflag notices), prepended to whatever ends the parse.
 interface Notices {
@@ -88,7 +100,7 @@ function traverse(args: string[], shared: { help: boolean }, notices: Notices, e
   for (;;) {
     const current = found.entry;
     if (current !== 'root' && (typeof current === 'string' || current.kind !== 'group')) return found;
-    const flags = current === 'root' ? ROOT_FLAGS : [PERSISTENT_HELP_FLAG];
+    const flags = current === 'root' ? ROOT_FLAGS : HELP_ONLY;
     const pending: string[] = [];
     let inFlag = false;
     let next: { entry: RootEntry | 'help'; at: number } | undefined;
@@ -189,7 +201,7 @@ function runGroup(group: GroupNode, args: string[], help: boolean, notices: Noti
 function runCommand(node: CommandNode, found: Found, help: boolean, notices: Notices, env: ClientEnv, global: GlobalOptions): ParseResult {
   const spec = node.spec;
   const ownHelp = spec.flags.some((f) => f.name === 'help');
-  const flags = ownHelp ? spec.flags : [...spec.flags, PERSISTENT_HELP_FLAG];
+  const flags = ownHelp ? spec.flags : withHelp(spec.flags);
   const parentPath = found.parent === undefined ? 'docker' : `docker ${found.parent.name}`;
   const path = commandPath(parentPath, node);
   const parsed = parseFlags(flags, found.rest, { interspersed: spec.interspersed, env });

@@ -40,6 +40,21 @@ export function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
   return { values, set: [], args: [], argsLenAtDash: -1, warnings: '' };
 }
 
+const indexes = new WeakMap<readonly FlagSpec[], { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }>();
+
+// A command's flags by long and short name, built once per command table entry (every docker line parses).
+function flagIndex(flags: readonly FlagSpec[]): { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> } {
+  let index = indexes.get(flags);
+  if (!index) {
+    index = {
+      byName: new Map(flags.map((f) => [f.name, f])),
+      byShort: new Map(flags.filter((f) => f.short).map((f) => [f.short ?? '', f])),
+    };
+    indexes.set(flags, index);
+  }
+  return index;
+}
+
 // The first byte of a string's UTF-8 form, as pflag sees a shorthand letter.
 function firstByte(s: string): number {
   return new TextEncoder().encode(s)[0] ?? 0;
@@ -47,8 +62,7 @@ function firstByte(s: string): number {
 
 /** Parses `argv` against `flags`, continuing `state` (cobra parses a group's and a command's flags separately). */
 export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], opts: PflagOptions, state = newFlagState(flags)): PflagOutcome {
-  const byName = new Map(flags.map((f) => [f.name, f]));
-  const byShort = new Map(flags.filter((f) => f.short).map((f) => [f.short ?? '', f]));
+  const { byName, byShort } = flagIndex(flags);
   const stop = (error: string): PflagOutcome => ({ state, error });
 
   const set = (f: FlagSpec, value: string): string | undefined => {

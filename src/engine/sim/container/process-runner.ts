@@ -90,6 +90,7 @@ function lookupHome(fs: Vfs, uid: number): string | undefined {
 }
 
 function readTable(fs: Vfs, path: string): string[][] | undefined {
+  if (fs.stat(path)?.kind !== 'file') return undefined; // most images have no /etc/passwd: no exception for that
   try {
     const text = new TextDecoder().decode(fs.readFile(path));
     return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(':'));

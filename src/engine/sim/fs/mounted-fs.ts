@@ -174,12 +174,7 @@ export class MountedFs implements Vfs {
   }
 
   private resolve(path: string, followLast: boolean): Resolved | null {
-    try {
-      return this.walk(path, followLast);
-    } catch (error) {
-      if (error instanceof FsError && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return null;
-      throw error;
-    }
+    return this.walk(path, followLast, true);
   }
 
   private writable(r: Resolved, path: string): void {
@@ -190,8 +185,13 @@ export class MountedFs implements Vfs {
     return r.full !== '/' && this.mounts.has(r.full);
   }
 
-  /** The kernel's path walk: component by component, crossing mounts and following symlinks. */
-  private walk(path: string, followLast: boolean): Resolved {
+  /**
+   * The kernel's path walk: component by component, crossing mounts and following symlinks. `soft`: a missing
+   * or non-directory component answers null instead of throwing (lstat and stat are called a lot).
+   */
+  private walk(path: string, followLast: boolean): Resolved;
+  private walk(path: string, followLast: boolean, soft: true): Resolved | null;
+  private walk(path: string, followLast: boolean, soft = false): Resolved | null {
     const original = path;
     let parts = resolvePath('/', path).split('/').filter(Boolean);
     let links = 0;
@@ -203,6 +203,7 @@ export class MountedFs implements Vfs {
       const entry = mount.backend.get(inner);
       if (!entry) {
         if (last) return { full: next, mount, inner, entry };
+        if (soft) return null;
         throw new FsError('ENOENT', original);
       }
       if (entry.kind === 'symlink' && (!last || followLast)) {
@@ -213,7 +214,10 @@ export class MountedFs implements Vfs {
         i = -1;
         continue;
       }
-      if (!last && entry.kind !== 'dir') throw new FsError('ENOTDIR', original);
+      if (!last && entry.kind !== 'dir') {
+        if (soft) return null;
+        throw new FsError('ENOTDIR', original);
+      }
       cur = next;
     }
     const { mount, inner } = this.mountFor(cur);

@@ -80,7 +80,17 @@ export function configToJson(config: ContainerConfig): Record<string, unknown> {
 
 /** A deep copy, so an image's config is never changed through a container's. */
 export function cloneConfig(config: ContainerConfig): ContainerConfig {
-  return structuredClone(config);
+  const copy: ContainerConfig = { ...config };
+  if (config.ExposedPorts) copy.ExposedPorts = { ...config.ExposedPorts };
+  if (config.Env) copy.Env = [...config.Env];
+  if (config.Cmd) copy.Cmd = [...config.Cmd];
+  if (config.Healthcheck) copy.Healthcheck = { ...config.Healthcheck, Test: [...config.Healthcheck.Test] };
+  if (config.Volumes) copy.Volumes = { ...config.Volumes };
+  if (config.Entrypoint) copy.Entrypoint = [...config.Entrypoint];
+  if (config.OnBuild) copy.OnBuild = [...config.OnBuild];
+  if (config.Labels) copy.Labels = { ...config.Labels };
+  if (config.Shell) copy.Shell = [...config.Shell];
+  return copy;
 }
 
 /** Env entries as a map, later entries winning (as the daemon merges them). */

@@ -13,11 +13,20 @@ export interface ShellVar {
 const VTABSIZE = 39;
 
 // ash's hashvar(): first byte << 4 plus every byte of the name.
+const encoder = new TextEncoder();
+// Variable names repeat across every shell a scenario starts (PATH, HOME, …): remember their buckets.
+const buckets = new Map<string, number>();
+
 function bucketOf(name: string): number {
-  const bytes = new TextEncoder().encode(name);
-  let h = (bytes[0] ?? 0) << 4;
-  for (const b of bytes) h += b;
-  return h % VTABSIZE;
+  let bucket = buckets.get(name);
+  if (bucket === undefined) {
+    const bytes = encoder.encode(name);
+    let h = (bytes[0] ?? 0) << 4;
+    for (const b of bytes) h += b;
+    bucket = h % VTABSIZE;
+    if (buckets.size < 10_000) buckets.set(name, bucket);
+  }
+  return bucket;
 }
 
 /** The variable table of one shell (a subshell gets a copy). */
