@@ -29,7 +29,10 @@ export interface MountPoint {
   destination: string;
   mode: string;
   rw: boolean;
-  /** true for volumes docker creates (image VOLUME, `-v /path`): `rm -v` removes them */
+  /**
+   * true when the mount's spec named no source (image VOLUME, `-v /path`, or inherited from such a mount by
+   * --volumes-from): only those volumes go with `rm -v`/`--rm`; a volume named in `-v name:/x` never does.
+   */
   anonymous: boolean;
 }
 

@@ -133,7 +133,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
         attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, mp.source));
       } else {
         const volume = daemon.volumes.get(mp.name as string);
-        if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw', anonymous: false }, volume.data, volume);
+        // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
+        if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
       }
     }
   }

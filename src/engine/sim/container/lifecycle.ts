@@ -108,7 +108,8 @@ export function removeContainer(daemon: Daemon, c: Container, force: boolean, vo
   if (c.layer) daemon.images.release(c.layer);
   if (volumes) {
     for (const m of c.mounts) {
-      if (m.type !== 'volume' || !m.name || !daemon.volumes.get(m.name)?.anonymous) continue;
+      // moby's removeMountPoints skips mount points whose spec named a source, even a 64-hex one
+      if (m.type !== 'volume' || !m.name || !m.anonymous) continue;
       const inUse = [...daemon.containers.values()].some((o) => o.mounts.some((om) => om.name === m.name));
       if (!inUse) daemon.volumes.delete(m.name);
     }

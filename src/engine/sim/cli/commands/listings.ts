@@ -62,7 +62,7 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
   const noTrunc = flagBool(cmd, 'no-trunc');
   const rows = list.map((c): Row => ({
     ID: noTrunc ? c.id : c.id.slice(0, 12),
-    Image: lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : shortId(c.imageId),
+    Image: psImage(daemon, c, noTrunc),
     Command: psCommand([c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '), !noTrunc),
     CreatedAt: goUnixTimeString(c.created),
     RunningFor: createdSince(c.created, now),
@@ -79,6 +79,12 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
     Networks: c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode,
   }));
   return render(out, rows, cmd, flagBool(cmd, 'size') ? CONTAINER_LIST_SIZE : CONTAINER_LIST);
+}
+
+/** The daemon shows the name given while it still means the container's image, else the ID; the CLI truncates IDs. */
+function psImage(daemon: Daemon, c: Container, noTrunc: boolean): string {
+  const shown = lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : c.imageId;
+  return !noTrunc && shortId(shown) === shortId(c.imageId) ? shortId(c.imageId) : shown;
 }
 
 function imageOf(daemon: Daemon, c: Container): Image | undefined {
