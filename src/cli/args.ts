@@ -17,6 +17,10 @@ export interface RunArgs {
   reporters: string[];
   out: string;
   engine: string;
+  /** a docker context for --engine docker|both (DOCKER_HOST applies otherwise) */
+  context?: string;
+  /** host or run flags refused on a real engine unless a scenario declares `needs:` (default: refused) */
+  trusted: boolean;
 }
 
 /** The usage text. */
@@ -27,6 +31,10 @@ Commands:
   validate [paths…]   check scenarios without running them
   schema              print the scenario JSON Schema
   docker <args…>      run one docker command on the simulator's saved state
+  clean [--all]       remove what killed real-engine runs left (by drydock's labels and name prefixes)
+  compare SCRIPT      run a shell script with \`docker\` on the simulator and on the real engine; diff them
+  grade EXERCISE SUBMISSIONS…  grade students' submissions (see \`drydock grade --help\`)
+  claims [paths…]     run the notes' claim scenarios and write reports/claims.{html,json}
 
 Options of run:
   -j, --jobs N        scenarios run at once (default: the number of CPUs)
@@ -35,14 +43,18 @@ Options of run:
       --bail          stop starting scenarios after the first failure
       --shard I/N     run the I-th of N slices of the scenarios
   -w, --watch         run again when a scenario file changes
-  -r, --reporter LIST spec, json, junit (comma-separated; default spec)
+  -r, --reporter LIST spec, json, junit, html (comma-separated; default spec)
   -o, --out DIR       where json and junit reports go (default reports/)
-      --engine NAME   sim (the only engine \`drydock run\` supports for now)
+      --engine NAME   sim (default), docker (a real engine through the docker CLI; DOCKER_HOST applies)
+                      or both (each scenario on both, every step and check compared)
+      --context NAME  the docker context to use with --engine docker|both
+      --trusted       let scenarios use --privileged, --pid=host, devices, capabilities and host
+                      bind mounts without declaring them in \`needs:\`
 
 Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.
 `;
 
-const RUN_OPTIONS = ['jobs', 'grep', 'tag', 'bail', 'shard', 'watch', 'reporter', 'out', 'engine'];
+const RUN_OPTIONS = ['jobs', 'grep', 'tag', 'bail', 'shard', 'watch', 'reporter', 'out', 'engine', 'context', 'trusted'];
 
 /** A usage error (exit code 2). */
 export class UsageError extends Error {}
@@ -69,6 +81,8 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
         reporter: { type: 'string', short: 'r', multiple: true },
         out: { type: 'string', short: 'o' },
         engine: { type: 'string' },
+        context: { type: 'string' },
+        trusted: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -92,7 +106,9 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     reporters: v.reporter ? list(v.reporter) : ['spec'],
     out: v.out ?? 'reports',
     engine: v.engine ?? 'sim',
+    trusted: v.trusted === true,
   };
+  if (v.context !== undefined) args.context = v.context;
   if (v.grep !== undefined) args.grep = v.grep;
   if (v.shard !== undefined) args.shard = v.shard;
   return args;

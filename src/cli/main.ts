@@ -1,10 +1,14 @@
-// The `drydock` command: run, validate, schema and docker. Returns the exit code (0 all passed, 1 a scenario
+// The `drydock` command: run, validate, schema, docker, grade, claims, compare and clean. Returns the exit code (0 all passed, 1 a scenario
 // failed, 2 bad input or usage); a usage error or an unexpected failure is a message, never a stack trace
 // unless DRYDOCK_DEBUG is set.
 
 import { readFileSync } from 'node:fs';
 import { USAGE, UsageError } from './args.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import { cleanCommand } from './clean-command.js';
+import { compareCommand } from './compare-command.js';
+import { claimsCommand } from './claims-command.js';
+import { gradeCommand } from './grade-command.js';
 import { runCommand } from './run-command.js';
 import { scenarioSchemaText } from '../scenario/schema-file.js';
 import { validateCommand } from './validate-command.js';
@@ -54,6 +58,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return EXIT.ok;
       case 'docker':
         return await dockerCommand(rest, io);
+      case 'clean':
+        return await cleanCommand(rest, io);
+      case 'compare':
+        return await compareCommand(rest, io);
+      case 'grade':
+        return await gradeCommand(rest, io);
+      case 'claims':
+        return await claimsCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`drydock ${version()}\n`);

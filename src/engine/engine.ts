@@ -9,6 +9,8 @@ export interface CommandResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** set when the engine stopped the command at its time limit (exit code 124) */
+  timedOut?: boolean;
 }
 
 /** Input for one docker command. */

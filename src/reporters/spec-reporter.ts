@@ -58,6 +58,17 @@ export class SpecReporter implements Reporter {
     }
     for (const s of r.steps) lines.push(this.line(r, s, s.title, s.phase === 'steps' ? '' : `${s.phase}: `));
     for (const k of r.checks) lines.push(this.line(r, k, k.title, 'check: '));
+    if (r.engineNote) lines.push(`      ${c.cyan(r.engineNote)}`);
+    if (r.comparison) {
+      const { identical, total, differences } = r.comparison;
+      const figure = `sim vs docker: ${identical}/${total} steps and checks identical`;
+      lines.push(`      ${differences.length === 0 ? c.green(figure) : c.red(figure)}`);
+      for (const d of differences) {
+        const n = this.record(r, `sim ≠ docker: ${d.where} (${d.field})`, `${r.file}`, [{ message: `${d.field} differs`, ...(d.diff ? { diff: d.diff } : { expected: d.sim, actual: d.docker }) }]);
+        lines.push(`      ${c.red(`≠ ${n}) ${d.where.replace(/\n/g, ' ')} (${d.field})`)}`);
+        lines.push(...sideBySide(d.sim, d.docker).map((l) => `          ${c.gray(l)}`));
+      }
+    }
     this.options.write(`${lines.join('\n')}\n`);
   }
 
@@ -96,6 +107,10 @@ export class SpecReporter implements Reporter {
     const steps = result.scenarios.reduce((n, r) => n + r.steps.length, 0);
     const checks = result.scenarios.reduce((n, r) => n + r.checks.length, 0);
     out.push(`  ${parts.join(', ')} ${c.gray(`(${plural(s.total, 'scenario')}, ${plural(steps, 'step')}, ${plural(checks, 'check')}, ${ms(s.durationMs)})`)}`, '');
+    if (s.fidelity) {
+      const pct = s.fidelity.total === 0 ? 100 : (100 * s.fidelity.identical) / s.fidelity.total;
+      out.push(`  fidelity: ${s.fidelity.identical}/${s.fidelity.total} steps and checks identical on sim and docker (${pct.toFixed(1)}%)`, '');
+    }
     this.options.write(`${out.join('\n')}\n`);
   }
 
@@ -114,4 +129,18 @@ export class SpecReporter implements Reporter {
     }
     return out.join('\n');
   }
+}
+
+// two texts in two columns (simulator left, real engine right), at most 20 rows
+function sideBySide(sim: string, docker: string, width = 48): string[] {
+  const left = sim.replace(/\n$/u, '').split('\n');
+  const right = docker.replace(/\n$/u, '').split('\n');
+  const cut = (t: string) => (t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width));
+  const rows = [`${cut('sim')} │ docker`];
+  for (let i = 0; i < Math.min(20, Math.max(left.length, right.length)); i++) {
+    const a = left[i] ?? '';
+    const b = right[i] ?? '';
+    rows.push(`${cut(a)} ${a === b ? '│' : '≠'} ${b}`);
+  }
+  return rows;
 }

@@ -3,6 +3,7 @@
 
 import type { Failure } from '../assertions/types.js';
 import type { Location, StepPhase } from '../scenario/model.js';
+import type { ScenarioComparison } from './compare/compare-results.js';
 
 export type { Failure } from '../assertions/types.js';
 export type { Location, StepPhase } from '../scenario/model.js';
@@ -60,6 +61,10 @@ export interface ScenarioResult extends ScenarioInfo {
   /** why the scenario could not run at all (engine refused, engine failed) */
   error?: string;
   skipReason?: string;
+  /** `--engine both`: the two runs and what differed (steps and checks above are the real engine's) */
+  comparison?: ScenarioComparison;
+  /** why the scenario ran on fewer engines than asked (its `engines:` and the reason it gives) */
+  engineNote?: string;
 }
 
 /** Counts for the summary line. */
@@ -70,6 +75,8 @@ export interface RunSummary {
   skipped: number;
   errors: number;
   durationMs: number;
+  /** `--engine both`: steps and checks identical on both engines, of those compared */
+  fidelity?: { identical: number; total: number };
 }
 
 /** Everything a run produced. */
@@ -94,5 +101,13 @@ export interface RunHooks {
 /** Counts of a list of scenario results. */
 export function summarise(results: readonly ScenarioResult[], durationMs: number): RunSummary {
   const count = (s: Status) => results.filter((r) => r.status === s).length;
-  return { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), errors: count('error'), durationMs };
+  const summary: RunSummary = { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), errors: count('error'), durationMs };
+  const compared = results.filter((r) => r.comparison !== undefined);
+  if (compared.length > 0) {
+    summary.fidelity = {
+      identical: compared.reduce((n, r) => n + r.comparison!.identical, 0),
+      total: compared.reduce((n, r) => n + r.comparison!.total, 0),
+    };
+  }
+  return summary;
 }

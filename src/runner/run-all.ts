@@ -18,12 +18,25 @@ export interface RunOptions {
   bail?: boolean;
   /** extra runners (worker threads) working beside this thread's `jobs` */
   runners?: ScenarioRunner[];
+  /** runs one scenario in this thread instead of runScenario (`--engine both`) */
+  runScenario?: ScenarioRunner;
+  /** why a scenario cannot run on this engine (its `engines:`); it is then skipped with that reason */
+  notRunHere?: (scenario: Scenario) => string | undefined;
 }
 
 /** Runs the scenarios and calls onBegin … onEnd; never throws for a failing scenario. */
 export async function runScenarios(scenarios: readonly Scenario[], options: RunOptions): Promise<RunResult> {
   const hooks = options.hooks ?? {};
-  const local: ScenarioRunner = (scenario) => runScenario(scenario, { createEngine: options.createEngine, registry: options.registry, hooks });
+  const local: ScenarioRunner = (scenario, info, h) => {
+    const why = options.notRunHere?.(scenario);
+    if (why !== undefined) {
+      const skipped = { ...skippedScenario(scenario, why), engineNote: why };
+      h.onScenarioBegin?.(info);
+      h.onScenarioEnd?.(info, skipped);
+      return Promise.resolve(skipped);
+    }
+    return options.runScenario ? options.runScenario(scenario, info, h) : runScenario(scenario, { createEngine: options.createEngine, registry: options.registry, hooks });
+  };
   const extra = options.runners ?? [];
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, scenarios.length || 1));
   const runners = [...extra, ...Array.from({ length: Math.max(1, jobs - extra.length) }, () => local)].slice(0, Math.max(1, scenarios.length));

@@ -4,6 +4,7 @@
 import type { AssertionRegistry } from '../assertions/registry.js';
 import type { CheckContext } from '../assertions/types.js';
 import type { Engine } from '../engine/engine.js';
+import { EngineError } from '../errors/engine-error.js';
 import { formatDuration } from '../scenario/duration.js';
 import { DEFAULT_STEP_TIMEOUT_MS, SCENARIO_DIR, type CheckSpec, type Scenario, type Step } from '../scenario/model.js';
 import { renderDeep, TemplateError } from '../scenario/template.js';
@@ -90,7 +91,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     engine = await options.createEngine(scenario);
   } catch (e) {
     result.status = 'error';
-    result.error = `the engine could not start: ${e instanceof Error ? e.message : String(e)}`;
+    result.error = e instanceof EngineError && e.code === 'POLICY_REFUSED' ? `refused: ${e.message}` : `the engine could not start: ${e instanceof Error ? e.message : String(e)}`;
     return finish();
   }
   try {

@@ -82,7 +82,8 @@ export async function runStep(step: Step, engine: Engine, state: StepState): Pro
   let result: CommandResult | typeof TIMED_OUT;
   try {
     const running = typeof command === 'string' ? engine.host(command, input) : engine.docker(command, input);
-    result = await withTimeout(running, step.timeoutMs);
+    // a real engine stops what hangs itself (and kills the container); give it a moment to report that
+    result = await withTimeout(running, step.timeoutMs + (engine.capabilities.realProcesses ? 5000 : 0));
   } catch (e) {
     r.status = 'error';
     r.failures.push({ message: `the engine failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -90,7 +91,7 @@ export async function runStep(step: Step, engine: Engine, state: StepState): Pro
     return r;
   }
   r.durationMs = performance.now() - started;
-  if (timedOut(result)) {
+  if (timedOut(result) || result.timedOut === true) {
     r.status = 'failed';
     r.failures.push({ message: `timed out after ${formatDuration(step.timeoutMs)}` });
     return r;

@@ -2,7 +2,7 @@
 // docker lines split, files encoded, and every step and check given its source position.
 
 import { parseDuration } from './duration.js';
-import { DEFAULT_STEP_TIMEOUT_MS, SCENARIO_DIR, type CheckSpec, type DockerStep, type Location, type Scenario, type ScenarioFile, type Step, type StepPhase } from './model.js';
+import { DEFAULT_STEP_TIMEOUT_MS, SCENARIO_DIR, type CheckSpec, type Claim, type CheckVisibility, type DockerStep, type ExerciseSpec, type Location, type Scenario, type ScenarioFile, type ScenarioNeed, type Step, type StepPhase } from './model.js';
 import { checkDockerLine, type DockerLineCheck } from './docker-line.js';
 import type { SourceMap } from './source-map.js';
 
@@ -36,6 +36,18 @@ function stringMap(v: unknown): Map<string, string> {
   return m;
 }
 
+/** The keys of a check besides its kind. */
+const CHECK_KEYS = new Set(['name', 'skip', 'points', 'hint', 'visibility']);
+
+function exerciseSpec(e: Obj, name: string): ExerciseSpec {
+  const spec: ExerciseSpec = { title: typeof e.title === 'string' ? e.title : name };
+  if (typeof e.maxScore === 'number') spec.maxScore = e.maxScore;
+  const limit = typeof e.timeLimit === 'string' ? parseDuration(e.timeLimit) : undefined;
+  if (limit !== undefined) spec.timeLimitMs = limit;
+  if (typeof e.stepBudget === 'number') spec.stepBudget = e.stepBudget;
+  return spec;
+}
+
 function normalise(path: string): string {
   const parts: string[] = [];
   for (const seg of path.split('/')) if (seg !== '' && seg !== '.') parts.push(seg);
@@ -50,37 +62,38 @@ export function buildScenario(data: Obj, map: SourceMap, file: string, lines = n
 
   const steps = (phase: StepPhase): Step[] => {
     const list = (data[phase] as Obj[] | undefined) ?? [];
-    return list.map((s, index): Step => {
-      const expect = (s.expect as Obj | undefined) ?? {};
-      const base = {
-        phase,
-        index,
-        expect: { ...expect, exitCode: 'exitCode' in expect ? expect.exitCode : 0 },
-        expectTemplated: JSON.stringify(expect).includes('${{'),
-        capture: Object.entries((s.capture as Record<string, string> | undefined) ?? {}),
-        timeoutMs: typeof s.timeout === 'string' ? (parseDuration(s.timeout) ?? defaultTimeout) : defaultTimeout,
-        location: loc([phase, index]),
-        ...(typeof s.name === 'string' ? { name: s.name } : {}),
-        ...(typeof s.stdin === 'string' ? { stdin: s.stdin } : {}),
-        ...(skipOf(s.skip) ? { skip: skipOf(s.skip) } : {}),
-      };
-      if (typeof s.docker === 'string') {
-        const checked = lines.get(s.docker) ?? checkDockerLine(s.docker);
-        const words = checked.words.map((w) => w.text);
-        const line = s.docker.replace(/\s+/g, ' ').trim().replace(/^docker /, '');
-        const step: DockerStep = { ...base, kind: 'docker', words, templated: words.some((w) => w.includes('${{')), title: `docker ${line}` };
-        if (checked.command) step.command = checked.command;
-        return step;
-      }
-      const script = String(s.host);
-      const firstLine = script.split('\n').find((l) => l.trim() !== '') ?? '';
-      const title = `$ ${firstLine.trim()}${script.trim().includes('\n') ? ' …' : ''}`;
-      return { ...base, kind: 'host', script, title };
-    });
+    return list.flatMap((s, index): Step[] => (s.submission === true ? [] : [one(phase, s, index)]));
+  };
+  const one = (phase: StepPhase, s: Obj, index: number): Step => {
+    const expect = (s.expect as Obj | undefined) ?? {};
+    const base = {
+      phase,
+      index,
+      expect: { ...expect, exitCode: 'exitCode' in expect ? expect.exitCode : 0 },
+      expectTemplated: JSON.stringify(expect).includes('${{'),
+      capture: Object.entries((s.capture as Record<string, string> | undefined) ?? {}),
+      timeoutMs: typeof s.timeout === 'string' ? (parseDuration(s.timeout) ?? defaultTimeout) : defaultTimeout,
+      location: loc([phase, index]),
+      ...(typeof s.name === 'string' ? { name: s.name } : {}),
+      ...(typeof s.stdin === 'string' ? { stdin: s.stdin } : {}),
+      ...(skipOf(s.skip) ? { skip: skipOf(s.skip) } : {}),
+    };
+    if (typeof s.docker === 'string') {
+      const checked = lines.get(s.docker) ?? checkDockerLine(s.docker);
+      const words = checked.words.map((w) => w.text);
+      const line = s.docker.replace(/\s+/g, ' ').trim().replace(/^docker /, '');
+      const step: DockerStep = { ...base, kind: 'docker', words, templated: words.some((w) => w.includes('${{')), title: `docker ${line}` };
+      if (checked.command) step.command = checked.command;
+      return step;
+    }
+    const script = String(s.host);
+    const firstLine = script.split('\n').find((l) => l.trim() !== '') ?? '';
+    const title = `$ ${firstLine.trim()}${script.trim().includes('\n') ? ' …' : ''}`;
+    return { ...base, kind: 'host', script, title };
   };
 
   const checks = ((data.checks as Obj[] | undefined) ?? []).map((c, index): CheckSpec => {
-    const kind = Object.keys(c).find((k) => k !== 'name' && k !== 'skip') as string;
+    const kind = Object.keys(c).find((k) => !CHECK_KEYS.has(k)) as string;
     const spec = c[kind] as Obj;
     return {
       index,
@@ -90,6 +103,9 @@ export function buildScenario(data: Obj, map: SourceMap, file: string, lines = n
       location: loc(['checks', index]),
       ...(typeof c.name === 'string' ? { name: c.name } : {}),
       ...(skipOf(c.skip) ? { skip: skipOf(c.skip) } : {}),
+      ...(typeof c.points === 'number' ? { points: c.points } : {}),
+      ...(typeof c.hint === 'string' ? { hint: c.hint } : {}),
+      ...(typeof c.visibility === 'string' ? { visibility: c.visibility as CheckVisibility } : {}),
     };
   });
 
@@ -116,7 +132,14 @@ export function buildScenario(data: Obj, map: SourceMap, file: string, lines = n
     location: { file, line: 1, col: 1 },
   };
   if (typeof data.description === 'string') scenario.description = data.description;
+  if (data.claim && typeof data.claim === 'object') scenario.claim = data.claim as Claim;
   const skip = skipOf(data.skip);
   if (skip) scenario.skip = skip;
+  if (Array.isArray(data.engines)) scenario.engines = data.engines as Array<'sim' | 'docker'>;
+  if (typeof data.engineReason === 'string') scenario.engineReason = data.engineReason;
+  if (Array.isArray(data.needs)) scenario.needs = data.needs as ScenarioNeed[];
+  const marker = ((data.steps as Obj[] | undefined) ?? []).findIndex((s) => s.submission === true);
+  if (marker >= 0) scenario.submissionAt = scenario.steps.filter((s) => s.index < marker).length;
+  if (data.exercise && typeof data.exercise === 'object') scenario.exercise = exerciseSpec(data.exercise as Obj, scenario.name);
   return scenario;
 }

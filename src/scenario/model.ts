@@ -57,6 +57,9 @@ export interface HostStep extends StepBase {
 /** One step. */
 export type Step = DockerStep | HostStep;
 
+/** When students see a graded check (Gradescope's names). */
+export type CheckVisibility = 'visible' | 'hidden' | 'after_due_date';
+
 /** One check: its kind (the assertion's name) and its spec as written. */
 export interface CheckSpec {
   index: number;
@@ -64,6 +67,10 @@ export interface CheckSpec {
   spec: Record<string, unknown>;
   name?: string;
   skip?: string;
+  /** grading: what the check is worth (default 1), shown when it fails, who sees it */
+  points?: number;
+  hint?: string;
+  visibility?: CheckVisibility;
   /** true when a string in the spec holds `${{ }}` */
   templated: boolean;
   location: Location;
@@ -83,6 +90,26 @@ export const SCENARIO_DIR = '/scenario';
 /** Default time limit of one step. */
 export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
 
+/** A scenario's `exercise:` block: it is graded with `drydock grade`. */
+export interface ExerciseSpec {
+  title: string;
+  maxScore?: number;
+  timeLimitMs?: number;
+  stepBudget?: number;
+}
+
+/** The study-note claim a scenario checks (`claim:`), with the verdict on real Docker. */
+export interface Claim {
+  id: string;
+  note: string;
+  alsoIn?: string[];
+  quote: string;
+  english: string;
+  verdict: 'true' | 'false' | 'partly' | 'untestable';
+  why: string;
+  reason?: string;
+}
+
 /** A loaded, valid scenario. */
 export interface Scenario {
   file: string;
@@ -90,6 +117,7 @@ export interface Scenario {
   description?: string;
   tags: string[];
   source: Record<string, string | number>;
+  claim?: Claim;
   skip?: string;
   only: boolean;
   vars: ReadonlyMap<string, string>;
@@ -100,4 +128,22 @@ export interface Scenario {
   teardown: Step[];
   checks: CheckSpec[];
   location: Location;
+  /** the engines the scenario can run on (`engines: [sim]`); absent: every engine */
+  engines?: Array<'sim' | 'docker'>;
+  /** why it cannot run on the others (`engineReason:`), shown in reports */
+  engineReason?: string;
+  /** what it needs from a real engine that untrusted scenarios are refused (`needs: [privileged]`) */
+  needs?: ScenarioNeed[];
+  exercise?: ExerciseSpec;
+  /**
+   * Where a `submission: true` marker stood: a submission's steps run before `steps[submissionAt]` (the marker
+   * itself is not in `steps`, whose items keep their list index for positions).
+   */
+  submissionAt?: number;
 }
+
+/** Host-reaching features a scenario may declare it needs on a real engine. */
+export const SCENARIO_NEEDS = ['privileged', 'host-namespaces', 'devices', 'capabilities', 'host-mounts'] as const;
+
+/** One of SCENARIO_NEEDS. */
+export type ScenarioNeed = (typeof SCENARIO_NEEDS)[number];

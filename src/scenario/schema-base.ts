@@ -52,11 +52,17 @@ const step: JsonSchema = {
     },
     timeout: duration,
     skip,
+    submission: { const: true, description: "an exercise's marker: where a graded submission's commands run (in `steps`, once, alone)" },
   },
   additionalProperties: false,
   allOf: [
-    { 'x-code': 'STEP_KIND', 'x-message': 'a step needs `docker:` or `host:`', anyOf: [{ required: ['docker'] }, { required: ['host'] }] },
+    { 'x-code': 'STEP_KIND', 'x-message': 'a step needs `docker:` or `host:`', anyOf: [{ required: ['docker'] }, { required: ['host'] }, { required: ['submission'] }] },
     { 'x-code': 'STEP_KIND', 'x-message': 'a step has `docker:` or `host:`, not both', not: { required: ['docker', 'host'] } },
+    {
+      'x-code': 'STEP_KIND',
+      'x-message': '`submission: true` stands alone: it marks where a submission goes and runs nothing itself',
+      not: { required: ['submission'], anyOf: [{ required: ['docker'] }, { required: ['host'] }] },
+    },
   ],
 };
 
@@ -88,6 +94,38 @@ const files: JsonSchema = {
 
 const steps: JsonSchema = { type: 'array', items: { $ref: '#/$defs/step' } };
 
+/** A statement of a study note that the scenario checks on a real engine's terms (`drydock claims`). */
+const claim: JsonSchema = {
+  type: 'object',
+  description: 'the note\'s claim this scenario checks, and the verdict on real Docker (`drydock claims` lists them)',
+  properties: {
+    id: { type: 'string', pattern: '^C[0-9]{2}[a-z]?$', 'x-message': 'must be a claim id such as C07 or C15b', description: 'the claim id (C01 … C40, a letter for a part)' },
+    note: { type: 'string', minLength: 1, description: "the note's file name" },
+    alsoIn: { type: 'array', items: { type: 'string' }, description: 'other notes that make the same claim' },
+    quote: { type: 'string', minLength: 1, description: "the claim in the note's own words" },
+    english: { type: 'string', minLength: 1, description: 'the claim in English' },
+    verdict: { enum: ['true', 'false', 'partly', 'untestable'], description: 'what real Docker says about the claim' },
+    why: { type: 'string', minLength: 1, description: 'the verdict in one sentence' },
+    reason: { type: 'string', minLength: 1, description: 'why (part of) the claim cannot be checked here' },
+  },
+  required: ['id', 'note', 'quote', 'english', 'verdict', 'why'],
+  additionalProperties: false,
+  if: { properties: { verdict: { const: 'untestable' } } },
+  then: { required: ['reason'], 'x-message': 'an untestable claim needs a `reason`' },
+};
+
+const exercise: JsonSchema = {
+  type: 'object',
+  description: 'makes the scenario a graded exercise (`drydock grade`): its title and limits',
+  properties: {
+    title: { type: 'string', minLength: 1, description: 'the title students see (default: the scenario name)' },
+    maxScore: { type: 'number', exclusiveMinimum: 0, description: "the score that counts as full marks (default: the sum of the checks' points)" },
+    timeLimit: { ...duration, description: "time limit of one submission's whole run (default 20s)" },
+    stepBudget: { type: 'integer', minimum: 1000, description: 'shell steps each process of a submission may run before it is stopped as runaway (default 100000)' },
+  },
+  additionalProperties: false,
+};
+
 /** The whole scenario schema, with each check kind's fragment and the matcher definitions merged in. */
 export function composeScenarioSchema(checks: readonly CheckSchemaFragment[], matcherDefs: Record<string, JsonSchema>): JsonSchema {
   const kinds = checks.map((c) => c.name);
@@ -97,6 +135,9 @@ export function composeScenarioSchema(checks: readonly CheckSchemaFragment[], ma
     properties: {
       name: { type: 'string', description: 'a title for reports' },
       skip,
+      points: { type: 'number', minimum: 0, description: 'points the check is worth when graded (default 1)' },
+      hint: { type: 'string', description: 'shown to the student when the check fails' },
+      visibility: { enum: ['visible', 'hidden', 'after_due_date'], description: "when students see the check (Gradescope's names; default visible)" },
       ...Object.fromEntries(checks.map((c) => [c.name, { $ref: `#/$defs/${c.name}Check` }])),
     },
     additionalProperties: false,
@@ -115,6 +156,7 @@ export function composeScenarioSchema(checks: readonly CheckSchemaFragment[], ma
     description: 'Docker command lines and host actions to run, what they must print, and checks of the resulting state',
     type: 'object',
     required: ['name', 'steps'],
+    dependentRequired: { engines: ['engineReason'] },
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
@@ -127,8 +169,23 @@ export function composeScenarioSchema(checks: readonly CheckSchemaFragment[], ma
         properties: { note: { type: 'string' }, claim: { type: 'string' }, url: { type: 'string' }, line: { type: 'integer' } },
         additionalProperties: { type: ['string', 'number'] },
       },
+      claim,
       skip,
       only: { type: 'boolean', description: 'run only the scenarios marked `only` (for focusing)' },
+      engines: {
+        type: 'array',
+        items: { enum: ['sim', 'docker'] },
+        minItems: 1,
+        uniqueItems: true,
+        description: 'the engines this scenario can run on (default both); say why in `engineReason`',
+      },
+      engineReason: { type: 'string', minLength: 1, description: 'why the scenario cannot run on the engines `engines` leaves out (shown in reports)' },
+      needs: {
+        type: 'array',
+        items: { enum: ['privileged', 'host-namespaces', 'devices', 'capabilities', 'host-mounts'] },
+        uniqueItems: true,
+        description: 'host-reaching docker features the scenario uses on a real engine; without them those flags are refused',
+      },
       timeout: { ...duration, description: 'time limit for each step (default 30s)' },
       vars: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'values for ${{ vars.NAME }}' },
       env: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: "the docker client's environment (-e NAME, --build-arg NAME) and ${{ env.NAME }}" },
@@ -137,6 +194,7 @@ export function composeScenarioSchema(checks: readonly CheckSchemaFragment[], ma
       steps: { ...steps, description: 'the scenario itself' },
       teardown: { ...steps, description: 'steps always run last, even after a failure' },
       checks: { type: 'array', items: { $ref: '#/$defs/check' }, description: 'checks of the final state' },
+      exercise,
     },
     $defs: {
       step,

@@ -62,12 +62,17 @@ export function semanticProblems(data: unknown, map: SourceMap, file: string, li
   };
 
   const known = { steps: stepNames, vars: new Set(vars) };
+  let markers = 0;
   const walkPhase = (phase: (typeof PHASES)[number]): void => {
     const list = data[phase];
     if (!Array.isArray(list)) return;
     list.forEach((step: unknown, i) => {
       if (!isObj(step)) return;
       const path: Path = [phase, i];
+      if ('submission' in step) {
+        const message = phase !== 'steps' ? `\`submission: true\` goes in \`steps\`, not in \`${phase}\`` : markers++ > 0 ? 'an exercise has one `submission: true` marker' : undefined;
+        if (message) out.push(map.problem('STEP_KIND', message, file, map.range([...path, 'submission'], { key: true }), [...path, 'submission']));
+      }
       for (const key of ['docker', 'host', 'stdin', 'expect'] as const) checkTemplates(step[key], [...path, key], known);
       if (typeof step.docker === 'string') {
         const checked = lines.get(step.docker) ?? checkDockerLine(step.docker);

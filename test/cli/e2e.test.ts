@@ -60,11 +60,12 @@ describe('drydock run (end to end)', () => {
     }
   });
 
-  it('--engine accepts only sim for now', async () => {
+  it('--engine docker stops at once with one line and exit 2 where no engine answers; unknown engines are usage errors', async () => {
     const dir = writeFolder({ 'scenarios/a.yaml': PASSING });
-    const r = await runCli(['run', '--engine', 'docker'], dir);
+    const r = await runCli(['run', '--engine', 'docker'], dir, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--engine: the docker engine is not supported by `drydock run` yet \(it comes in a later task\); use --engine sim/);
+    assert.equal(r.stderr, 'drydock: cannot reach a Docker engine at unix:///nonexistent/docker.sock: start dockerd, or use --engine sim\n');
+    assert.equal((await runCli(['run', '--engine', 'podman'], dir)).code, 2);
     assert.equal((await runCli(['run', '--engine', 'sim'], dir)).code, 0);
   });
 

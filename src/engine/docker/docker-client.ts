@@ -16,6 +16,8 @@ export interface DockerClientOptions {
   context?: string;
   /** extra environment for every command */
   env?: Record<string, string>;
+  /** working directory of the docker CLI (relative paths in argv); default: this process's */
+  cwd?: string;
 }
 
 /** Input and limits for one invocation. */
@@ -100,6 +102,7 @@ export class DockerClient {
       encoding,
       stripFinalNewline: false,
       env,
+      ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
       // without input, stdin is /dev/null so `docker run -i` sees EOF instead of waiting forever
       ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
       ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
@@ -127,5 +130,7 @@ export class DockerClient {
 
 /** The CommandResult the Engine interface returns, from a client result. */
 export function toCommandResult(result: ClientResult<string>): CommandResult {
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  const out: CommandResult = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  if (result.timedOut) out.timedOut = true;
+  return out;
 }

@@ -28,6 +28,8 @@ export interface DockerEngineOptions extends DockerClientOptions {
   fixtures?: FixtureOptions;
   /** working directory of host() scripts; default: a fresh temporary folder, removed by dispose() */
   hostDir?: string;
+  /** images known to exist (the stand-ins), which a build guard need not ask the daemon about */
+  knownImages?: readonly string[];
 }
 
 // the subcommands the real engine runs; network and swarm commands are refused by the policy
@@ -53,6 +55,7 @@ export class DockerEngine implements Engine {
   private readonly reader: DockerReader;
   private baseImage: Promise<string> | undefined;
   private readonly givenHostDir: string | undefined;
+  private readonly knownImages: ReadonlySet<string>;
   private scratchDir: string | undefined;
 
   constructor(options: DockerEngineOptions = {}) {
@@ -60,6 +63,7 @@ export class DockerEngine implements Engine {
     this.runId = options.runId ?? randomBytes(6).toString('hex');
     this.labels = { 'drydock.managed': 'true', 'drydock.run': this.runId };
     this.givenHostDir = options.hostDir;
+    this.knownImages = new Set(options.knownImages ?? []);
     this.reader = new DockerReader(this.client, this.labels, () => {
       this.baseImage ??= ensureBaseImage(this.client, options.fixtures).then(
         (report) => report.tag,
@@ -179,6 +183,7 @@ export class DockerEngine implements Engine {
     }
     if (source.kind !== 'dockerfile') return;
     for (const image of requiredImages(source.text, source.buildArgs)) {
+      if (this.knownImages.has(image)) continue;
       const found = await this.client.run(['image', 'inspect', '--format', '{{.Id}}', image]);
       if (found.exitCode !== 0) {
         throw new EngineError(

@@ -5,9 +5,10 @@ import { execa } from 'execa';
 import type { CommandInput, CommandResult } from '../engine.js';
 
 /** Runs a shell script in `cwd`; timeouts give exit code 124 and a note on stderr, as docker commands do. */
-export async function runHostScript(script: string, cwd: string, input: CommandInput = {}): Promise<CommandResult> {
+export async function runHostScript(script: string, cwd: string, input: CommandInput = {}, env: Record<string, string> = {}): Promise<CommandResult> {
   const result = await execa('/bin/sh', ['-c', script], {
     cwd,
+    env,
     reject: false,
     stripFinalNewline: false,
     ...(input.stdin !== undefined ? { input: input.stdin } : { stdin: 'ignore' as const }),

@@ -94,7 +94,7 @@ export class SimEngine implements Engine {
   async inspect(ref: ObjectRef): Promise<unknown> {
     if (ref.kind === 'host') throw new EngineError('NOT_SIMULATED', 'the host has no inspect object');
     const object = inspectObject(this.daemon, ref.kind, ref.name);
-    if (!object) throw new EngineError('NOT_SIMULATED', `no such ${ref.kind}: ${ref.name}`);
+    if (!object) throw new EngineError('NOT_SIMULATED', `No such ${ref.kind}: ${ref.name}`);
     return object;
   }
 

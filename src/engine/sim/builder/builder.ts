@@ -179,7 +179,8 @@ function fromStage(
       runStep(daemon, req, stage, trigger, stages, say, true);
     }
   }
-  if (stage.image) say(` ---> ${stage.image.id.slice(7, 19)}\n`);
+  // FROM scratch prints the arrow with no ID, as the legacy builder does
+  say(` ---> ${stage.image ? stage.image.id.slice(7, 19) : ''}\n`);
   return stage;
 }
 

@@ -64,14 +64,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
 
   const image = lookupImage(daemon, imageName);
-  const pull = flagString(cmd, 'pull') ?? 'missing';
-  if (!image) {
-    if (pull === 'never') return daemonError(`No such image: ${ref.ref}`, 125);
-    out.err(`Unable to find image '${ref.ref}' locally\n`, 0);
-    return isRun
-      ? runStyleError(out, path, `drydock: cannot pull ${ref.ref}: the simulator has no registry; build, import or load the image first, or run with --engine docker`)
-      : out.err(`drydock: cannot pull ${ref.ref}: the simulator has no registry; build, import or load the image first, or run with --engine docker\n`);
-  }
+  // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
+  // real engine always runs with --pull never too, so both engines print the same thing.
+  if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
   if (!volumes.ok) return daemonError(volumes.error);
   for (const spec of volumes.volumes.binds) {
     if (spec.kind === 'bind') {

@@ -1,0 +1,3 @@
+docker run -dit --name web -v /srv/stie:/site:ro centos
+docker run -dit --name editor -v /srv/site:/site centos
+docker exec editor sh -c "echo edited > /site/edited.txt"

@@ -1,0 +1,3 @@
+docker build -t greeter .
+docker run --name default greeter
+docker run --name custom Docker greeter

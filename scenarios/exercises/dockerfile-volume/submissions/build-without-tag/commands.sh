@@ -1,0 +1,2 @@
+docker build .
+docker run -dit --name dc01 tim/centos

@@ -1,0 +1,2 @@
+docker build -t tim/centos .
+docker run -dit --name dc01 tim/centos

@@ -1,0 +1,2 @@
+docker exec notes sh -c "cat /notes/todo.txt > /root/seen.txt"
+docker start notes

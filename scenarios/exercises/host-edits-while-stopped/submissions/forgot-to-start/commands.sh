@@ -1,0 +1,1 @@
+docker exec notes sh -c "cat /notes/todo.txt > /root/seen.txt"

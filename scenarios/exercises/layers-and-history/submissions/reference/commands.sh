@@ -1,0 +1,2 @@
+docker build -t slim:1 .
+docker history slim:1

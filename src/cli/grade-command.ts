@@ -1,0 +1,156 @@
+// `drydock grade <exercise.yaml> <submissions…>`: grades every submission on a fresh engine and writes the
+// gradebook (grades.csv, junit.xml, a results.json per submission for Gradescope) and the HTML reports. Exit
+// codes: 0 every submission graded (whatever its score), 1 some could not be graded, 2 bad usage or exercise.
+
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtinAssertions } from '../assertions/registry.js';
+import { loadExercise } from '../grading/exercise.js';
+import { gradeBatch, type BatchProgress } from '../grading/grade-batch.js';
+import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engines.js';
+import { findSubmissions } from '../grading/submission.js';
+import { formatProblem } from '../scenario/problem.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+
+/** The usage text of `drydock grade`. */
+export const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
+
+A submission is a folder with commands.sh (docker commands, one a line) and any files it needs, or a .sh file;
+a folder of such folders grades each of them.
+
+Options:
+  -o, --out DIR       where the gradebook and reports go (default reports/grades)
+  -j, --jobs N        submissions graded at once (default: one per CPU on the simulator, in worker
+                      threads from 20 submissions on; 2 on docker)
+      --force         grade again the submissions already graded in DIR
+      --engine NAME   sim (default) or docker (the real engine, under its safety policy)
+      --no-html       skip the HTML reports
+  -q, --quiet         no progress and no per-submission lines
+`;
+
+class GradeUsageError extends Error {}
+
+/** Submissions from which grading threads pay for their start-up (a few hundred ms of one core each). */
+const THREADS_FROM = 20;
+
+interface GradeArgs {
+  exercise: string;
+  submissions: string[];
+  out: string;
+  jobs?: number;
+  force: boolean;
+  engine: 'sim' | 'docker';
+  html: boolean;
+  quiet: boolean;
+}
+
+function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        force: { type: 'boolean' },
+        engine: { type: 'string' },
+        'no-html': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new GradeUsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const [exercise, ...submissions] = parsed.positionals;
+  if (exercise === undefined || submissions.length === 0) throw new GradeUsageError('`drydock grade` needs an exercise file and at least one submission');
+  const engine = v.engine ?? 'sim';
+  if (engine !== 'sim' && engine !== 'docker') throw new GradeUsageError(`--engine must be sim or docker, not ${JSON.stringify(engine)}`);
+  const args: GradeArgs = { exercise, submissions, out: v.out ?? 'reports/grades', force: v.force === true, engine, html: v['no-html'] !== true, quiet: v.quiet === true };
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new GradeUsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`);
+    args.jobs = Number(v.jobs);
+  }
+  return args;
+}
+
+/** `[#######-------] 120/500`: the progress line, redrawn in place on a terminal. */
+export function progressLine(p: Pick<BatchProgress, 'done' | 'total' | 'reused'>, width = 30): string {
+  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} graded${p.reused > 0 ? ` (${p.reused} already done)` : ''}`;
+}
+
+/** Runs `drydock grade`; resolves with the exit code. */
+export async function gradeCommand(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let args: GradeArgs | 'help';
+  try {
+    args = parseGradeArgs(argv);
+  } catch (e) {
+    if (!(e instanceof GradeUsageError)) throw e;
+    io.stderr(`drydock grade: ${e.message}\n\n${GRADE_USAGE}`);
+    return EXIT.usage;
+  }
+  if (args === 'help') {
+    io.stdout(GRADE_USAGE);
+    return EXIT.ok;
+  }
+  const loaded = await loadExercise(resolve(io.cwd, args.exercise), args.exercise);
+  if (!loaded.ok) {
+    if (loaded.problems.length > 0) io.stderr(`${loaded.problems.map(formatProblem).join('\n\n')}\n`);
+    if (loaded.message) io.stderr(`drydock grade: ${loaded.message}\n`);
+    return EXIT.usage;
+  }
+  const found = await findSubmissions(args.submissions, io.cwd);
+  for (const m of found.missing) io.stderr(`drydock grade: ${m}: no such submission (a folder with commands.sh, or a .sh file)\n`);
+  if (found.missing.length > 0 || found.found.length === 0) {
+    if (found.found.length === 0 && found.missing.length === 0) io.stderr('drydock grade: no submissions found\n');
+    return EXIT.usage;
+  }
+  let docker: Awaited<ReturnType<typeof dockerGradingEngines>> | undefined;
+  if (args.engine === 'docker') {
+    try {
+      docker = await dockerGradingEngines();
+    } catch (e) {
+      io.stderr(`drydock grade: the docker engine is not usable: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.usage;
+    }
+  }
+  const progress = !args.quiet && io.isTTY === true;
+  const outDir = resolve(io.cwd, args.out);
+  const result = await gradeBatch({
+    exercise: loaded.exercise,
+    submissions: found.found,
+    cwd: io.cwd,
+    outDir,
+    jobs: args.engine === 'sim' ? 1 : (args.jobs ?? 2),
+    threads: args.engine === 'sim' && found.found.length >= THREADS_FROM ? (args.jobs ?? availableParallelism()) : 0,
+    force: args.force,
+    html: args.html,
+    engineName: args.engine,
+    registry: builtinAssertions(),
+    createEngine: docker ? docker.createEngine : simGradingEngine,
+    onProgress: (p) => {
+      if (progress) io.stderr(`\r${progressLine(p)}`);
+      else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${p.grade.student}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${p.grade.error}` : ''})`}\n`);
+    },
+  });
+  if (progress) io.stderr('\n');
+  for (const left of (await docker?.disposeAll()) ?? []) io.stderr(`drydock grade: left behind: ${left}\n`);
+  const grades = result.grades;
+  const mean = grades.length > 0 ? grades.reduce((a, g) => a + g.score, 0) / grades.length : 0;
+  const notGraded = grades.filter((g) => g.status === 'error');
+  if (!args.quiet) {
+    io.stdout(
+      `drydock grade: ${grades.length} submission${grades.length === 1 ? '' : 's'} (${result.graded} graded now, ${result.reused} already done) in ${(result.durationMs / 1000).toFixed(1)}s; ` +
+        `mean ${Math.round(mean * 100) / 100} / ${loaded.exercise.maxScore}\n` +
+        `  ${args.out}/grades.csv, ${args.out}/junit.xml${args.html ? `, ${args.out}/index.html` : ''}, ${args.out}/students/<name>/\n`,
+    );
+  }
+  for (const g of notGraded) io.stderr(`drydock grade: ${g.student}: could not be graded: ${g.error ?? 'unknown error'}\n`);
+  return notGraded.length > 0 ? EXIT.failed : EXIT.ok;
+}

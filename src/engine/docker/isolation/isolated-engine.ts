@@ -1,0 +1,311 @@
+// One scenario on a real, shared Docker engine: every command is rewritten into the run's namespace (names,
+// images, host paths; see isolate-argv.ts), everything printed or inspected is mapped back, host steps run in
+// the run folder, and dispose() removes what the run made — containers, volumes and images by label, name
+// prefix and tracking — and never anything else.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../../engine.js';
+import type { Stat } from '../../sim/fs/vfs.js';
+import { DockerClient, type DockerClientOptions } from '../docker-client.js';
+import { DockerEngine } from '../docker-engine.js';
+import { runHostScript } from '../host-shell.js';
+import { prepareBuildContext, rewriteDockerfile } from './build-context.js';
+import { rewriteHostScript } from './host-script.js';
+import { slotArgv } from './argv-slots.js';
+import { absoluteHostPath, isolateArgv, type IsolatedCommand } from './isolate-argv.js';
+import { RunNames } from './run-names.js';
+
+/** A file the scenario puts on its host before it runs (absolute scenario path). */
+export interface HostFile {
+  path: string;
+  content: Uint8Array;
+  mode: number;
+}
+
+/** How to make one scenario's engine. */
+export interface IsolatedEngineOptions extends DockerClientOptions {
+  runId: string;
+  /** the run folder standing in for the host's `/` (made here, removed by dispose) */
+  runDir: string;
+  /** the working directory of docker commands and host steps, as the scenario sees it */
+  cwd: string;
+  /** IDs of the shared stand-in images, which every run may list */
+  fixtureIds?: readonly string[];
+  /** checked before each command runs (the untrusted-scenario policy); throws to refuse */
+  guard?: (argv: readonly string[], command: IsolatedCommand, runDir: string) => void;
+}
+
+const DOCKER_TIMEOUT_NOTE = /drydock: docker .*: timed out after \d+ ms\n$/u;
+
+/** A real engine seen through one run's namespace. */
+export class IsolatedDockerEngine implements Engine {
+  readonly name = 'docker' as const;
+  readonly capabilities: EngineCapabilities;
+  readonly names: RunNames;
+  readonly inner: DockerEngine;
+  private readonly client: DockerClient;
+  private readonly hostCwd: string;
+  private readonly env: Record<string, string>;
+  private counter = 0;
+  private readonly anonymousVolumes = new Set<string>();
+  /** 12-digit IDs of images this run made or may see (the stand-ins), to keep other runs' out of listings */
+  private readonly ownImages = new Set<string>();
+  /** whether the run made images that carry its label (commit, import, load), so dispose must look for them */
+  private labelledImages = false;
+
+  constructor(private readonly options: IsolatedEngineOptions) {
+    this.names = new RunNames(options.runId, options.runDir);
+    this.hostCwd = this.names.hostPath(options.cwd);
+    mkdirSync(this.hostCwd, { recursive: true });
+    mkdirSync(join(options.runDir, '.drydock'), { recursive: true });
+    this.env = options.env ?? {};
+    this.client = new DockerClient({ ...options, cwd: this.hostCwd });
+    // the stand-ins exist (prepared before any scenario), under every name a rewritten FROM can give them
+    const known = ['drydock/busybox:1.35', ...['tomcat', 'centos', 'ubuntu'].flatMap((n) => [`drydock/${n}`, `drydock/${n}:latest`])];
+    this.inner = new DockerEngine({ client: this.client, runId: options.runId, hostDir: this.hostCwd, knownImages: (options.fixtureIds?.length ?? 0) > 0 ? known : [] });
+    this.capabilities = this.inner.capabilities;
+    for (const id of options.fixtureIds ?? []) this.ownImages.add(id.replace(/^sha256:/u, '').slice(0, 12));
+  }
+
+  /** What the engine remembered (own images, anonymous volumes, shadowed stand-ins), for a later process. */
+  saveState(): string {
+    return JSON.stringify({ images: [...this.ownImages], volumes: [...this.anonymousVolumes], shadowed: this.names.shadowedNames(), created: [...this.names.created] });
+  }
+
+  /** Takes back what saveState() gave. */
+  loadState(text: string): void {
+    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[] };
+    for (const id of state.images) this.ownImages.add(id);
+    for (const v of state.volumes) this.anonymousVolumes.add(v);
+    for (const name of state.shadowed) this.names.shadow(name);
+    for (const ref of state.created ?? []) this.names.created.add(ref);
+  }
+
+  /** Puts the scenario's files into the run folder. */
+  writeFiles(files: readonly HostFile[]): void {
+    for (const file of files) {
+      const path = this.names.hostPath(file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      chmodSync(path, file.mode);
+    }
+  }
+
+  async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
+    const n = this.counter++;
+    const command = isolateArgv(argv, this.names, { cidfile: join(this.options.runDir, '.drydock', `cid-${n}`) });
+    this.options.guard?.(argv, command, this.options.runDir);
+    const run = [...command.argv];
+    let stdin = input.stdin;
+    if (command.build !== undefined) {
+      const context = absoluteHostPath(command.build.context, this.hostCwd);
+      const file = command.build.file === undefined ? undefined : absoluteHostPath(command.build.file, this.hostCwd);
+      const copy = prepareBuildContext(context, file, join(this.options.runDir, '.drydock', `build-${n}`), this.names);
+      if (copy !== null) {
+        run[command.build.contextIndex] = copy.context;
+        if (command.build.fileIndex !== undefined && copy.file !== undefined) run[command.build.fileIndex] = (command.build.filePrefix ?? '') + copy.file;
+      }
+    } else if (/(^| )build$/u.test(command.path) && typeof stdin === 'string') {
+      stdin = rewriteDockerfile(stdin, this.names);
+    }
+    if (/(^| )build$/u.test(command.path) && !argv.some((a) => a === '--cache-from' || a.startsWith('--cache-from='))) {
+      // the legacy builder's cache spans the whole engine; only the run's own images may be cache sources
+      const at = run.indexOf('build') + 1;
+      run.splice(at, 0, ...['drydock/busybox:1.35', ...[...this.ownImages].filter((id) => !this.isFixture(id))].flatMap((id) => ['--cache-from', id]));
+    }
+    if (command.path === 'volume prune') return this.pruneVolumes(argv);
+    for (const operand of command.ambiguous ?? []) run[operand.index] = operand.prefix + (await this.resolveAmbiguous(operand.value));
+    for (const { shared, local } of command.untagShared ?? []) await this.client.run(['tag', shared, local]);
+    if ((command.path === 'rm' || command.path === 'container rm') && !argv.includes('-v') && !argv.includes('--volumes')) {
+      await this.rememberVolumes((slotArgv(run)?.slots ?? []).filter((s) => s.position !== undefined).map((s) => s.value));
+    }
+    const forwarded: CommandInput = { ...input };
+    if (stdin !== undefined) forwarded.stdin = stdin;
+    const result = await this.inner.docker(run, forwarded);
+    if (result.timedOut || (result.exitCode === 124 && DOCKER_TIMEOUT_NOTE.test(result.stderr))) await this.killTimedOut(command);
+    let stdout = result.stdout;
+    if (result.exitCode === 0) this.rememberImages(command.path, stdout);
+    if (/(^| )(commit|import|load)$/u.test(command.path)) this.labelledImages = true;
+    if (command.listing === 'images') stdout = this.ownImageRows(stdout);
+    if (command.listing === 'volumes') stdout = await this.ownVolumeRows(argv, stdout);
+    const out: CommandResult = { exitCode: result.exitCode, stdout: this.names.unmap(stdout), stderr: this.names.unmap(result.stderr) };
+    if (result.timedOut) out.timedOut = true;
+    return out;
+  }
+
+  async host(script: string, input: CommandInput = {}): Promise<CommandResult> {
+    const result = await runHostScript(rewriteHostScript(script, this.options.runDir), this.hostCwd, input, this.env);
+    return { ...result, stdout: this.names.unmap(result.stdout), stderr: this.names.unmap(result.stderr) };
+  }
+
+  async inspect(ref: ObjectRef): Promise<unknown> {
+    try {
+      return this.names.unmapJson(await this.inner.inspect(this.mapRef(ref)));
+    } catch (e) {
+      throw e instanceof Error ? new Error(readerMessage(this.names.unmap(e.message))) : e;
+    }
+  }
+
+  stat(ref: ObjectRef, path: string): Promise<Stat | null> {
+    return this.unmapErrors(this.inner.stat(this.mapRef(ref), this.mapPath(ref, path)));
+  }
+
+  readFile(ref: ObjectRef, path: string): Promise<Uint8Array> {
+    return this.unmapErrors(this.inner.readFile(this.mapRef(ref), this.mapPath(ref, path)));
+  }
+
+  readDir(ref: ObjectRef, path: string): Promise<DirEntryInfo[]> {
+    return this.unmapErrors(this.inner.readDir(this.mapRef(ref), this.mapPath(ref, path)));
+  }
+
+  /**
+   * Removes the run's containers (with their anonymous volumes), images (its prefix, its label) and volumes
+   * (its prefix and label, the anonymous ones it remembered), then its folder; throws naming anything left.
+   * Few docker calls: each costs a CLI start-up, and this runs after every scenario.
+   */
+  async dispose(): Promise<void> {
+    const label = `label=drydock.run=${this.options.runId}`;
+    const lines = async (argv: string[]) => (await this.client.run(argv)).stdout.split('\n').filter((l) => l !== '');
+    const containers = await lines(['ps', '-aq', '--no-trunc', '--filter', label]);
+    // -v takes their anonymous volumes along
+    const problems: string[] = [];
+    if (containers.length > 0) {
+      const removed = await this.client.run(['rm', '-f', '-v', ...containers]);
+      if (removed.exitCode !== 0) problems.push(`containers (${removed.stderr.trim()})`);
+    }
+    // tags under the run's prefix (removing them deletes what only they held), then what carries the label
+    // (listing every image on a busy engine costs more than the rest of the clean-up together)
+    const refs = [...this.names.created];
+    if (refs.length > 0) await this.client.run(['rmi', '-f', ...refs]);
+    for (let pass = 0; pass < 5 && this.labelledImages; pass++) {
+      const labelled = await lines(['images', '-q', '--no-trunc', '--filter', label]);
+      if (labelled.length === 0) break;
+      await this.client.run(['rmi', '-f', ...new Set(labelled)]);
+    }
+    // named volumes by prefix (`run -v name:/x` makes them unlabelled), anonymous ones as remembered
+    const all = await lines(['volume', 'ls', '--format', '{{.Name}} {{.Label "drydock.run"}}']);
+    const doomed = all
+      .map((line) => line.split(' '))
+      .filter(([name = '', run]) => name.startsWith(this.names.objectPrefix) || run === this.options.runId || this.anonymousVolumes.has(name))
+      .map(([name = '']) => name);
+    if (doomed.length > 0) await this.client.run(['volume', 'rm', '-f', ...doomed]);
+    try {
+      rmSync(this.options.runDir, { recursive: true, force: true });
+    } catch {
+      problems.push(`host folder ${this.options.runDir}`);
+    }
+    if (problems.length > 0) throw new Error(`drydock could not remove what run ${this.options.runId} created: ${problems.join(', ')}`);
+  }
+
+  private mapRef(ref: ObjectRef): ObjectRef {
+    if (ref.kind === 'host') return ref;
+    return { kind: ref.kind, name: ref.kind === 'image' ? this.names.sourceImage(ref.name) : this.names.object(ref.name) };
+  }
+
+  private mapPath(ref: ObjectRef, path: string): string {
+    return ref.kind === 'host' ? this.names.hostPath(path) : path;
+  }
+
+  private async unmapErrors<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise;
+    } catch (e) {
+      if (e instanceof Error) e.message = readerMessage(this.names.unmap(e.message));
+      throw e;
+    }
+  }
+
+  // `docker inspect dc01`: a container, an image or a volume, in docker's own order of trying
+  private async resolveAmbiguous(name: string): Promise<string> {
+    const container = this.names.object(name);
+    if ((await this.client.run(['container', 'inspect', '--format', '{{.Id}}', container])).exitCode === 0) return container;
+    const image = this.names.sourceImage(name);
+    if ((await this.client.run(['image', 'inspect', '--format', '{{.Id}}', image])).exitCode === 0) return image;
+    const volume = this.names.object(name);
+    if ((await this.client.run(['volume', 'inspect', '--format', '{{.Name}}', volume])).exitCode === 0) return volume;
+    return container;
+  }
+
+  // anonymous volumes carry no labels; remember them before `rm` without -v leaves them behind
+  private async rememberVolumes(containers: readonly string[]): Promise<void> {
+    if (containers.length === 0) return;
+    for (const name of await this.volumesOf(containers)) this.anonymousVolumes.add(name);
+  }
+
+  private async volumesOf(containers: readonly string[]): Promise<string[]> {
+    const format = '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}';
+    const result = await this.client.run(['container', 'inspect', '--format', format, ...containers]);
+    return result.stdout.split(/\s+/u).filter((name) => /^[0-9a-f]{64}$/u.test(name));
+  }
+
+  private async killTimedOut(command: IsolatedCommand): Promise<void> {
+    if (command.cidfile === undefined) return;
+    let id: string;
+    try {
+      id = readFileSync(command.cidfile, 'utf8').trim();
+    } catch {
+      return;
+    }
+    if (id !== '') await this.client.run(['kill', id]);
+  }
+
+  private ownImageRows(stdout: string): string {
+    const other = new RegExp(`drydock-run-(?!${this.options.runId}/)[0-9a-z]+/`, 'u');
+    return stdout
+      .split('\n')
+      .filter((line, i) => {
+        if (other.test(line)) return false;
+        const ids = [...line.matchAll(/(?<![\w:])(?:sha256:)?([0-9a-f]{12})(?:[0-9a-f]{52})?(?![\w])/gu)].map((m) => m[1]!);
+        // a row naming an image ID is the run's when the run made or may use that image
+        return i === 0 && /^REPOSITORY/u.test(line) ? true : ids.length === 0 || ids.some((id) => this.ownImages.has(id));
+      })
+      .join('\n');
+  }
+
+  private isFixture(id: string): boolean {
+    return (this.options.fixtureIds ?? []).some((f) => f.replace(/^sha256:/u, '').startsWith(id));
+  }
+
+  // image IDs a command printed: every step of a build, a commit's, an import's, a load's
+  private rememberImages(path: string, stdout: string): void {
+    if (!/(^| )(build|commit|import|load)$/u.test(path)) return;
+    for (const m of stdout.matchAll(/(?:---> |Successfully built |sha256:|Loaded image ID: sha256:)([0-9a-f]{12})/gu)) this.ownImages.add(m[1]!);
+  }
+
+  // `volume prune` on a shared engine: only the run's unused volumes (named ones by prefix, anonymous ones as
+  // remembered), removed one by one, with docker's own report
+  private async pruneVolumes(argv: readonly string[]): Promise<CommandResult> {
+    const dangling = (await this.client.run(['volume', 'ls', '-q', '--filter', 'dangling=true'])).stdout.split('\n').filter((l) => l !== '');
+    const containers = (await this.client.run(['ps', '-aq', '--filter', `label=drydock.run=${this.options.runId}`])).stdout.split('\n').filter((l) => l !== '');
+    const owned = new Set([...this.anonymousVolumes, ...(containers.length > 0 ? await this.volumesOf(containers) : [])]);
+    const mine = dangling.filter((v) => v.startsWith(this.names.objectPrefix) || owned.has(v));
+    if (!argv.includes('-f') && !argv.includes('--force')) {
+      return { exitCode: 1, stdout: '', stderr: 'drydock: `volume prune` without -f would wait for a confirmation; add -f\n' };
+    }
+    const deleted: string[] = [];
+    for (const volume of mine) {
+      if ((await this.client.run(['volume', 'rm', volume])).exitCode === 0) deleted.push(volume);
+    }
+    const listing = deleted.length === 0 ? '' : `Deleted Volumes:\n${deleted.join('\n')}\n\n`;
+    return { exitCode: 0, stdout: this.names.unmap(`${listing}Total reclaimed space: 0B\n`), stderr: '' };
+  }
+
+  private async ownVolumeRows(argv: readonly string[], stdout: string): Promise<string> {
+    const containers = (await this.client.run(['ps', '-aq', '--filter', `label=drydock.run=${this.options.runId}`])).stdout.split('\n').filter((l) => l !== '');
+    const owned = new Set([...this.anonymousVolumes, ...(containers.length > 0 ? await this.volumesOf(containers) : [])]);
+    const at = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
+    const format = at === -1 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
+    const quiet = argv.some((a) => a === '-q' || a === '--quiet');
+    const table = !quiet && (format === undefined || format.startsWith('table'));
+    const lines = stdout.split('\n');
+    return lines
+      .filter((line, i) => (table && i === 0) || line === '' || line.includes(this.names.objectPrefix) || line.split(/\s+/u).some((w) => owned.has(w)))
+      .join('\n');
+  }
+}
+
+// the read facet reports what is missing as the simulator does, without the CLI's "Error: " framing
+function readerMessage(message: string): string {
+  return message.replace(/^(Error: |Error response from daemon: )+/u, '');
+}

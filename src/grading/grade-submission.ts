@@ -1,0 +1,202 @@
+// Grades one submission on a fresh engine: the exercise's setup and steps with the submission's commands where
+// the `submission: true` marker stood, then every check, then teardown. Unlike a scenario run nothing stops at
+// a failed step (the checks still give partial credit); only the time limit does, and it costs all the points.
+
+import type { AssertionRegistry } from '../assertions/registry.js';
+import type { CheckContext } from '../assertions/types.js';
+import type { Engine } from '../engine/engine.js';
+import type { CheckResult } from '../runner/result.js';
+import { runStep, skipStep, timedOut, withTimeout, type StepState } from '../runner/run-step.js';
+import { formatDuration } from '../scenario/duration.js';
+import { SCENARIO_DIR, type CheckSpec, type DockerStep, type ScenarioFile, type Step } from '../scenario/model.js';
+import { renderDeep, TemplateError } from '../scenario/template.js';
+import { checkPoints, type Exercise } from './exercise.js';
+import { GRADE_FORMAT, type GradedCheck, type GradedStep, type SubmissionGrade } from './grade-result.js';
+import { parseCommands, type Submission } from './submission.js';
+
+/** What grading needs besides the exercise and the submission. */
+export interface GradeOptions {
+  /** a fresh engine with these files on its sandbox host */
+  createEngine: (files: ScenarioFile[], exercise: Exercise) => Engine | Promise<Engine>;
+  engineName: string;
+  registry: AssertionRegistry;
+}
+
+/** The longest a check may take (a check reads state; it never runs the submission's code). */
+const CHECK_TIMEOUT_MS = 10_000;
+
+/** The submission's files as sandbox files in the scenario directory, after the exercise's own (they win). */
+export function sandboxFiles(exercise: Exercise, submission: Submission): ScenarioFile[] {
+  const byPath = new Map(exercise.scenario.files.map((f) => [f.path, f]));
+  for (const f of submission.files) byPath.set(`${SCENARIO_DIR}/${f.name}`, { path: `${SCENARIO_DIR}/${f.name}`, content: f.content, mode: f.mode });
+  return [...byPath.values()];
+}
+
+/** The submission's commands as docker steps, positioned in its commands file. */
+export function submissionSteps(submission: Submission, exercise: Exercise): { steps: DockerStep[]; problems: SubmissionGrade['problems'] } {
+  const { commands, problems } = parseCommands(submission.commands ?? '', submission.commandsFile);
+  const steps = commands.map(
+    (c, index): DockerStep => ({
+      phase: 'steps',
+      index,
+      kind: 'docker',
+      words: c.words,
+      // A student's text is never a template: `${{ }}` in it is passed to docker as typed.
+      templated: false,
+      title: c.text.replace(/\s+/g, ' '),
+      expect: { exitCode: 0 },
+      expectTemplated: false,
+      capture: [],
+      timeoutMs: exercise.timeLimitMs,
+      location: { file: submission.commandsFile, line: c.line, col: 1 },
+    }),
+  );
+  return { steps, problems };
+}
+
+function checkTitle(check: CheckSpec, registry: AssertionRegistry, spec = check.spec): string {
+  if (check.name) return check.name;
+  try {
+    return registry.get(check.kind)?.describe(spec) ?? check.kind;
+  } catch {
+    return check.kind;
+  }
+}
+
+async function runCheck(check: CheckSpec, ctx: CheckContext, state: StepState, registry: AssertionRegistry): Promise<CheckResult> {
+  const r: CheckResult = { index: check.index, kind: check.kind, title: checkTitle(check, registry), status: 'passed', failures: [], durationMs: 0, location: check.location };
+  if (check.skip !== undefined) return { ...r, status: 'skipped', skipReason: check.skip };
+  const assertion = registry.get(check.kind);
+  if (!assertion) return { ...r, status: 'error', failures: [{ message: `no check kind named ${check.kind}` }] };
+  const started = performance.now();
+  try {
+    const spec = check.templated ? renderDeep(check.spec, state) : check.spec;
+    if (check.templated) r.title = checkTitle(check, registry, spec);
+    const outcome = await withTimeout(assertion.run(spec, ctx), CHECK_TIMEOUT_MS);
+    r.durationMs = performance.now() - started;
+    if (timedOut(outcome)) return { ...r, status: 'error', failures: [{ message: `timed out after ${formatDuration(CHECK_TIMEOUT_MS)}` }] };
+    return { ...r, status: outcome.status, failures: outcome.failures };
+  } catch (e) {
+    const message = e instanceof TemplateError ? `template: ${e.message}` : e instanceof Error ? e.message : String(e);
+    return { ...r, status: 'error', failures: [{ message }], durationMs: performance.now() - started };
+  }
+}
+
+function graded(check: CheckSpec, r: CheckResult): GradedCheck {
+  const points = checkPoints(check);
+  const g: GradedCheck = { ...r, points, earned: r.status === 'passed' ? points : 0, visibility: check.visibility ?? 'visible' };
+  if (check.hint !== undefined) g.hint = check.hint;
+  return g;
+}
+
+/** Sum of points without floating-point dust (0.1 + 0.2 is 0.3). */
+function total(values: number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
+}
+
+/** A grade for a submission that was not (fully) graded: no steps, every check not run, no points. */
+export function ungraded(exercise: Exercise, submission: Submission, id: string, fingerprint: string, status: 'timeout' | 'error', message: string, registry: AssertionRegistry): SubmissionGrade {
+  const scenario = exercise.scenario;
+  const grade: SubmissionGrade = {
+    format: GRADE_FORMAT,
+    student: submission.student,
+    id,
+    submission: submission.path,
+    exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
+    engine: 'sim',
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    status,
+    score: 0,
+    maxScore: exercise.maxScore,
+    steps: [],
+    checks: scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, registry), status: 'skipped', failures: [], durationMs: 0, skipReason: `not run: ${message}`, location: c.location })),
+    problems: [...submission.problems],
+    error: message,
+    fingerprint,
+  };
+  return grade;
+}
+
+/** Grades one submission; never throws (an unexpected failure is a grade with status `error`). */
+export async function gradeSubmission(exercise: Exercise, submission: Submission, id: string, fingerprint: string, options: GradeOptions): Promise<SubmissionGrade> {
+  const scenario = exercise.scenario;
+  const started = performance.now();
+  const grade: SubmissionGrade = {
+    format: GRADE_FORMAT,
+    student: submission.student,
+    id,
+    submission: submission.path,
+    exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
+    engine: options.engineName,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    status: 'graded',
+    score: 0,
+    maxScore: exercise.maxScore,
+    steps: [],
+    checks: [],
+    problems: [...submission.problems],
+    fingerprint,
+  };
+  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, options.registry), status: 'skipped', failures: [], durationMs: 0, skipReason: reason, location: c.location }));
+  const finish = (): SubmissionGrade => {
+    grade.durationMs = performance.now() - started;
+    grade.score = grade.status === 'graded' ? total(grade.checks.map((c) => c.earned)) : 0;
+    return grade;
+  };
+  if (submission.commands === undefined) {
+    grade.status = 'rejected';
+    grade.error = `no ${submission.commandsFile}: a submission is a folder with commands.sh, or a .sh file`;
+    grade.checks = notRun('not run: the submission has no commands');
+    return finish();
+  }
+  const own = submissionSteps(submission, exercise);
+  grade.problems.push(...own.problems);
+  let engine: Engine;
+  try {
+    engine = await options.createEngine(sandboxFiles(exercise, submission), exercise);
+  } catch (e) {
+    grade.status = 'error';
+    grade.error = `the engine could not start: ${e instanceof Error ? e.message : String(e)}`;
+    grade.checks = notRun('not run: the engine could not start');
+    return finish();
+  }
+  try {
+    const deadline = started + exercise.timeLimitMs;
+    const state: StepState = { steps: new Map(), vars: new Map(scenario.vars), env: scenario.env };
+    const outOfTime = `not run: the submission ran past its time limit (${formatDuration(exercise.timeLimitMs)})`;
+    const run = async (step: Step, origin: GradedStep['origin']): Promise<void> => {
+      const left = deadline - performance.now();
+      if (left <= 0 && step.phase !== 'teardown') grade.status = 'timeout';
+      const r = grade.status === 'timeout' && step.phase !== 'teardown' ? skipStep(step, outOfTime) : await runStep(step.phase === 'teardown' ? step : { ...step, timeoutMs: Math.max(1, Math.min(step.timeoutMs, left)) }, engine, state);
+      grade.steps.push({ ...r, origin });
+      // A step the time limit cut short (the real engine's steps can be) ends the run too.
+      if (step.phase !== 'teardown' && performance.now() > deadline) grade.status = 'timeout';
+    };
+    const before = scenario.steps.slice(0, exercise.submissionAt);
+    const after = scenario.steps.slice(exercise.submissionAt);
+    for (const step of [...scenario.setup, ...before]) await run(step, 'exercise');
+    for (const step of own.steps) await run(step, 'submission');
+    for (const step of after) await run(step, 'exercise');
+    if (grade.status === 'timeout') {
+      grade.error = `ran past its time limit of ${formatDuration(exercise.timeLimitMs)}: no points`;
+      grade.checks = notRun(outOfTime);
+    } else {
+      const ctx: CheckContext = { engine, hostDir: SCENARIO_DIR };
+      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry)));
+    }
+    for (const step of scenario.teardown) await run(step, 'exercise');
+  } catch (e) {
+    grade.status = 'error';
+    grade.error = `grading failed: ${e instanceof Error ? e.message : String(e)}`;
+    if (grade.checks.length < scenario.checks.length) grade.checks = notRun('not run: grading failed');
+  } finally {
+    try {
+      await engine.dispose();
+    } catch {
+      // The grade stands; a leftover is the engine's cleanup to report.
+    }
+  }
+  return finish();
+}

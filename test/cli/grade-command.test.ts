@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gradeCommand, progressLine } from '../../src/cli/grade-command.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { demoCopy } from '../grading/helpers.js';
+
+async function grade(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd, env: {} };
+  const code = await gradeCommand(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('drydock grade', () => {
+  it('grades a folder of submissions into --out, one line each, and exits 0', async () => {
+    const dir = demoCopy();
+    const r = await grade(['exercise.yaml', 'submissions', '--out', 'grades'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^✓ alice: 6 \/ 6\n✓ bob: 3 \/ 6\n✓ carol: 0 \/ 6\ndrydock grade: 3 submissions \(3 graded now, 0 already done\) in [\d.]+s; mean 3 \/ 6\n/);
+    for (const f of ['grades.csv', 'junit.xml', 'index.html', 'students/bob/results.json', 'students/bob/report.html']) assert.ok(existsSync(join(dir, 'grades', f)), f);
+    const again = await grade(['exercise.yaml', 'submissions', '--out', 'grades', '-q'], dir);
+    assert.deepEqual([again.code, again.stdout], [0, '']);
+    assert.match(readFileSync(join(dir, 'grades', 'grades.csv'), 'utf8'), /^student,/);
+  });
+
+  it('exit 2 for bad usage, a missing submission, or a scenario that is not an exercise', async () => {
+    const dir = demoCopy();
+    assert.equal((await grade(['exercise.yaml'], dir)).code, 2);
+    assert.equal((await grade(['exercise.yaml', 'x', '--engine', 'podman'], dir)).code, 2);
+    const missing = await grade(['exercise.yaml', 'nobody'], dir);
+    assert.deepEqual([missing.code, missing.stderr], [2, 'drydock grade: nobody: no such submission (a folder with commands.sh, or a .sh file)\n']);
+    const notEx = await grade(['submissions/alice/Dockerfile', 'submissions'], dir);
+    assert.equal(notEx.code, 2);
+    assert.match(notEx.stderr, /Dockerfile:1:1: /);
+  });
+
+  it('draws a progress bar', () => {
+    assert.equal(progressLine({ done: 5, total: 10, reused: 2 }, 10), '[#####-----] 5/10 graded (2 already done)');
+  });
+});

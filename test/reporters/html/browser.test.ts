@@ -1,0 +1,113 @@
+// The HTML reports in a real headless browser (Debian's chromium through playwright-core): they load without
+// a console error or a request leaving the file, submission markup never runs, the failure filter works, and
+// a phone-width page does not scroll sideways. Saves reports/grading-failing-report.png (and the class
+// summary's) to be looked at by eye. Skipped when chromium is not installed.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { builtinAssertions } from '../../../src/assertions/registry.js';
+import { loadExercise } from '../../../src/grading/exercise.js';
+import { gradeBatch } from '../../../src/grading/grade-batch.js';
+import { simGradingEngine } from '../../../src/grading/grading-engines.js';
+import { HtmlReporter } from '../../../src/reporters/html/html-reporter.js';
+import { demoCopy } from '../../grading/helpers.js';
+import { SAMPLE_RUN } from '../sample-run.js';
+import { chromiumPath, launchBrowser } from './browser.js';
+
+const SHOTS = new URL('../../../reports/', import.meta.url);
+
+/** Opens a file, recording console errors, page errors, dialogs and any request that leaves the disk. */
+async function open(browser: Browser, file: string, viewport = { width: 1000, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`);
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { page, problems };
+}
+
+describe('html reports in chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let out = '';
+
+  before(async function () {
+    const path = chromiumPath();
+    if (!path) {
+      console.log('    (chromium is not installed: apt-get install -y chromium)');
+      this.skip();
+      return;
+    }
+    browser = await launchBrowser(path);
+    const dir = demoCopy();
+    const loaded = await loadExercise(join(dir, 'exercise.yaml'), 'exercise.yaml');
+    assert.ok(loaded.ok);
+    out = join(dir, 'out');
+    await gradeBatch({ exercise: loaded.exercise, submissions: ['submissions/alice', 'submissions/bob', 'submissions/carol.sh'], cwd: dir, outDir: out, jobs: 1, engineName: 'sim', registry: builtinAssertions(), createEngine: simGradingEngine });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('a failing student report: no console errors, markup shown as text, the failure filter hides what passed', async () => {
+    const { page, problems } = await open(browser as Browser, join(out, 'students', 'carol', 'report.html'));
+    await page.waitForLoadState('load');
+    const shown = (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as unknown as { offsetParent: unknown }).offsetParent !== null).length);
+    assert.equal(await page.locator('pre.out', { hasText: "<script>alert('pwned')</script><b>bold?</b>" }).count(), 1);
+    assert.equal(await page.locator('main b', { hasText: 'bold?' }).count(), 0);
+    const stepsBefore = await shown('.term .step');
+    assert.equal(await shown('.check'), 5);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: new URL('grading-failing-report.png', SHOTS).pathname, fullPage: true });
+    await page.check('#failures-only');
+    assert.equal(await shown('.check'), 5, 'carol failed every check');
+    const stepsAfter = await shown('.term .step');
+    assert.ok(stepsAfter < stepsBefore && stepsAfter === 4, `${stepsAfter} failing steps shown of ${stepsBefore}`);
+    assert.match(page.url(), /#failures$/);
+    await page.uncheck('#failures-only');
+    assert.equal(await shown('.term .step'), stepsBefore);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('a partial report with the filter on shows only the failed checks; the class summary links to it', async () => {
+    const summary = await open(browser as Browser, join(out, 'index.html'));
+    assert.equal(await summary.page.locator('svg.chart rect.b').count(), 10);
+    await summary.page.screenshot({ path: new URL('grading-class-summary.png', SHOTS).pathname, fullPage: true });
+    await summary.page.click('text=bob');
+    assert.match(summary.page.url(), /students\/bob\/report\.html$/);
+    await summary.page.check('#failures-only');
+    const titles = await summary.page.locator('.check:visible .title').allTextContents();
+    assert.deepEqual(titles, ['hello.txt is in the volume shared-data', 'the image is labelled with its maintainer', 'motd.txt was copied into the image']);
+    assert.deepEqual(summary.problems, []);
+    await summary.page.close();
+  });
+
+  it('fits a phone screen, and the run report filters scenarios', async () => {
+    const phone = await open(browser as Browser, join(out, 'students', 'bob', 'report.html'), { width: 375, height: 800 });
+    const overflow = Number(await phone.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await phone.page.close();
+    const reporter = new HtmlReporter(join(out, 'run'));
+    reporter.onEnd(SAMPLE_RUN);
+    const run = await open(browser as Browser, join(out, 'run', 'index.html'));
+    assert.equal(await run.page.locator('.section:visible').count(), 4);
+    await run.page.check('#failures-only');
+    assert.equal(await run.page.locator('.section:visible').count(), 2);
+    assert.deepEqual(run.problems, []);
+    await run.page.close();
+  });
+});
