@@ -1,7 +1,8 @@
 // Puts drydock's base and fixture images on a real engine when they are missing or out of date, and reuses them
 // otherwise: no registry is reachable, so the base is `docker import`ed from fixtures/base/rootfs.json plus the
-// host's busybox-static, and the stand-ins for tomcat/centos/ubuntu are built FROM it. Each image carries a
-// drydock.content label (a hash of what it was made from), which is how a later run knows it can skip it.
+// host's busybox-static, and the stand-ins for tomcat/centos/ubuntu are built FROM it. Each image has a second
+// tag <repo>:content-<hash of what it was made from>, which is how a later run knows it can skip it; the base's
+// import labels (drydock.managed) are inherited by the stand-ins, which are built without --label.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -104,7 +105,9 @@ async function ensureFixture(
         throw new EngineError('FIXTURE_MISSING', `cannot build ${image.realTag}: its FROM image ${needed} is missing`);
       }
     }
-    const argv = ['build', '--network', 'none', '--force-rm', '--label', 'drydock.managed=true', '--label', `drydock.content=${content}`];
+    // No --label: the legacy builder would print each as a step and keep it as a history row, and the stand-ins
+    // must show the same history as the simulator's. They inherit drydock.managed from the imported base.
+    const argv = ['build', '--network', 'none', '--force-rm'];
     for (const [key, value] of Object.entries(buildArgs)) argv.push('--build-arg', `${key}=${value}`);
     argv.push('-t', image.realTag, folder);
     const result = await client.run(argv, { timeoutMs });
@@ -114,7 +117,8 @@ async function ensureFixture(
   });
 }
 
-// the shared skip-or-make step: reuse a drydock image with the same content, refuse to replace anyone else's
+// the shared skip-or-make step: reuse a drydock image with the same content, refuse to replace anyone else's.
+// The content hash is kept as a second tag (<repo>:content-<hash>), since a label would show up in the history.
 async function ensureImage(
   client: DockerClient,
   name: string,
@@ -122,18 +126,22 @@ async function ensureImage(
   content: string,
   make: () => Promise<void>,
 ): Promise<FixtureImageReport> {
+  const contentTag = `${tag.slice(0, tag.lastIndexOf(':'))}:content-${content.slice(0, 16)}`;
   const before = await imageLabels(client, tag);
   if (before !== null) {
     if (before.labels['drydock.managed'] !== 'true') {
       throw new EngineError('POLICY_REFUSED', `${tag} exists but was not made by drydock (no drydock.managed label): remove or rename it`);
     }
-    if (before.labels['drydock.content'] === content) return { name, tag, id: before.id, content, built: false };
+    const marked = await imageLabels(client, contentTag);
+    if (marked !== null && marked.id === before.id) return { name, tag, id: before.id, content, built: false };
   }
   await make();
   const after = await imageLabels(client, tag);
-  if (after === null || after.labels['drydock.content'] !== content) {
-    throw new EngineError('FIXTURE_MISSING', `${tag} was made but does not carry drydock.content=${content}`);
+  if (after === null || after.labels['drydock.managed'] !== 'true') {
+    throw new EngineError('FIXTURE_MISSING', `${tag} was made but does not carry drydock.managed=true`);
   }
+  const tagged = await client.run(['tag', tag, contentTag]);
+  if (tagged.exitCode !== 0) throw new EngineError('FIXTURE_MISSING', `tagging ${tag} as ${contentTag} failed: ${tagged.stderr.trim()}`);
   // the outdated image is ours; drop it unless something still uses it (then rmi refuses, which is fine)
   if (before !== null && before.id !== after.id) await client.run(['rmi', before.id]);
   return { name, tag, id: after.id, content, built: true };
