@@ -1,7 +1,7 @@
 // Puts drydock's base and fixture images on a real engine when they are missing or out of date, and reuses them
 // otherwise: no registry is reachable, so the base is `docker import`ed from fixtures/base/rootfs.json plus the
 // host's busybox-static, and the stand-ins for tomcat/centos/ubuntu are built FROM it. Each image has a second
-// tag <repo>:content-<hash of what it was made from>, which is how a later run knows it can skip it; the base's
+// tag drydock/content:<repo>-<hash of what it was made from>, which is how a later run knows it can skip it; the base's
 // import labels (drydock.managed) are inherited by the stand-ins, which are built without --label.
 
 import { createHash } from 'node:crypto';
@@ -126,7 +126,9 @@ async function ensureImage(
   content: string,
   make: () => Promise<void>,
 ): Promise<FixtureImageReport> {
-  const contentTag = `${tag.slice(0, tag.lastIndexOf(':'))}:content-${content.slice(0, 16)}`;
+  // In a repository of its own, so that listing the image's repository (`docker images centos`) does not show it.
+  const repo = tag.slice(0, tag.lastIndexOf(':'));
+  const contentTag = `drydock/content:${repo.replace(/[^a-z0-9_.-]/g, '-')}-${content.slice(0, 16)}`;
   const before = await imageLabels(client, tag);
   if (before !== null) {
     if (before.labels['drydock.managed'] !== 'true') {

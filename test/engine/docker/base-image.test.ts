@@ -115,7 +115,7 @@ async function checkLabels(client: DockerClient, reports: readonly FixtureImageR
     const labels = JSON.parse(result.stdout) as Record<string, string>;
     assert.equal(labels['drydock.managed'], 'true', report.tag);
     const repo = report.tag.slice(0, report.tag.lastIndexOf(':'));
-    const marked = await client.run(['image', 'inspect', '--format', '{{.Id}}', `${repo}:content-${report.content.slice(0, 16)}`]);
+    const marked = await client.run(['image', 'inspect', '--format', '{{.Id}}', `drydock/content:${repo.replace(/[^a-z0-9_.-]/g, '-')}-${report.content.slice(0, 16)}`]);
     assert.equal(marked.stdout.trim(), report.id, `${report.tag} carries its content tag`);
     const history = await client.run(['history', '--format', '{{.CreatedBy}}', report.tag]);
     assert.doesNotMatch(history.stdout, /LABEL drydock/, `${report.tag}: no LABEL rows from drydock in the history`);
