@@ -74,6 +74,9 @@ describe('base and fixture images', () => {
         const labels = await client.run(['image', 'inspect', '--format', '{{index .Config.Labels "drydock.managed"}}', tag]);
         if (labels.stdout.trim() === 'true') await client.run(['rmi', tag]);
       }
+      // the content tags of this test's images (drydock/content:<repo>-<hash>), found by the test's own suffix
+      const listed = await client.run(['images', '--format', '{{.Repository}}:{{.Tag}}', 'drydock/content']);
+      for (const ref of listed.stdout.split('\n').filter((r) => r.includes(suffix))) await client.run(['rmi', ref]);
     });
 
     it('builds the base and the fixtures in dependency order, then reuses all of them', async function () {
