@@ -22,15 +22,13 @@ describe('drydock run scenarios --engine both', function () {
       console.log('      dist/ is not built (npm run build): skipping');
       this.skip();
     }
-    let stdout = '';
-    let code = 0;
-    try {
-      ({ stdout } = await run(process.execPath, [bin, 'run', 'scenarios', '--engine', 'both', '--jobs', '2'], { cwd: repo, maxBuffer: 64 * 1024 * 1024 }));
-    } catch (error) {
-      const e = error as { code: number; stdout: string };
-      code = e.code;
-      stdout = e.stdout;
-    }
+    const { stdout, code } = await run(process.execPath, [bin, 'run', 'scenarios', '--engine', 'both', '--jobs', '2'], {
+      cwd: repo,
+      maxBuffer: 64 * 1024 * 1024,
+    }).then(
+      (r) => ({ stdout: r.stdout, code: 0 }),
+      (error: { code: number; stdout: string }) => ({ stdout: error.stdout, code: error.code }),
+    );
     const fidelity = /fidelity: (\d+)\/(\d+) steps and checks identical/.exec(stdout);
     assert.ok(fidelity, `no fidelity line in:\n${stdout.slice(-3000)}`);
     assert.equal(fidelity[1], fidelity[2], `differences between the engines:\n${stdout.slice(stdout.lastIndexOf('\n  1) ')).slice(0, 6000)}`);
