@@ -187,7 +187,10 @@ export class Shell implements ExpandHost {
       if (cmdName !== this.arg0) text += `${cmdName}: `;
       if (!this.interactive) text += `line ${this.lineno}: `;
     }
-    this.err(`${text}${msg}\n`);
+    // ash writes the message and its newline separately (stderr is unbuffered): a reader that wraps each
+    // write, as the legacy builder colours RUN's stderr, sees two chunks (docker-reference.md 2.7, apt-get).
+    this.err(`${text}${msg}`);
+    this.err('\n');
   }
 
   /** Prints a message and raises ash's EXERROR. */
