@@ -4,7 +4,7 @@
 // OutputNormalizer handles one stream; PairedNormalizer normalises two outputs of the same command together so
 // that IDs and names get the same placeholder where both outputs show them at the same place.
 
-import { showEscapes } from './ansi-escapes.js';
+import { joinColourChunks, showEscapes } from './ansi-escapes.js';
 import { dropClientRaces } from './client-races.js';
 import { replaceGeneratedNames } from './container-names.js';
 import { replaceIds } from './docker-ids.js';
@@ -42,7 +42,7 @@ export function commandPath(argv: readonly string[]): string {
 /** Every rule that needs no placeholders, in the order they must run (tables first: they need the raw widths). */
 export function prepareOutput(text: string, options: NormalizeOptions = {}, context: OutputContext = {}): string {
   const path = context.argv ? commandPath(context.argv) : '';
-  let out = dropClientRaces(showEscapes(stripCarriageReturns(text)));
+  let out = joinColourChunks(dropClientRaces(showEscapes(stripCarriageReturns(text))));
   out = context.headerlessTable ? realignHeaderlessRows(out) : realignTable(out);
   out = replaceHostPaths(out, options.hostRoots ?? []);
   out = replaceProcessIds(replaceLsDates(replaceTimestamps(out)));
