@@ -4,7 +4,6 @@
 // "Error: …" for the client's own lookups).
 
 import type { CommandResult } from '../../engine.js';
-import { DaemonError } from '../daemon-error.js';
 import type { ParsedCommand } from '../../../docker-cli/parse-result.js';
 
 export type { ParsedCommand };
@@ -53,12 +52,6 @@ export class Output {
 /** `docker run`'s framing: prefix, trailing dot, help hint ("docker container run" when typed so), exit 125. */
 export function runStyleError(out: Output, commandPath: string, message: string, exitCode = 125): Output {
   return out.err(`docker: ${message}${message.endsWith('.') ? '' : '.'}\nSee '${commandPath} --help'.\n`, exitCode);
-}
-
-/** A DaemonError framed as "Error response from daemon: …" (or returned as is for anything else). */
-export function frameDaemonError(out: Output, error: unknown): Output {
-  if (error instanceof DaemonError) return out.daemon(error.message);
-  throw error;
 }
 
 /** Flag accessors with the types the command table guarantees. */

@@ -5,6 +5,7 @@
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
+import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 
 /** Output of a process run in a container. */
@@ -150,12 +151,10 @@ export function execInContainer(daemon: Daemon, c: Container, req: ExecRequest):
   if (!isRunning(c)) throw new DaemonError(`Container ${c.id} is not running`);
   let stdout = '';
   let stderr = '';
-  const env = [...(c.config.Env ?? [])];
+  let env = [...(c.config.Env ?? [])];
   for (const item of req.env) {
-    const key = item.includes('=') ? item.slice(0, item.indexOf('=')) : item;
-    const i = env.findIndex((e) => e === key || e.startsWith(`${key}=`));
-    if (i === -1) env.push(item);
-    else env[i] = item;
+    const eq = item.indexOf('=');
+    env = setEnv(env, eq === -1 ? item : item.slice(0, eq), eq === -1 ? '' : item.slice(eq + 1));
   }
   const outcome = runProcess(
     c.fs,

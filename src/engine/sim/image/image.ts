@@ -39,11 +39,11 @@ export const DOCKER_VERSION = '20.10.24+dfsg1';
 
 /** Builds an image and computes its content ID. */
 export function makeImage(spec: ImageSpec): Image {
-  return { ...spec, id: `sha256:${sha256Hex(JSON.stringify(serialise(spec)))}` };
+  return { ...spec, id: `sha256:${sha256Hex(JSON.stringify(imageConfigBlob(spec)))}` };
 }
 
-/** The image config blob as Docker stores it (its digest is the image ID). */
-function serialise(spec: ImageSpec): Record<string, unknown> {
+/** The image config blob as Docker stores it and `docker save` writes it (its digest is the image ID). */
+export function imageConfigBlob(spec: ImageSpec): Record<string, unknown> {
   return {
     architecture: 'amd64',
     author: spec.author || undefined,

@@ -18,9 +18,6 @@ export interface Volume {
   populated: boolean;
 }
 
-/** docker's rule for local volume names. */
-export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-
 /** All volumes of one simulator state. */
 export class VolumeStore {
   private readonly volumes = new Map<string, Volume>();

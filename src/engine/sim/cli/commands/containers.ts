@@ -15,7 +15,7 @@ import {
   stopContainer,
   unpauseContainer,
 } from '../../container/lifecycle.js';
-import { goTimeSeconds } from '../time-format.js';
+import { rfc3339Seconds } from '../format/display.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 /** Runs `fn` for each argument, printing the argument on success, as the multi-container commands do. */
@@ -73,7 +73,7 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
     if (result.outcome.kind === 'start-failed') {
       const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
       if (attach) {
-        out.err(`time="${goTimeSeconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 1);
+        out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 1);
         out.daemon(message);
         return out;
       }
@@ -168,7 +168,8 @@ export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   try {
     const result = execInContainer(daemon, c, {
       argv,
-      env: flagList(cmd, 'env'),
+      // `-e NAME` takes NAME from the client's environment, and is dropped when it is not set there (as for run)
+      env: flagList(cmd, 'env').flatMap((e) => (e.includes('=') ? [e] : ctx.env.has(e) ? [`${e}=${ctx.env.get(e) ?? ''}`] : [])),
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
       tty: flagBool(cmd, 'tty'),

@@ -11,7 +11,7 @@ import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { createContainer, type MountRequest } from '../../container/create.js';
 import { removeContainer, startContainer } from '../../container/lifecycle.js';
-import { goTimeSeconds } from '../time-format.js';
+import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -144,7 +144,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     // The client's log line about the wait it gave up; the real client prints it most of the time (it is a race
     // there, which comparisons ignore: src/runner/normalize/client-races.ts).
     if (started.outcome.exitCode === 127) {
-      out.err(`time="${goTimeSeconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
+      out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
     }
     if (container.autoRemove) removeContainer(daemon, container, true, true);
     return out;

@@ -11,8 +11,7 @@ import { FsError, type Vfs } from '../../fs/vfs.js';
 import { sha256Hex } from '../../layer/digest.js';
 import { Layer } from '../../layer/layer.js';
 import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.js';
-import { configToJson } from '../../image/config.js';
-import type { Image } from '../../image/image.js';
+import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -203,7 +202,7 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
     const image = lookupImage(daemon, name);
     if (!image) return out.daemon(`No such image: ${name}`);
     const configName = `${image.id.slice(7)}.json`;
-    members.push({ path: configName, type: 'file', data: new TextEncoder().encode(JSON.stringify(savedConfig(image))), mode: 0o644 });
+    members.push({ path: configName, type: 'file', data: new TextEncoder().encode(JSON.stringify(imageConfigBlob(image))), mode: 0o644 });
     const layers: string[] = [];
     for (const layer of image.layer ? image.layer.chain() : []) {
       const dir = sha256Hex(layer.chainId);
@@ -224,21 +223,6 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   members.push({ path: 'manifest.json', type: 'file', data: new TextEncoder().encode(JSON.stringify(manifest)), mode: 0o644 });
   members.push({ path: 'repositories', type: 'file', data: new TextEncoder().encode(JSON.stringify(repositories)), mode: 0o644 });
   return writeOutput(daemon, ctx, flagString(cmd, 'output'), writeTar(members), out);
-}
-
-function savedConfig(image: Image): Record<string, unknown> {
-  return {
-    architecture: 'amd64',
-    author: image.author || undefined,
-    comment: image.comment || undefined,
-    config: configToJson(image.config),
-    container: image.container || undefined,
-    container_config: configToJson(image.containerConfig),
-    created: new Date(image.created).toISOString(),
-    history: image.history.map((h) => ({ created: new Date(h.created).toISOString(), created_by: h.createdBy, ...(h.comment ? { comment: h.comment } : {}), ...(h.emptyLayer ? { empty_layer: true } : {}) })),
-    os: 'linux',
-    rootfs: { type: 'layers', diff_ids: image.layer ? image.layer.chain().map((l) => l.diffId) : [] },
-  };
 }
 
 /** `docker load`: reads what `docker save` wrote (stdin or -i FILE). */
