@@ -26,4 +26,6 @@ export interface FsBackend {
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void;
   /** true for a directory overlayfs merges from several layers (it reports st_nlink 1 for those) */
   merged?(path: string): boolean;
+  /** st_blocks of an entry when the filesystem decides it (overlay's xattr blocks), else undefined */
+  blocks?(path: string): number | undefined;
 }

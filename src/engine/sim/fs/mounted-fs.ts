@@ -56,8 +56,10 @@ export class MountedFs implements Vfs {
 
   private statOf(r: Resolved | null): Stat | null {
     if (!r?.entry) return null;
-    const st = entryStat(r.entry);
-    return r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner) ? { ...st, nlink: 1 } : st;
+    let st = entryStat(r.entry);
+    if (r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner)) st = { ...st, nlink: 1 };
+    const blocks = r.mount.backend.blocks?.(r.inner);
+    return blocks === undefined ? st : { ...st, blocks };
   }
 
   readFile(path: string): Uint8Array {

@@ -40,4 +40,8 @@ export class SubtreeBackend implements FsBackend {
   merged(path: string): boolean {
     return this.base.merged?.(this.map(path)) ?? false;
   }
+
+  blocks(path: string): number | undefined {
+    return this.base.blocks?.(this.map(path));
+  }
 }

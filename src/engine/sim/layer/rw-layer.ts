@@ -20,13 +20,24 @@ export interface Change {
 export class RwLayer implements FsBackend {
   private readonly upper = new Map<string, Entry>();
   private readonly upperChildren = new Map<string, Set<string>>();
+  /** upper paths copied up from a lower layer (trusted.overlay.origin) */
+  private readonly origin = new Set<string>();
+  /** upper directories a copied-up child was put in (trusted.overlay.impure) */
+  private readonly impure = new Set<string>();
 
   constructor(readonly lower: MergedIndex) {}
 
-  /** A container layer restored from saved entries (whiteouts and opaque directories included). */
-  static restore(lower: MergedIndex, entries: ReadonlyMap<string, Entry>): RwLayer {
+  /**
+   * A container layer restored from saved entries (whiteouts and opaque directories included) and the
+   * directories that had an external xattr block (`xattrBlockDirs()` when it was saved).
+   */
+  static restore(lower: MergedIndex, entries: ReadonlyMap<string, Entry>, xattrBlockDirs: readonly string[] = []): RwLayer {
     const rw = new RwLayer(lower);
     for (const path of [...entries.keys()].sort(comparePaths)) rw.setUpper(path, entries.get(path) as Entry);
+    for (const dir of xattrBlockDirs) {
+      rw.origin.add(dir);
+      rw.impure.add(dir);
+    }
     return rw;
   }
 
@@ -52,6 +63,8 @@ export class RwLayer implements FsBackend {
     this.copyUpParents(path);
     const lowerEntry = this.lowerVisible(path) ? this.lower.get(path) : undefined;
     const previous = this.upper.get(path);
+    // changing an object only a lower layer has (write, chmod, touch) copies it up first
+    if (previous === undefined && lowerEntry !== undefined && lowerEntry.kind === entry.kind) this.markCopiedUp(path);
     // A directory created where the lower layers had something deleted or of another kind must hide it.
     const hidesLower =
       entry.kind === 'dir' && lowerEntry !== undefined && (previous?.kind === 'whiteout' || lowerEntry.kind !== 'dir');
@@ -64,6 +77,8 @@ export class RwLayer implements FsBackend {
   delete(path: string): void {
     this.copyUpParents(path);
     this.dropUpperBelow(path);
+    this.origin.delete(path);
+    this.impure.delete(path);
     if (this.lowerVisible(path) && this.lower.get(path)) this.setUpper(path, { kind: 'whiteout' });
     else this.unsetUpper(path);
   }
@@ -78,6 +93,16 @@ export class RwLayer implements FsBackend {
     const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
     if (own) return own.kind === 'dir' && !own.opaque && below?.kind === 'dir';
     return below?.kind === 'dir' && this.lower.isMerged(path);
+  }
+
+  /** st_blocks when the overlay's xattrs decide it (see the header comment), else undefined. */
+  blocks(path: string): number | undefined {
+    return this.origin.has(path) && this.impure.has(path) && this.upper.get(path)?.kind === 'dir' ? 16 : undefined;
+  }
+
+  /** The directories that have an external xattr block, for saving with the layer's entries. */
+  xattrBlockDirs(): string[] {
+    return [...this.origin].filter((p) => this.blocks(p) !== undefined).sort(comparePaths);
   }
 
   /** `docker diff`: A for added, C for changed (copied-up directories included), D for deleted. */
@@ -118,8 +143,16 @@ export class RwLayer implements FsBackend {
     for (const dir of ancestors(path)) {
       if (this.upper.has(dir)) continue;
       const lowerDir = this.lower.get(dir);
-      if (lowerDir) this.setUpper(dir, lowerDir);
+      if (lowerDir) {
+        this.setUpper(dir, lowerDir);
+        this.markCopiedUp(dir);
+      }
     }
+  }
+
+  private markCopiedUp(path: string): void {
+    this.origin.add(path);
+    this.impure.add(dirname(path));
   }
 
   private setUpper(path: string, entry: Entry): void {
@@ -139,6 +172,8 @@ export class RwLayer implements FsBackend {
       const child = join(path, name);
       this.dropUpperBelow(child);
       this.upper.delete(child);
+      this.origin.delete(child);
+      this.impure.delete(child);
     }
     this.upperChildren.delete(path);
   }

@@ -32,7 +32,7 @@ interface SavedState {
   tags: [string, string, number][];
   buildCache: [string, string][];
   volumes: { name: string; createdAt: number; labels: Record<string, string> | null; options: Record<string, string> | null; anonymous: boolean; populated: boolean; file: string }[];
-  containers: (Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin'> & { layer: string | null; rwFile: string })[];
+  containers: (Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin'> & { layer: string | null; rwFile: string; /** RwLayer.xattrBlockDirs(); absent in states saved before it existed */ xattrBlockDirs?: string[] })[];
 }
 
 /** Loads the state in `dir` (a fresh one with the built-in images when the directory is new). */
@@ -82,14 +82,14 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
   }
   for (const c of saved.containers) {
     const layer = layerOf(c.layer);
-    const rw = RwLayer.restore(initIndexFor(layer), readEntries(c.rwFile));
+    const rw = RwLayer.restore(initIndexFor(layer), readEntries(c.rwFile), c.xattrBlockDirs ?? []);
     const fs = new MountedFs(rw, c.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
     mountSystemPaths(fs, c.config.Hostname);
     for (const m of c.mounts) {
       if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(host, m.source), !m.rw);
       else fs.mount(m.destination, (daemon.volumes.get(m.name as string) ?? damaged(`volume ${m.name} is missing`)).data, !m.rw);
     }
-    const { rwFile: _rwFile, ...rest } = c;
+    const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, ...rest } = c;
     const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0) };
     if (layer) daemon.images.retain(layer);
     daemon.containers.set(container.id, container);
@@ -138,7 +138,7 @@ export function saveState(daemon: Daemon, dir: string, fixtures: FixtureSet): vo
       const rwFile = `${genDir}/rw-${c.id}.tar`;
       writeFileSync(join(dir, rwFile), writeTar(tarFromEntries(c.rw.snapshot())));
       const { rw: _rw, fs: _fs, layer, stdin: _stdin, ...rest } = c;
-      return { ...rest, layer: layer?.chainId ?? null, rwFile };
+      return { ...rest, layer: layer?.chainId ?? null, rwFile, xattrBlockDirs: c.rw.xattrBlockDirs() };
     }),
   };
   writeAtomically(join(dir, 'state.json'), new TextEncoder().encode(JSON.stringify(state)));

@@ -41,6 +41,7 @@ export function linkCount(ctx: ProcessContext, path: string, st: Stat): number {
 
 /** st_blocks in 512-byte units, as ext4 allocates them (4 KiB blocks; fast symlinks and devices use none). */
 export function blocksOf(st: Stat): number {
+  if (st.blocks !== undefined) return st.blocks;
   if (st.kind === 'dir') return 8;
   if (st.kind === 'file') return Math.ceil(st.size / 4096) * 8;
   return 0;
