@@ -4,21 +4,25 @@
 
 import type { Daemon } from '../../daemon.js';
 import { containerJson } from '../../container/inspect-json.js';
+import { imageSize } from '../../image/image.js';
 import { imageJson } from '../../image/inspect-json.js';
 import { volumeJson } from '../../volume/volume-store.js';
 import { goJsonIndent } from '../format/go-json.js';
 import { TemplateError } from '../format/go-template.js';
 import { InspectTemplate, inspectStdout } from '../format/inspect-format.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
-import { flagString, Output, type ParsedCommand } from '../command-io.js';
+import { flagBool, flagString, Output, type ParsedCommand } from '../command-io.js';
 
 type Kind = 'container' | 'image' | 'volume' | 'any';
 
 /** The inspect object of a container, image or volume, or undefined. */
-export function inspectObject(daemon: Daemon, kind: Kind, name: string): Record<string, unknown> | undefined {
+export function inspectObject(daemon: Daemon, kind: Kind, name: string, withSize = false): Record<string, unknown> | undefined {
   if (kind === 'container' || kind === 'any') {
     const c = daemon.findContainer(name);
-    if (c) return containerJson(c);
+    if (c) {
+      const image = daemon.images.get(c.imageId);
+      return containerJson(c, withSize ? { rw: c.rw.size, rootFs: c.rw.size + (image ? imageSize(image) : 0) } : undefined);
+    }
   }
   if (kind === 'image' || kind === 'any') {
     const image = lookupImage(daemon, name);
@@ -40,7 +44,7 @@ export function inspect(daemon: Daemon, cmd: ParsedCommand, kind: Kind): Output 
   const found: Record<string, unknown>[] = [];
   const errors: string[] = [];
   for (const name of cmd.args) {
-    const object = inspectObject(daemon, kind, name);
+    const object = inspectObject(daemon, kind, name, flagBool(cmd, 'size'));
     if (object) found.push(object);
     else errors.push(missing(kind, name));
   }

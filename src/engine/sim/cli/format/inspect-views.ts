@@ -85,6 +85,10 @@ function withOmitted(path: string, fields: Record<string, unknown>): [Record<str
     return [{ ...ordered, ...fields }, added];
   }
   if (path === 'State' && !('Health' in fields)) return [{ ...fields, Health: new GoNil('ptr', '*types.Health') }, ['Health']];
+  // types.ContainerJSON has the two --size fields always; the JSON has them only with --size
+  if (path === '' && 'HostConfig' in fields && !('SizeRw' in fields)) {
+    return [{ ...fields, SizeRw: new GoNil('ptr', '*int64'), SizeRootFs: new GoNil('ptr', '*int64') }, ['SizeRw', 'SizeRootFs']];
+  }
   return [fields, added];
 }
 
