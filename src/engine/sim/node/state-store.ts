@@ -1,5 +1,5 @@
 // Saves and loads a simulator state in a directory, for `drydock docker`. Layers are content-addressed files
-// written once; containers' layers and volumes are written under a new generation each save, and state.json
+// written once (the built-in images' too, so a state outlives a drydock that ships other fixtures); containers' layers and volumes are written under a new generation each save, and state.json
 // (renamed into place last) says which generation is current, so a crash mid-save leaves the previous state
 // whole. Anything missing or unreadable is reported as damage, never silently reset.
 
@@ -102,13 +102,11 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
 const generations = new WeakMap<Daemon, number>();
 
 /** Writes the state to `dir` atomically (see the header comment). */
-export function saveState(daemon: Daemon, dir: string, fixtures: FixtureSet): void {
+export function saveState(daemon: Daemon, dir: string): void {
   mkdirSync(join(dir, 'layers'), { recursive: true });
   const generation = (generations.get(daemon) ?? 0) + 1;
   const genDir = `gen-${generation}`;
   mkdirSync(join(dir, genDir), { recursive: true });
-  const fixtureLayers = new Set<string>();
-  for (const image of buildFixtures(fixtures).images) for (let l = image.layer; l; l = l.parent) fixtureLayers.add(l.chainId);
   const layers = new Map<string, Layer>();
   const keep = (layer: Layer | null) => {
     for (let l = layer; l; l = l.parent) layers.set(l.chainId, l);
@@ -118,7 +116,9 @@ export function saveState(daemon: Daemon, dir: string, fixtures: FixtureSet): vo
   const savedLayers: SavedState['layers'] = [];
   for (const layer of [...layers.values()].sort((a, b) => a.depth - b.depth)) {
     const rel = `layers/${layer.chainId.slice(7)}.tar`;
-    if (!fixtureLayers.has(layer.chainId) && !existsSync(join(dir, rel))) writeAtomically(join(dir, rel), writeTar(tarFromEntries(layer.entries)));
+    // the built-in images' layers too: a later drydock may ship other fixtures, and the state must still load
+    // (loading takes them from the fixtures whenever they are unchanged, so the files are only a fallback)
+    if (!existsSync(join(dir, rel))) writeAtomically(join(dir, rel), writeTar(tarFromEntries(layer.entries)));
     savedLayers.push({ chainId: layer.chainId, parent: layer.parent?.chainId ?? null, file: rel });
   }
   const state: SavedState = {

@@ -1,0 +1,54 @@
+// The state directory of `drydock docker` across drydock versions: a state saved while the built-in images were
+// one thing still loads when a later drydock ships other fixtures (as a real daemon keeps the images it has).
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
+import type { FixtureSet } from '../../../../src/engine/sim/fixture-images.js';
+import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
+import { loadFixtures } from '../../../../src/engine/sim/node/load-fixtures.js';
+import { loadState, saveState } from '../../../../src/engine/sim/node/state-store.js';
+import { virtualClock } from '../../../../src/engine/sim/state/clock.js';
+
+/** The same fixtures with another catalina.sh in the tomcat stand-in: its COPY layer and all above it differ. */
+function changedFixtures(set: FixtureSet): FixtureSet {
+  return {
+    ...set,
+    images: set.images.map((spec) => {
+      if (spec.name !== 'tomcat:latest') return spec;
+      const files = new Map(spec.files);
+      const script = files.get('catalina.sh');
+      assert.ok(script, 'the tomcat fixture has catalina.sh');
+      files.set('catalina.sh', { ...script, data: new TextEncoder().encode('#!/bin/sh\necho "version 2"\nexec sleep 100000\n') });
+      return { ...spec, files };
+    }),
+  };
+}
+
+describe('simulator state directory across fixture versions', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'drydock-state-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads a state whose containers and images sit on fixtures this drydock no longer ships', () => {
+    const before = loadFixtures();
+    const host = new TreeBackend();
+    const first = loadState(dir, before, host, virtualClock());
+    const run = runDockerCommand(first, ['run', '-d', '--name', 'old', 'tomcat', 'sh', '-c', 'echo kept > /kept.txt; sleep 300'], { stdin: new Uint8Array(0), cwd: '/', env: new Map() });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const oldId = runDockerCommand(first, ['image', 'inspect', '-f', '{{.Id}}', 'tomcat'], { stdin: new Uint8Array(0), cwd: '/', env: new Map() }).stdout;
+    saveState(first, dir);
+
+    const after = changedFixtures(before);
+    const second = loadState(dir, after, host, virtualClock());
+    const io = { stdin: new Uint8Array(0), cwd: '/', env: new Map<string, string>() };
+    assert.equal(runDockerCommand(second, ['exec', 'old', 'cat', '/kept.txt'], io).stdout, 'kept\n');
+    assert.match(runDockerCommand(second, ['exec', 'old', 'cat', '/usr/local/tomcat/bin/catalina.sh'], io).stdout, /Fake Catalina/);
+    // the saved tag wins, as on a daemon that already had the image
+    assert.equal(runDockerCommand(second, ['image', 'inspect', '-f', '{{.Id}}', 'tomcat'], io).stdout, oldId);
+  });
+});
