@@ -58,13 +58,32 @@ export function parseGoDuration(orig: string): GoResult<bigint> {
     if (unit === '') return { ok: false, error: `time: missing unit in duration ${timeQuote(orig)}` };
     const per = UNIT_NANOS[unit];
     if (per === undefined) return { ok: false, error: `time: unknown unit ${timeQuote(unit)} in duration ${timeQuote(orig)}` };
-    let v = BigInt(intPart === '' ? '0' : intPart) * per;
+    const whole = BigInt(intPart === '' ? '0' : intPart);
+    if (whole > (MAX_INT64 + 1n) / per) return invalid;
+    let v = whole * per;
     if (fracPart !== '') {
-      // Go truncates the fraction towards zero at nanosecond precision.
-      v += (BigInt(fracPart) * per) / 10n ** BigInt(fracPart.length);
+      // Go scales the fraction in float64 (float64(f) * (float64(unit) / scale)) and truncates; the digits it
+      // keeps stop where they would overflow an int64, as in time.leadingFraction
+      const { digits, scale } = leadingFraction(fracPart);
+      v += BigInt(Math.trunc(Number(digits) * (Number(per) / scale)));
+      if (v > MAX_INT64 + 1n) return invalid;
     }
     total += v;
-    if (total > MAX_INT64 + (negative ? 1n : 0n)) return invalid;
+    if (total > MAX_INT64 + 1n) return invalid;
   }
+  if (!negative && total > MAX_INT64) return invalid;
   return { ok: true, value: negative ? -total : total };
+}
+
+function leadingFraction(fraction: string): { digits: bigint; scale: number } {
+  let digits = 0n;
+  let scale = 1;
+  for (const ch of fraction) {
+    if (digits > MAX_INT64 / 10n) break;
+    const next = digits * 10n + BigInt(ch);
+    if (next > MAX_INT64 + 1n) break;
+    digits = next;
+    scale *= 10;
+  }
+  return { digits, scale };
 }

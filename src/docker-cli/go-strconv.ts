@@ -104,11 +104,12 @@ export function parseGoDecimalUint(s: string, bitSize: number, fn = 'ParseUint')
   return { ok: true, value: Number(s) };
 }
 
-/** strconv.ParseInt(s, 10, 64), the decimal-only signed form (ulimit values, strconv.Atoi). */
-export function parseGoDecimalInt(s: string, fn = 'ParseInt'): GoResult<number> {
+/** strconv.ParseInt(s, 10, bitSize), the decimal-only signed form (ulimit values, strconv.Atoi, HEALTHCHECK --retries). */
+export function parseGoDecimalInt(s: string, fn = 'ParseInt', bitSize = 64): GoResult<number> {
   const err = (why: string): GoResult<number> => ({ ok: false, error: `strconv.${fn}: parsing ${goQuote(s)}: ${why}` });
   if (!/^[+-]?[0-9]+$/.test(s)) return err('invalid syntax');
   const v = BigInt(s);
-  if (v >= 1n << 63n || v < -(1n << 63n)) return err('value out of range');
+  const limit = 1n << BigInt(bitSize - 1);
+  if (v >= limit || v < -limit) return err('value out of range');
   return { ok: true, value: Number(v) };
 }

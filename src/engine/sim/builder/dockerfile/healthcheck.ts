@@ -3,7 +3,8 @@
 
 import { BuilderFlags, type BuilderFlag } from './builder-flags.js';
 import { goQuote } from '../../../../go/quote.js';
-import { parseGoDuration, parseGoInt32 } from './go-duration.js';
+import { parseGoDuration } from '../../../../docker-cli/go-duration.js';
+import { parseGoDecimalInt } from '../../../../docker-cli/go-strconv.js';
 import { goToUpper } from './go-text.js';
 import type { HealthConfig } from './instruction-types.js';
 
@@ -38,7 +39,9 @@ export function parseHealthConfig(args: readonly string[], json: boolean, flags:
     retries: 0,
   };
   if (retries.value !== '') {
-    const n = parseGoInt32(retries.value);
+    const parsed = parseGoDecimalInt(retries.value, 'ParseInt', 32);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const n = parsed.value;
     if (n < 1) throw new Error(`--retries must be at least 1 (not ${n})`);
     health.retries = n;
   }
@@ -47,7 +50,9 @@ export function parseHealthConfig(args: readonly string[], json: boolean, flags:
 
 function optionalInterval(flag: BuilderFlag): number {
   if (flag.value === '') return 0;
-  const ns = parseGoDuration(flag.value);
+  const parsed = parseGoDuration(flag.value);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const ns = Number(parsed.value);
   if (ns < MINIMUM_NS) throw new Error(`Interval ${goQuote(flag.name)} cannot be less than 1ms`);
   return ns;
 }

@@ -1,7 +1,8 @@
 // The Go behaviours the parser copies: quoting, whitespace, case, durations, integers and builder flags.
 import assert from 'node:assert/strict';
 import { BuilderFlags } from '../../../../../src/engine/sim/builder/dockerfile/builder-flags.js';
-import { parseGoDuration, parseGoInt32 } from '../../../../../src/engine/sim/builder/dockerfile/go-duration.js';
+import { parseGoDuration } from '../../../../../src/docker-cli/go-duration.js';
+import { parseGoDecimalInt } from '../../../../../src/docker-cli/go-strconv.js';
 import { goQuote, goQuoteList } from '../../../../../src/go/quote.js';
 import {
   compareGoStrings,
@@ -24,24 +25,30 @@ describe('Go behaviours the Dockerfile parser copies', () => {
     assert.deepEqual(['b', 'a', 'B', '\u{1f600}', '\uffff'].sort(compareGoStrings), ['B', 'a', 'b', '\uffff', '\u{1f600}']);
   });
   it('parses durations as time.ParseDuration, with its error texts', () => {
-    assert.equal(parseGoDuration('1h2m3.5s'), 3723.5e9);
-    assert.equal(parseGoDuration('1.5ms'), 1.5e6);
-    assert.equal(parseGoDuration('10µs'), 10e3);
-    assert.equal(parseGoDuration('-2s'), -2e9);
-    assert.equal(parseGoDuration('0'), 0);
-    assert.throws(() => parseGoDuration(''), { message: 'time: invalid duration ""' });
-    assert.throws(() => parseGoDuration('abc'), { message: 'time: invalid duration "abc"' });
-    assert.throws(() => parseGoDuration('.s'), { message: 'time: invalid duration ".s"' });
-    assert.throws(() => parseGoDuration('3'), { message: 'time: missing unit in duration "3"' });
-    assert.throws(() => parseGoDuration('3d'), { message: 'time: unknown unit "d" in duration "3d"' });
-    assert.throws(() => parseGoDuration('9999999999h'), { message: 'time: invalid duration "9999999999h"' });
+    const ok = (text: string, ns: bigint) => assert.deepEqual(parseGoDuration(text), { ok: true, value: ns });
+    const fails = (text: string, error: string) => assert.deepEqual(parseGoDuration(text), { ok: false, error });
+    ok('1h2m3.5s', 3_723_500_000_000n);
+    ok('1.5ms', 1_500_000n);
+    ok('10µs', 10_000n);
+    ok('-2s', -2_000_000_000n);
+    ok('0', 0n);
+    // Go scales the fraction in float64: 3333333333333333 * (3.6e12 / 1e16) rounds up to a whole 1.2e12, where
+    // exact arithmetic would truncate to 1199999999999 (IEEE * and / give the same bits in Go and JavaScript)
+    ok('.3333333333333333h', 1_200_000_000_000n);
+    ok('-9223372036854775808ns', -(1n << 63n));
+    fails('9223372036854775808ns', 'time: invalid duration "9223372036854775808ns"');
+    fails('', 'time: invalid duration ""');
+    fails('abc', 'time: invalid duration "abc"');
+    fails('.s', 'time: invalid duration ".s"');
+    fails('3', 'time: missing unit in duration "3"');
+    fails('3d', 'time: unknown unit "d" in duration "3d"');
+    fails('9999999999h', 'time: invalid duration "9999999999h"');
   });
-  it('parses 32-bit integers as strconv.ParseInt does', () => {
-    assert.equal(parseGoInt32('+42'), 42);
-    assert.throws(() => parseGoInt32('4.2'), { message: 'strconv.ParseInt: parsing "4.2": invalid syntax' });
-    assert.throws(() => parseGoInt32('3000000000'), {
-      message: 'strconv.ParseInt: parsing "3000000000": value out of range',
-    });
+  it('parses 32-bit integers as strconv.ParseInt(s, 10, 32) does', () => {
+    assert.deepEqual(parseGoDecimalInt('+42', 'ParseInt', 32), { ok: true, value: 42 });
+    assert.deepEqual(parseGoDecimalInt('4.2', 'ParseInt', 32), { ok: false, error: 'strconv.ParseInt: parsing "4.2": invalid syntax' });
+    assert.deepEqual(parseGoDecimalInt('3000000000', 'ParseInt', 32), { ok: false, error: 'strconv.ParseInt: parsing "3000000000": value out of range' });
+    assert.deepEqual(parseGoDecimalInt('-2147483648', 'ParseInt', 32), { ok: true, value: -2147483648 });
   });
   it('checks builder flags as BFlags does', () => {
     const flags = new BuilderFlags(['--mount=a', '--mount=b', '--link', '--chown=x']);
