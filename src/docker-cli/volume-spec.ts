@@ -128,7 +128,8 @@ export function duplicateMountPointError(destination: string): string {
 
 /** All `-v` values of one run/create, split as docker splits them, or the first error the daemon reports. */
 export interface ResolvedVolumes {
-  binds: VolumeSpec[];
+  /** with the text as typed: HostConfig.Binds records it unchanged */
+  binds: (VolumeSpec & { raw: string })[];
   anonymous: VolumeSpec[];
 }
 
@@ -158,7 +159,7 @@ export function resolveVolumeSpecs(
       if (bad !== undefined) return { ok: false, error: bad };
     }
     taken.add(r.spec.destination);
-    volumes.binds.push(r.spec);
+    volumes.binds.push({ ...r.spec, raw });
   }
   return { ok: true, volumes };
 }

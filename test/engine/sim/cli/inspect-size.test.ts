@@ -27,3 +27,13 @@ describe('simulator: inspect --size', () => {
     assert.equal(missing.exitCode, 1);
   });
 });
+
+describe('simulator: HostConfig.Binds', () => {
+  it('holds every -v with a source as typed, once; anonymous ones go to Config.Volumes', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    const run = e.dockerSync(['create', '--name', 'ctr', '-v', '/srv/site:/site:ro', '-v', 'data:/data', '-v', '/anon', '-v', 'data:/data', 'centos', 'true']);
+    assert.equal(run.exitCode, 0, run.stderr);
+    const r = e.dockerSync(['inspect', 'ctr', '--format', '{{json .HostConfig.Binds}} {{json .Config.Volumes}}']);
+    assert.equal(r.stdout, '["/srv/site:/site:ro","data:/data"] {"/anon":{}}\n');
+  });
+});

@@ -55,7 +55,6 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
   const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
   const mounts: MountRequest[] = [];
-  const binds: string[] = [];
   const mountConfigs: MountConfig[] = [];
   for (const raw of flagList(cmd, 'mount')) {
     const parsed = parseMountFlag(raw);
@@ -75,9 +74,6 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       // the daemon records a named volume from -v with the SELinux relabel default "z" (docker-reference.md 4.1)
       mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode || 'z' });
     }
-  }
-  for (const raw of new Set(flagList(cmd, 'volume'))) {
-    if (!raw.startsWith('/') || raw.includes(':')) binds.push(raw);
   }
   for (const spec of volumes.volumes.anonymous) {
     mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '' });
@@ -110,7 +106,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       attachStdin: interactive && !detach,
       attachOutput: !detach,
       mounts,
-      binds: binds.filter((b) => !volumes.volumes.anonymous.some((a) => a.destination === b)),
+      // what the CLI puts in HostConfig.Binds: every -v with a source, as typed (the rest go to Config.Volumes)
+      binds: volumes.volumes.binds.map((spec) => spec.raw),
       volumesFrom: flagList(cmd, 'volumes-from'),
       exposedPorts: Object.keys(ports.ports.exposedPorts),
       host: {
