@@ -1,6 +1,7 @@
 // `drydock grade <exercise.yaml> <submissions…>`: grades every submission on a fresh engine and writes the
-// gradebook (grades.csv, junit.xml, a results.json per submission for Gradescope) and the HTML reports. Exit
-// codes: 0 every submission graded (whatever its score), 1 some could not be graded, 2 bad usage or exercise.
+// gradebook (grades.csv, junit.xml, a results.json per submission for Gradescope) and the HTML reports: per
+// submission the student's page, which withholds the checks the student may not see yet, and the teacher's.
+// Exit codes: 0 every submission graded (whatever its score), 1 some could not be graded, 2 bad usage or exercise.
 
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -26,6 +27,10 @@ Options:
       --force         grade again the submissions already graded in DIR
       --engine NAME   sim (default) or docker (the real engine, under its safety policy)
       --no-html       skip the HTML reports
+      --after-due-date
+                      the due date has passed: students' pages (students/<name>/report.html) show
+                      the checks with \`visibility: after_due_date\`. \`hidden\` checks are never on
+                      them; the teacher's pages (teacher.html, index.html) show everything
   -q, --quiet         no progress and no per-submission lines
 `;
 
@@ -42,6 +47,7 @@ interface GradeArgs {
   force: boolean;
   engine: 'sim' | 'docker';
   html: boolean;
+  afterDueDate: boolean;
   quiet: boolean;
 }
 
@@ -58,6 +64,7 @@ function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
         force: { type: 'boolean' },
         engine: { type: 'string' },
         'no-html': { type: 'boolean' },
+        'after-due-date': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,7 +78,7 @@ function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
   if (exercise === undefined || submissions.length === 0) throw new GradeUsageError('`drydock grade` needs an exercise file and at least one submission');
   const engine = v.engine ?? 'sim';
   if (engine !== 'sim' && engine !== 'docker') throw new GradeUsageError(`--engine must be sim or docker, not ${JSON.stringify(engine)}`);
-  const args: GradeArgs = { exercise, submissions, out: v.out ?? 'reports/grades', force: v.force === true, engine, html: v['no-html'] !== true, quiet: v.quiet === true };
+  const args: GradeArgs = { exercise, submissions, out: v.out ?? 'reports/grades', force: v.force === true, engine, html: v['no-html'] !== true, afterDueDate: v['after-due-date'] === true, quiet: v.quiet === true };
   if (v.jobs !== undefined) {
     if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new GradeUsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`);
     args.jobs = Number(v.jobs);
@@ -131,6 +138,7 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     threads: args.engine === 'sim' && found.found.length >= THREADS_FROM ? (args.jobs ?? availableParallelism()) : 0,
     force: args.force,
     html: args.html,
+    afterDueDate: args.afterDueDate,
     engineName: args.engine,
     registry: builtinAssertions(),
     createEngine: docker ? docker.createEngine : simGradingEngine,
@@ -148,7 +156,8 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     io.stdout(
       `drydock grade: ${grades.length} submission${grades.length === 1 ? '' : 's'} (${result.graded} graded now, ${result.reused} already done) in ${(result.durationMs / 1000).toFixed(1)}s; ` +
         `mean ${Math.round(mean * 100) / 100} / ${loaded.exercise.maxScore}\n` +
-        `  ${args.out}/grades.csv, ${args.out}/junit.xml${args.html ? `, ${args.out}/index.html` : ''}, ${args.out}/students/<name>/\n`,
+        `  ${args.out}/grades.csv, ${args.out}/junit.xml${args.html ? `, ${args.out}/index.html` : ''}, ${args.out}/students/<name>/\n` +
+        (args.html ? `  report.html is the student's page (hidden checks withheld${args.afterDueDate ? '' : ', after_due_date ones too until --after-due-date'}), teacher.html yours\n` : ''),
     );
   }
   for (const g of notGraded) io.stderr(`drydock grade: ${g.student}: could not be graded: ${g.error ?? 'unknown error'}\n`);

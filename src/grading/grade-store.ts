@@ -68,10 +68,10 @@ export function fingerprint(exerciseHash: string, submission: Submission, engine
   return h.digest('hex');
 }
 
-/** One submission's files under the output folder. */
-export function studentPaths(outDir: string, id: string): { dir: string; grade: string; gradescope: string; html: string } {
+/** One submission's files under the output folder: `html` is the student's page, `teacher` the teacher's. */
+export function studentPaths(outDir: string, id: string): { dir: string; grade: string; gradescope: string; html: string; teacher: string } {
   const dir = join(outDir, STUDENTS_DIR, id);
-  return { dir, grade: join(dir, 'grade.json'), gradescope: join(dir, 'results.json'), html: join(dir, 'report.html') };
+  return { dir, grade: join(dir, 'grade.json'), gradescope: join(dir, 'results.json'), html: join(dir, 'report.html'), teacher: join(dir, 'teacher.html') };
 }
 
 /** A finished grade read back, or undefined when there is none or it is unreadable (then it is graded again). */

@@ -8,10 +8,10 @@ import type { Engine } from '../engine/engine.js';
 import type { CheckResult } from '../runner/result.js';
 import { runStep, skipStep, timedOut, withTimeout, type StepState } from '../runner/run-step.js';
 import { formatDuration } from '../scenario/duration.js';
-import { SCENARIO_DIR, type CheckSpec, type DockerStep, type ScenarioFile, type Step } from '../scenario/model.js';
-import { renderDeep, TemplateError } from '../scenario/template.js';
+import { SCENARIO_DIR, type CheckSpec, type DockerStep, type Scenario, type ScenarioFile, type Step } from '../scenario/model.js';
+import { hasTemplate, parseTemplate, renderDeep, TemplateError } from '../scenario/template.js';
 import { checkPoints, type Exercise } from './exercise.js';
-import { GRADE_FORMAT, type GradedCheck, type GradedStep, type SubmissionGrade } from './grade-result.js';
+import { GRADE_FORMAT, type ExerciseStepRef, type GradedCheck, type GradedStep, type SubmissionGrade } from './grade-result.js';
 import { parseCommands, type Submission } from './submission.js';
 
 /** What grading needs besides the exercise and the submission. */
@@ -82,10 +82,38 @@ async function runCheck(check: CheckSpec, ctx: CheckContext, state: StepState, r
   }
 }
 
-function graded(check: CheckSpec, r: CheckResult): GradedCheck {
+/** The exercise's steps a check's spec reads: through `${{ steps.NAME.… }}`, or `${{ vars.X }}` a step captured. */
+function stepsRead(check: CheckSpec, scenario: Scenario): ExerciseStepRef[] {
+  if (!check.templated) return [];
+  const names = new Set<string>();
+  const vars = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (!hasTemplate(v)) return;
+      try {
+        for (const part of parseTemplate(v)) {
+          if (typeof part === 'string') continue;
+          if (part.ref.scope === 'steps') names.add(part.ref.name);
+          else if (part.ref.scope === 'vars') vars.add(part.ref.name);
+        }
+      } catch {
+        // Loading already reported a bad template; the check then fails with it, and reads nothing.
+      }
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(check.spec);
+  const all = [...scenario.setup, ...scenario.steps, ...scenario.teardown];
+  return all.filter((s) => (s.name !== undefined && names.has(s.name)) || s.capture.some(([name]) => vars.has(name))).map((s) => ({ phase: s.phase, index: s.index }));
+}
+
+function graded(check: CheckSpec, r: CheckResult, scenario: Scenario): GradedCheck {
   const points = checkPoints(check);
   const g: GradedCheck = { ...r, points, earned: r.status === 'passed' ? points : 0, visibility: check.visibility ?? 'visible' };
   if (check.hint !== undefined) g.hint = check.hint;
+  const reads = stepsRead(check, scenario);
+  if (reads.length > 0) g.reads = reads;
+  if (check.skip !== undefined) g.skippedByExercise = true;
   return g;
 }
 
@@ -110,7 +138,7 @@ export function ungraded(exercise: Exercise, submission: Submission, id: string,
     score: 0,
     maxScore: exercise.maxScore,
     steps: [],
-    checks: scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, registry), status: 'skipped', failures: [], durationMs: 0, skipReason: `not run: ${message}`, location: c.location })),
+    checks: scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, registry), status: 'skipped', failures: [], durationMs: 0, skipReason: `not run: ${message}`, location: c.location }, scenario)),
     problems: [...submission.problems],
     error: message,
     fingerprint,
@@ -139,7 +167,7 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
     problems: [...submission.problems],
     fingerprint,
   };
-  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, options.registry), status: 'skipped', failures: [], durationMs: 0, skipReason: reason, location: c.location }));
+  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, options.registry), status: 'skipped', failures: [], durationMs: 0, skipReason: reason, location: c.location }, scenario));
   const finish = (): SubmissionGrade => {
     grade.durationMs = performance.now() - started;
     grade.score = grade.status === 'graded' ? total(grade.checks.map((c) => c.earned)) : 0;
@@ -184,7 +212,7 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
       grade.checks = notRun(outOfTime);
     } else {
       const ctx: CheckContext = { engine, hostDir: SCENARIO_DIR };
-      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry)));
+      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry), scenario));
     }
     for (const step of scenario.teardown) await run(step, 'exercise');
   } catch (e) {

@@ -103,7 +103,7 @@ describe('grading the demo exercise', () => {
     assert.equal(junit.match(/<testsuite /g)?.length, 3);
     assert.match(junit, /<testcase classname="bob" name="hello.txt is in the volume shared-data \(0\/2\)" time="[\d.]+"><failure message="\/hello.txt in volume shared-data does not exist"/);
     assert.ok(existsSync(join(out, 'index.html')));
-    for (const s of ['alice', 'bob', 'carol']) assert.deepEqual(readdirSync(join(out, 'students', s)).sort(), ['grade.json', 'report.html', 'results.json']);
+    for (const s of ['alice', 'bob', 'carol']) assert.deepEqual(readdirSync(join(out, 'students', s)).sort(), ['grade.json', 'report.html', 'results.json', 'teacher.html']);
   });
 
   it('a batch started again grades only what is missing or changed; --force grades everything again', async () => {
@@ -156,5 +156,32 @@ describe('grading the demo exercise', () => {
       ],
     );
     assert.ok(existsSync(join(dir, 'out', 'students', 'carol', 'report.html')));
+  });
+
+  it('in worker threads: a submission that hangs its thread is stopped at the limit with a timeout grade, and the others are graded', async function () {
+    this.timeout(30_000);
+    const dir = demoCopy();
+    // No step budget to end carol's endless loop: the simulator spins in her thread until the thread is killed.
+    const exercise = { ...(await exerciseIn(dir)), stepBudget: Number.MAX_SAFE_INTEGER };
+    const submissions = ['submissions/carol.sh', 'submissions/alice', 'submissions/bob'];
+    // One thread: alice and bob are graded by the thread started in place of carol's. It takes about as long to
+    // load as the limit, which counts from when a thread is ready, so a slow start-up does not cost them.
+    const result = await gradeBatch(options(dir, exercise, { submissions, threads: 1, hangLimitMs: 1000 }));
+    assert.deepEqual(
+      result.grades.map((g) => [g.student, g.status, g.score]),
+      [
+        ['carol', 'timeout', 0],
+        ['alice', 'graded', 6],
+        ['bob', 'graded', 3],
+      ],
+    );
+    const carol = byStudent(result.grades).carol;
+    assert.equal(carol?.error, 'the submission hung its grading thread and was stopped after 1.0s: no points');
+    assert.ok(carol?.checks.every((c) => c.status === 'skipped' && c.earned === 0));
+    // her files are written like anyone's, and the gradebook has her row
+    const written = JSON.parse(readFileSync(join(dir, 'out', 'students', 'carol', 'grade.json'), 'utf8')) as SubmissionGrade;
+    assert.equal(written.status, 'timeout');
+    assert.ok(existsSync(join(dir, 'out', 'students', 'carol', 'report.html')));
+    assert.match(readFileSync(join(dir, 'out', 'grades.csv'), 'utf8'), /\r\ncarol,submissions\/carol\.sh,timeout,0,6,0,/);
   });
 });

@@ -1,6 +1,10 @@
 // Gradescope's autograder results.json for one submission
 // (https://gradescope-autograders.readthedocs.io/en/latest/specs/): a test per check with its score, status,
 // visibility and output (the failures and the hint), and the submission's own transcript as the overall output.
+// A check's `visibility` is passed on as it is (drydock's three values are Gradescope's own names), and Gradescope
+// decides what a student sees: a `hidden` test never, an `after_due_date` one after the due date. So nothing
+// a student always sees, the overall output, may tell of those: it holds no score (a total with hidden points in
+// it would give away how the hidden tests went; Gradescope shows the score itself).
 
 import type { GradedCheck, GradedStep, SubmissionGrade } from '../../grading/grade-result.js';
 
@@ -62,7 +66,7 @@ function transcript(steps: readonly GradedStep[]): string {
 
 /** The results.json content for one graded submission. */
 export function gradescopeResults(g: SubmissionGrade): GradescopeResults {
-  const head = [`${g.exercise.title}: ${g.score} / ${g.maxScore} (${g.status}, ${g.engine} engine)`];
+  const head = [`${g.exercise.title} (${g.status}, ${g.engine} engine)`];
   if (g.error) head.push(g.error);
   for (const p of g.problems) head.push(`${p.location.file}:${p.location.line}: ${p.message}`);
   return {

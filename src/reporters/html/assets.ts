@@ -64,6 +64,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart rect.b { fill: #54aeff; } .chart text { font: 11px system-ui, sans-serif; fill: var(--muted); } .chart line { stroke: var(--line); }
 .failures-only .ok { display: none !important; }
 .empty { color: var(--muted); font-style: italic; padding: 8px 12px; }
+.check.withheld .title { font-weight: 400; font-style: italic; color: var(--muted); }
+.withheld-note, .audience { color: var(--muted); margin: 4px 0 12px; }
+.audience { background: #f6f0ff; border: 1px solid #d8b9ff; border-radius: 6px; padding: 6px 10px; color: var(--fg); }
+.term .withheld .note { color: #8b949e; font-style: italic; }
 .nothing { display: none; color: var(--muted); padding: 12px; }
 .failures-only .nothing { display: block; }
 @media (max-width: 600px) {

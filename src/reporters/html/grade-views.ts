@@ -1,9 +1,15 @@
 // View models of the grading pages: one student's report (score, checks with points and hints, the
-// transcript with the student's own commands marked) and the class summary (score distribution, pass rate
-// per check, slowest submissions, everyone's score).
+// transcript with the student's own commands marked), in two versions: the student's, built from the copy of the
+// grade its student may see (grading/student-copy.ts: withheld checks as placeholders), and the teacher's, with
+// everything; and the class summary (score distribution, pass rate per check, slowest submissions, everyone's
+// score), which is the teacher's.
 
 import type { GradedCheck, GradedStep, SubmissionGrade } from '../../grading/grade-result.js';
-import { checkView, clean, duration, groupSteps, type CheckView, type StepGroup } from './view-parts.js';
+import { studentCopy, type WithheldCheck } from '../../grading/student-copy.js';
+import { checkView, clean, duration, groupSteps, stepView, type CheckView, type StepGroup, type StepView } from './view-parts.js';
+
+/** Whom a submission's page is for: its student (withheld checks stay withheld) or the teacher (everything). */
+export type GradePageFor = { audience: 'student'; afterDueDate: boolean } | { audience: 'teacher'; summaryHref?: string; studentHref?: string };
 
 /** A graded check as shown. */
 export interface GradedCheckView extends CheckView {
@@ -11,6 +17,13 @@ export interface GradedCheckView extends CheckView {
   earned: string;
   hint?: string;
   visibility?: string;
+}
+
+/** A check withheld from the student, as its page shows it: a neutral title, its visibility and worth. */
+export interface WithheldCheckView {
+  title: string;
+  badge: string;
+  points: string;
 }
 
 /** One student's page. */
@@ -25,7 +38,11 @@ export interface StudentView {
   status: string;
   score: string;
   maxScore: string;
+  /** what the score counts: "points", or "points on the checks shown" */
+  scoreOf: string;
   percent: number;
+  /** false when there is nothing to score (every check withheld): no percentage then */
+  showPercent: boolean;
   full: boolean;
   error?: string;
   problems: { where: string; message: string }[];
@@ -33,7 +50,14 @@ export interface StudentView {
   groups: StepGroup[];
   passedChecks: number;
   totalChecks: number;
+  teacher: boolean;
+  /** the student's page: the checks not shown, and what the page says about them */
+  withheld: WithheldCheckView[];
+  /** "1.5 points" */
+  withheldPoints?: string;
+  withheldNote?: string;
   summaryHref?: string;
+  studentHref?: string;
 }
 
 /** Points for people: 2, 1.5. */
@@ -41,14 +65,19 @@ export function pts(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-function percent(g: SubmissionGrade): number {
-  return g.maxScore > 0 ? Math.round((g.score / g.maxScore) * 1000) / 10 : 0;
+function percentOf(score: number, max: number): number {
+  return max > 0 ? Math.round((score / max) * 1000) / 10 : 0;
 }
 
-function gradedCheckView(c: GradedCheck): GradedCheckView {
+function percent(g: SubmissionGrade): number {
+  return percentOf(g.score, g.maxScore);
+}
+
+function gradedCheckView(c: GradedCheck, teacher: boolean): GradedCheckView {
   const v: GradedCheckView = { ...checkView(c), points: pts(c.points), earned: pts(c.earned) };
   if (c.hint && c.status !== 'passed') v.hint = clean(c.hint, 2000);
-  if (c.visibility !== 'visible') v.visibility = c.visibility === 'hidden' ? 'hidden from students' : 'shown after the due date';
+  // A student sees only checks they may see: a badge there says when an `after_due_date` one became visible.
+  if (c.visibility !== 'visible') v.visibility = c.visibility === 'hidden' ? 'hidden from students' : teacher ? 'shown after the due date' : 'shown since the due date';
   return v;
 }
 
@@ -59,10 +88,36 @@ function stepLabel(s: GradedStep): { label: string; mine: boolean } {
   return { label: 'Exercise steps', mine: false };
 }
 
-/** The view of one student's grade. */
-export function studentView(g: SubmissionGrade, summaryHref?: string): StudentView {
+/** A withheld step as the transcript shows it: that there was one, nothing of it. */
+const WITHHELD_STEP: StepView = { ok: true, status: 'passed', command: '', where: '', stdout: '', stderr: '', exitBad: false, duration: '', failures: [], note: 'a step of the exercise: not shown', withheld: true };
+
+function withheldView(w: WithheldCheck): WithheldCheckView {
+  return w.visibility === 'hidden' ? { title: 'Hidden check', badge: 'hidden', points: pts(w.points) } : { title: 'Check shown after the due date', badge: 'after the due date', points: pts(w.points) };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the student's page says of the checks it does not show. */
+function withheldNote(withheld: readonly WithheldCheck[], total: number): string {
+  const hidden = withheld.filter((w) => w.visibility === 'hidden').length;
+  const later = withheld.length - hidden;
+  const parts = [
+    ...(hidden > 0 ? [`${plural(hidden, 'hidden check is', 'hidden checks are')} graded but never shown here`] : []),
+    ...(later > 0 ? [`${plural(later, 'check is', 'checks are')} shown once the due date has passed`] : []),
+  ];
+  return `${parts.join('; ')}. The score above counts only the checks shown; your final score, out of ${pts(total)}, counts every check.`;
+}
+
+/** The view of one submission's page, for its student or for the teacher. */
+export function studentView(grade: SubmissionGrade, page: GradePageFor): StudentView {
+  const teacher = page.audience === 'teacher';
+  const copy = page.audience === 'student' ? studentCopy(grade, page.afterDueDate) : undefined;
+  const g = copy?.grade ?? grade;
+  const withheldSteps = copy?.withheldSteps;
   const v: StudentView = {
-    title: `${g.student}: ${g.exercise.title}`,
+    title: `${g.student}: ${g.exercise.title}${teacher ? " (teacher's view)" : ''}`,
     student: g.student,
     exercise: g.exercise.title,
     submission: g.submission,
@@ -72,16 +127,27 @@ export function studentView(g: SubmissionGrade, summaryHref?: string): StudentVi
     status: g.status,
     score: pts(g.score),
     maxScore: pts(g.maxScore),
+    scoreOf: copy && copy.withheld.length > 0 ? 'points on the checks shown' : 'points',
     percent: percent(g),
+    showPercent: g.maxScore > 0,
     full: g.score >= g.maxScore && g.status === 'graded',
     problems: g.problems.map((p) => ({ where: `${p.location.file}:${p.location.line}`, message: clean(p.message, 1000) })),
-    checks: g.checks.map(gradedCheckView),
-    groups: groupSteps(g.steps, stepLabel),
+    checks: g.checks.map((c) => gradedCheckView(c, teacher)),
+    groups: groupSteps(g.steps, stepLabel, (s) => (withheldSteps?.has(s) ? WITHHELD_STEP : stepView(s))),
     passedChecks: g.checks.filter((c) => c.status === 'passed').length,
     totalChecks: g.checks.length,
+    teacher,
+    withheld: copy?.withheld.map(withheldView) ?? [],
   };
+  if (copy && copy.withheld.length > 0) {
+    v.withheldPoints = `${pts(copy.withheldPoints)} ${copy.withheldPoints === 1 ? 'point' : 'points'}`;
+    v.withheldNote = withheldNote(copy.withheld, copy.totalMaxScore);
+  }
   if (g.error) v.error = clean(g.error, 2000);
-  if (summaryHref) v.summaryHref = summaryHref;
+  if (page.audience === 'teacher') {
+    if (page.summaryHref) v.summaryHref = page.summaryHref;
+    if (page.studentHref) v.studentHref = page.studentHref;
+  }
   return v;
 }
 
@@ -149,7 +215,7 @@ export function summaryView(grades: readonly SubmissionGrade[], href: (g: Submis
   const checks = (first?.checks ?? []).map((c) => {
     const results = grades.map((g) => g.checks.find((x) => x.index === c.index));
     const passed = results.filter((r) => r?.status === 'passed').length;
-    const rate = grades.length > 0 ? Math.round((passed / grades.length) * 1000) / 10 : 0;
+    const rate = percentOf(passed, grades.length);
     const v: SummaryView['checks'][number] = { title: clean(c.title, 500), points: pts(c.points), passed, total: grades.length, rate, ok: passed === grades.length };
     if (c.visibility !== 'visible') v.visibility = c.visibility;
     return v;

@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import type { SubmissionGrade } from '../../grading/grade-result.js';
 import type { RunResult } from '../../runner/result.js';
 import { CSP, CSS, SCRIPT } from './assets.js';
-import { studentView, summaryView } from './grade-views.js';
+import { studentView, summaryView, type GradePageFor } from './grade-views.js';
 import { runView } from './run-view.js';
 import { CHECK, EXPECTED_ACTUAL, FAILURE, LAYOUT, TRANSCRIPT } from './templates/partials.js';
 import { RUN_PAGE, STUDENT_PAGE, SUMMARY_PAGE } from './templates/pages.js';
@@ -27,10 +27,11 @@ function templates(): NonNullable<typeof compiled> {
   return compiled;
 }
 
-/** One student's report page; `summaryHref` links back to the class summary. */
-export function renderStudentPage(grade: SubmissionGrade, summaryHref?: string): string {
-  const view = studentView(grade, summaryHref);
-  return templates().student({ ...view, allPassed: view.checks.every((c) => c.ok) });
+/** A submission's report page: for its student (withheld checks withheld) or for the teacher. */
+export function renderStudentPage(grade: SubmissionGrade, page: GradePageFor): string {
+  const view = studentView(grade, page);
+  const allPassed = view.checks.every((c) => c.ok) ? (view.withheld.length > 0 ? 'Every check shown passed.' : 'Every check passed.') : undefined;
+  return templates().student({ ...view, allPassed });
 }
 
 /** The class summary of a batch; `href` gives each student's page relative to it. */

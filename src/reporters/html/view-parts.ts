@@ -35,6 +35,8 @@ export interface StepView {
   duration: string;
   note?: string;
   failures: FailureView[];
+  /** a step whose command and output are not shown (a student's page: a withheld check reads it) */
+  withheld?: true;
 }
 
 /** Consecutive steps under one heading (setup, your commands, …). */
@@ -166,14 +168,14 @@ export function checkView(c: CheckResult): CheckView {
   return v;
 }
 
-/** Steps grouped under headings, each group the consecutive steps `label` names alike. */
-export function groupSteps<S extends StepResult>(steps: readonly S[], label: (s: S) => { label: string; mine: boolean }): StepGroup[] {
+/** Steps grouped under headings, each group the consecutive steps `label` names alike; `view` shows a step. */
+export function groupSteps<S extends StepResult>(steps: readonly S[], label: (s: S) => { label: string; mine: boolean }, view: (s: S) => StepView = stepView): StepGroup[] {
   const groups: StepGroup[] = [];
   for (const s of steps) {
     const l = label(s);
     const last = groups[groups.length - 1];
-    if (last && last.label === l.label) last.steps.push(stepView(s));
-    else groups.push({ ...l, steps: [stepView(s)] });
+    if (last && last.label === l.label) last.steps.push(view(s));
+    else groups.push({ ...l, steps: [view(s)] });
   }
   return groups;
 }

@@ -1,7 +1,8 @@
 // The HTML reports in a real headless browser (Debian's chromium through playwright-core): they load without
-// a console error or a request leaving the file, submission markup never runs, the failure filter works, and
-// a phone-width page does not scroll sideways. Saves reports/grading-failing-report.png (and the class
-// summary's) to be looked at by eye. Skipped when chromium is not installed.
+// a console error or a request leaving the file, submission markup never runs, the failure filter works, a
+// student's page holds nothing of the checks withheld from them, and a phone-width page does not scroll
+// sideways. Saves reports/grading-failing-report.png (and the class summary's and a student's page) to be looked
+// at by eye. Skipped when chromium is not installed.
 
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -69,11 +70,13 @@ describe('html reports in chromium', function () {
     assert.equal(await page.locator('pre.out', { hasText: "<script>alert('pwned')</script><b>bold?</b>" }).count(), 1);
     assert.equal(await page.locator('main b', { hasText: 'bold?' }).count(), 0);
     const stepsBefore = await shown('.term .step');
+    // three checks and the placeholders of the hidden one and the after_due_date one
     assert.equal(await shown('.check'), 5);
+    assert.equal(await shown('.check.withheld'), 2);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: new URL('grading-failing-report.png', SHOTS).pathname, fullPage: true });
     await page.check('#failures-only');
-    assert.equal(await shown('.check'), 5, 'carol failed every check');
+    assert.equal(await shown('.check'), 3, 'carol failed every check shown; a placeholder is not a failure');
     const stepsAfter = await shown('.term .step');
     assert.ok(stepsAfter < stepsBefore && stepsAfter === 4, `${stepsAfter} failing steps shown of ${stepsBefore}`);
     assert.match(page.url(), /#failures$/);
@@ -83,17 +86,34 @@ describe('html reports in chromium', function () {
     await page.close();
   });
 
-  it('a partial report with the filter on shows only the failed checks; the class summary links to it', async () => {
+  it("the class summary links to the teacher's page, which with the filter on shows only the failed checks, hidden ones included", async () => {
     const summary = await open(browser as Browser, join(out, 'index.html'));
     assert.equal(await summary.page.locator('svg.chart rect.b').count(), 10);
     await summary.page.screenshot({ path: new URL('grading-class-summary.png', SHOTS).pathname, fullPage: true });
     await summary.page.click('text=bob');
-    assert.match(summary.page.url(), /students\/bob\/report\.html$/);
+    assert.match(summary.page.url(), /students\/bob\/teacher\.html$/);
     await summary.page.check('#failures-only');
     const titles = await summary.page.locator('.check:visible .title').allTextContents();
     assert.deepEqual(titles, ['hello.txt is in the volume shared-data', 'the image is labelled with its maintainer', 'motd.txt was copied into the image']);
     assert.deepEqual(summary.problems, []);
     await summary.page.close();
+  });
+
+  it("the student's page shows placeholders for the hidden and after_due_date checks, and nothing of them anywhere in the page", async () => {
+    const { page, problems } = await open(browser as Browser, join(out, 'students', 'bob', 'report.html'));
+    const source = await page.content();
+    const text = await page.locator('body').innerText();
+    for (const secret of ['the image is labelled with its maintainer', 'Config.Labels.maintainer', 'motd.txt was copied into the image', 'COPY motd.txt into the image']) {
+      assert.ok(!source.includes(secret) && !text.includes(secret), `${secret} is in the student's page`);
+    }
+    assert.deepEqual(await page.locator('.check.withheld .title').allTextContents(), ['Hidden check', 'Check shown after the due date']);
+    assert.match(text, /3 \/ 5\s+points on the checks shown \(60%\)/);
+    assert.equal(await page.locator('a').count(), 0, "a student's page links to nothing of the teacher's");
+    await page.screenshot({ path: new URL('grading-student-report.png', SHOTS).pathname, fullPage: true });
+    await page.check('#failures-only');
+    assert.deepEqual(await page.locator('.check:visible .title').allTextContents(), ['hello.txt is in the volume shared-data']);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('fits a phone screen, and the run report filters scenarios', async () => {

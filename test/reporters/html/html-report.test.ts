@@ -15,7 +15,7 @@ const EVIL = `<script>alert('pwned')</script><img src=x onerror=alert(1)>"'&`;
 export function evilGrade(): SubmissionGrade {
   const loc = { file: 'submissions/<b>eve</b>/commands.sh', line: 2, col: 1 };
   return {
-    format: 1,
+    format: 2,
     student: '<b>eve</b>',
     id: 'b_eve_b',
     submission: 'submissions/<b>eve</b>',
@@ -52,7 +52,7 @@ export function evilGrade(): SubmissionGrade {
 
 describe('html reports', () => {
   it('escape everything a submission printed or named: markup only shows as text', () => {
-    const html = renderStudentPage(evilGrade(), '../../index.html') + renderClassSummary([evilGrade()], () => 'students/b_eve_b/report.html');
+    const html = renderStudentPage(evilGrade(), { audience: 'teacher', summaryHref: '../../index.html' }) + renderClassSummary([evilGrade()], () => 'students/b_eve_b/teacher.html');
     assert.ok(!html.includes('<script>alert'), 'a <script> from the submission is in the page');
     assert.ok(!html.includes('<img src=x'));
     assert.ok(!html.includes('<b>eve</b>'));
@@ -61,11 +61,18 @@ describe('html reports', () => {
     assert.ok(!html.includes('\u001b'), 'terminal escape sequences are removed');
     // the only scripts are drydock's own, allowed by hash
     assert.equal(html.match(/<script>/g)?.length, 2);
+    const student = renderStudentPage(evilGrade(), { audience: 'student', afterDueDate: false });
+    assert.ok(!student.includes('<script>alert') && !student.includes('<b>eve</b>') && student.includes('&lt;b&gt;eve&lt;/b&gt;'));
     assert.ok(html.includes(`<script>${SCRIPT}</script>`));
   });
 
   it('are self-contained: a CSP that allows nothing from outside, and no URL to fetch', () => {
-    const pages = [renderStudentPage(evilGrade()), renderClassSummary([evilGrade()], () => 'a.html'), renderRunPage(SAMPLE_RUN)];
+    const pages = [
+      renderStudentPage(evilGrade(), { audience: 'student', afterDueDate: false }),
+      renderStudentPage(evilGrade(), { audience: 'teacher' }),
+      renderClassSummary([evilGrade()], () => 'a.html'),
+      renderRunPage(SAMPLE_RUN),
+    ];
     for (const html of pages) {
       assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`));
       assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
@@ -74,13 +81,15 @@ describe('html reports', () => {
     assert.match(CSP, /^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/]+=*'/);
   });
 
-  it('show points, hints, visibility and a coloured diff of expected and actual', () => {
-    const html = renderStudentPage(evilGrade());
+  it("the teacher's page shows points, hints, visibility and a coloured diff of expected and actual", () => {
+    const html = renderStudentPage(evilGrade(), { audience: 'teacher', summaryHref: '../../index.html', studentHref: 'report.html' });
     assert.match(html, /<span class="pts">0 \/ 2 pts<\/span> <span class="badge vis">hidden from students<\/span>/);
     assert.match(html, /<div class="hint"><b>Hint:<\/b> use &lt;script&gt;/);
     assert.match(html, /<div class="del">− line 2<\/div><div class="add">\+ &lt;script&gt;/);
     assert.match(html, /<span class="score">1 \/ 3<\/span>/);
     assert.match(html, /<div class="group mine">Your commands<\/div>/);
+    assert.match(html, /<a href="\.\.\/\.\.\/index\.html">Class summary<\/a>/);
+    assert.match(html, /Teacher's view: .*<a href="report\.html">report\.html<\/a>/);
     assert.deepEqual(diffView('a', 'b'), undefined);
   });
 

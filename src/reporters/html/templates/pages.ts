@@ -1,22 +1,27 @@
 // The Handlebars templates of the three report pages: a student's grade, the class summary of a grading batch,
 // and the index of a `drydock run`.
 
-/** One student's report. */
+/** One submission's report: the student's (withheld checks as placeholders) or the teacher's (everything). */
 export const STUDENT_PAGE = `{{#> layout}}
 <h1>{{student}} <span class="badge {{status}}">{{status}}</span></h1>
+{{#if teacher}}<p class="audience">Teacher's view: every check, hidden ones included. Give the student their own page{{#if studentHref}}, <a href="{{studentHref}}">report.html</a>{{/if}}.</p>{{/if}}
 <p class="meta"><span>{{exercise}}</span><span>{{submission}}</span><span>{{engine}} engine</span><span>{{startedAt}}</span><span>{{duration}}</span></p>
 <div class="cards">
-<div class="card"><span class="score">{{score}} / {{maxScore}}</span> points ({{percent}}%)</div>
+<div class="card"><span class="score">{{score}} / {{maxScore}}</span> {{scoreOf}}{{#if showPercent}} ({{percent}}%){{/if}}</div>
 <div class="card"><b>{{passedChecks}} / {{totalChecks}}</b>checks passed</div>
+{{#if withheld.length}}<div class="card"><b>{{withheld.length}}</b>checks not shown ({{withheldPoints}})</div>{{/if}}
 </div>
+{{#if withheldNote}}<p class="withheld-note">{{withheldNote}}</p>{{/if}}
 {{#if error}}<div class="hint">{{error}}</div>{{/if}}
 <div class="controls"><label><input type="checkbox" id="failures-only"> Show failures only</label>{{#if summaryHref}} <a href="{{summaryHref}}">Class summary</a>{{/if}}</div>
 {{#if problems.length}}<div class="section"><h2>Lines of the submission not run</h2>
 {{#each problems}}<div class="check"><span class="where">{{where}}</span> {{message}}</div>{{/each}}
 </div>{{/if}}
 <div class="section"><h2>Checks</h2>
-{{#each checks}}{{> check}}{{else}}<div class="empty">no checks</div>{{/each}}
-{{#if allPassed}}<div class="nothing">Every check passed.</div>{{/if}}
+{{#each checks}}{{> check}}{{/each}}
+{{#each withheld}}<div class="check withheld ok"><div class="head"><span class="badge vis">{{badge}}</span><span class="title">{{title}}</span><span class="pts">{{points}} pts</span></div></div>{{/each}}
+{{#unless checks.length}}{{#unless withheld.length}}<div class="empty">no checks</div>{{/unless}}{{/unless}}
+{{#if allPassed}}<div class="nothing">{{allPassed}}</div>{{/if}}
 </div>
 <div class="section"><h2>Transcript</h2>
 {{> transcript}}

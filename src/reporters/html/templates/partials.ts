@@ -40,10 +40,11 @@ export const CHECK = `<div class="check {{status}}{{#if ok}} ok{{/if}}">
 {{#if hint}}<div class="hint"><b>Hint:</b> {{hint}}</div>{{/if}}
 </div>`;
 
-/** Steps as a terminal: each command, what it printed (stderr in red), its exit code and duration. */
+/** Steps as a terminal: each command, what it printed (stderr in red), its exit code and duration; a withheld step only as a note. */
 export const TRANSCRIPT = `<div class="term">
 {{#each groups}}<div class="group{{#if mine}} mine{{/if}}">{{label}}</div>
-{{#each steps}}<div class="step {{status}}{{#if ok}} ok{{/if}}">
+{{#each steps}}{{#if withheld}}<div class="step withheld ok"><div class="note">{{note}}</div></div>
+{{else}}<div class="step {{status}}{{#if ok}} ok{{/if}}">
 <pre class="cmd">{{command}}</pre>
 {{#if stdout}}<pre class="out">{{stdout}}</pre>{{/if}}{{#if stdoutMore}}<details class="more"><summary>{{stdoutMore.lines}} more lines</summary><pre class="out">{{stdoutMore.text}}</pre></details>{{/if}}
 {{#if stderr}}<pre class="err">{{stderr}}</pre>{{/if}}{{#if stderrMore}}<details class="more"><summary>{{stderrMore.lines}} more lines</summary><pre class="err">{{stderrMore.text}}</pre></details>{{/if}}
@@ -51,5 +52,5 @@ export const TRANSCRIPT = `<div class="term">
 {{#if note}}<div class="note">{{note}}</div>{{/if}}
 {{#each failures}}<div class="note">{{message}}</div>{{#if diff}}<div class="diff">{{#each diff}}<div class="{{cls}}">{{text}}</div>{{/each}}</div>{{/if}}{{/each}}
 </div>
-{{/each}}{{else}}<div class="group">no steps ran</div>{{/each}}
+{{/if}}{{/each}}{{else}}<div class="group">no steps ran</div>{{/each}}
 </div>`;
