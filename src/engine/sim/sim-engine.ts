@@ -14,6 +14,7 @@ import { inspectObject } from './cli/commands/inspect.js';
 import { lookupImage } from './cli/image-ref.js';
 import { SubtreeBackend } from './fs/subtree-backend.js';
 import { runProcess } from './container/process-runner.js';
+import { settleContainers } from './container/settle.js';
 
 /** The base image whose busybox serves host steps. */
 const BASE_IMAGE = 'drydock/busybox:1.35';
@@ -57,6 +58,7 @@ export class SimEngine implements Engine {
    * directories are mounted read-only where the host lacks them (a host step runs `mkdir`, `echo`, `cat`).
    */
   async host(script: string, input: CommandInput = {}): Promise<CommandResult> {
+    settleContainers(this.daemon); // a bind mount shows what a container wrote after its sleep
     const fs = new MountedFs(this.daemon.host, false, () => ({ uid: 0, gid: 0, now: this.daemon.clock.now() }));
     const base = this.daemon.images.byRef(BASE_IMAGE);
     if (base?.layer) {
@@ -93,6 +95,7 @@ export class SimEngine implements Engine {
 
   async inspect(ref: ObjectRef): Promise<unknown> {
     if (ref.kind === 'host') throw new EngineError('NOT_SIMULATED', 'the host has no inspect object');
+    settleContainers(this.daemon);
     const object = inspectObject(this.daemon, ref.kind, ref.name);
     if (!object) throw new EngineError('NOT_SIMULATED', `No such ${ref.kind}: ${ref.name}`);
     return object;
@@ -115,6 +118,7 @@ export class SimEngine implements Engine {
 
   /** The filesystem a check looks at. */
   view(ref: ObjectRef): Vfs {
+    settleContainers(this.daemon);
     const creator = () => ({ uid: 0, gid: 0, now: this.daemon.clock.now() });
     switch (ref.kind) {
       case 'container':

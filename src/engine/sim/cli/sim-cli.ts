@@ -6,6 +6,7 @@ import { parseDockerArgv } from '../../../docker-cli/parse-argv.js';
 import type { CommandResult } from '../../engine.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
+import { settleContainers } from '../container/settle.js';
 import { Output, type CommandContext, type ParsedCommand } from './command-io.js';
 import { familiarRef } from './image-ref.js';
 import * as containers from './commands/containers.js';
@@ -85,6 +86,8 @@ export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: C
     return { exitCode: 125, stdout: '', stderr: `drydock: '${cmd.path}' is not simulated yet; run it with --engine docker\n` };
   }
   try {
+    // time has passed since the last command: containers whose main process woke up meanwhile have moved on
+    settleContainers(daemon);
     const result = handler(daemon, cmd, ctx).result();
     return { ...result, stdout: cmd.notices.stdout + result.stdout, stderr: cmd.notices.stderr + result.stderr };
   } catch (error) {

@@ -60,6 +60,15 @@ export interface LogChunk {
   text: string;
 }
 
+/**
+ * A main process asleep past the present: its `sleeps`-th sleep (counted from its start) ends at `deadline`
+ * (ms since the epoch). Plain data, so a state directory keeps it.
+ */
+export interface MainSleep {
+  deadline: number;
+  sleeps: number;
+}
+
 /** A container of the simulated daemon. */
 export interface Container {
   id: string;
@@ -85,6 +94,8 @@ export interface Container {
   /** stdin the main process reads from (`docker run -i` with input) */
   stdin: Uint8Array;
   labels: Record<string, string>;
+  /** set while the main process sleeps towards a known end (absent in states saved before it existed) */
+  sleep?: MainSleep | null;
 }
 
 /** A new, created (not started) state. */

@@ -174,6 +174,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
     autoRemove: req.autoRemove,
     stdin: req.stdin,
     labels: req.labels,
+    sleep: null,
   };
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';

@@ -7,6 +7,7 @@ import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
 import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
+import { runMain, type MainRunResult } from './main-run.js';
 
 /** Output of a process run in a container. */
 export interface ProcessResult {
@@ -27,44 +28,35 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
-  let stdout = '';
-  let stderr = '';
   const startedAt = daemon.clock.now();
-  const outcome = runProcess(
-    c.fs,
-    {
-      argv: [c.path, ...c.args],
-      env: c.config.Env ?? [],
-      cwd: c.config.WorkingDir || '/',
-      user: c.config.User,
-      hostname: c.config.Hostname,
-      tty: c.config.Tty,
-      stdin: c.stdin,
-      stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
-      mode: 'main',
-      clock: daemon.clock,
-      steps: daemon.stepBudget,
-      ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}),
-    },
-    (stream, text) => {
-      c.logs.push({ stream, text });
-      if (stream === 'stdout') stdout += text;
-      else stderr += text;
-    },
-  );
+  const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
+  const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
     c.state = { ...c.state, exitCode: outcome.exitCode, error: outcome.message };
     return { outcome, stdout, stderr };
   }
   c.state = { status: 'running', pid: 1000 + daemon.containers.size, exitCode: 0, error: '', startedAt, finishedAt: c.state.finishedAt };
-  if (outcome.kind === 'exited') exited(daemon, c, outcome.exitCode);
-  else if (outcome.kind === 'budget') exited(daemon, c, 137);
-  return { outcome, stdout, stderr };
+  applyMainRun(c, run);
+  // asleep with a known end: the caller sees a process that keeps running, whatever the interpreter returned
+  return { outcome: c.sleep ? { kind: 'blocked' } : outcome, stdout, stderr };
+}
+
+/** Records where a run of the main process got: asleep until a deadline, ended, or waiting for good. */
+export function applyMainRun(c: Container, run: MainRunResult): void {
+  c.sleep = run.sleep;
+  if (run.sleep) return;
+  if (run.outcome.kind === 'exited') exitedAt(c, run.outcome.exitCode, run.endedAt);
+  else if (run.outcome.kind === 'budget') exitedAt(c, 137, run.endedAt);
 }
 
 /** The main process ended with `code`. */
 export function exited(daemon: Daemon, c: Container, code: number): void {
-  c.state = { ...c.state, status: 'exited', pid: 0, exitCode: code, finishedAt: daemon.clock.now() };
+  exitedAt(c, code, daemon.clock.now());
+}
+
+function exitedAt(c: Container, code: number, finishedAt: number): void {
+  c.state = { ...c.state, status: 'exited', pid: 0, exitCode: code, finishedAt };
+  c.sleep = null;
 }
 
 /** `docker stop`: a running PID 1 that ignores SIGTERM is killed after the timeout. */
@@ -86,10 +78,14 @@ export function pauseContainer(c: Container): void {
   c.state = { ...c.state, status: 'paused' };
 }
 
-/** `docker unpause`. */
-export function unpauseContainer(c: Container): void {
+/**
+ * `docker unpause`. A sleep that ended while the container was frozen returns only now, so the rest of the
+ * script runs from `now` (measured on 20.10: FinishedAt is the unpause time, not the sleep's end).
+ */
+export function unpauseContainer(c: Container, now: number): void {
   if (c.state.status !== 'paused') throw new DaemonError(`Container ${c.id} is not paused`);
   c.state = { ...c.state, status: 'running' };
+  if (c.sleep && c.sleep.deadline < now) c.sleep = { ...c.sleep, deadline: now };
 }
 
 /** `docker rm`: refuses running and paused containers unless forced; `-v` removes anonymous volumes. */

@@ -7,7 +7,7 @@ import type { Vfs } from '../fs/vfs.js';
 import { envMap } from '../image/config.js';
 import type { Clock } from '../state/clock.js';
 import { execResolved } from '../shell/exec-file.js';
-import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext } from '../shell/process.js';
+import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext, type SleepGate } from '../shell/process.js';
 import { DaemonError } from '../daemon-error.js';
 import { EngineError } from '../../../errors/engine-error.js';
 
@@ -31,8 +31,12 @@ export interface ProcessSpec {
   mode: 'main' | 'exec' | 'build';
   clock: Clock;
   steps: number;
+  /** the budget object itself, for a caller that refills it (a replayed main process); default { steps } */
+  budget?: { steps: number };
   /** see ProcessContext.waitLimitMs */
   waitLimitMs?: number;
+  /** see ProcessContext.sleepGate */
+  sleepGate?: SleepGate;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -129,9 +133,10 @@ export function runProcess(
     stderr: write('stderr'),
     mode: spec.mode,
     clock: spec.clock,
-    budget: { steps: spec.steps },
+    budget: spec.budget ?? { steps: spec.steps },
     tty: spec.tty,
     ...(spec.waitLimitMs !== undefined ? { waitLimitMs: spec.waitLimitMs } : {}),
+    ...(spec.sleepGate ? { sleepGate: spec.sleepGate } : {}),
   };
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');
   if (typeof resolved !== 'string') {

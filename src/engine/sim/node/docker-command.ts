@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
 import { runDockerCommand } from '../cli/sim-cli.js';
+import { settleContainers } from '../container/settle.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
 import { loadFixtures } from './load-fixtures.js';
@@ -45,7 +46,9 @@ export async function runDockerCli(argv: string[]): Promise<number> {
     release = acquireStateLock(where.stateDir);
     const fixtures = loadFixtures();
     const host = new DiskHostBackend(where.hostRoot);
-    const daemon = loadState(where.stateDir, fixtures, host, wallClock());
+    const daemon = loadState(where.stateDir, fixtures, host, wallClock({ block: sleepSync }));
+    // containers whose main process woke up since the last invocation move on before anything looks at them
+    settleContainers(daemon);
     const stdin = !process.stdin.isTTY && wantsStdin(argv) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
     const env = new Map(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
     const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env });
@@ -64,4 +67,9 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   } finally {
     release?.();
   }
+}
+
+/** Blocks the thread for `ms` (docker wait really waits; the daemon's calls are synchronous). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -13,6 +13,14 @@ export type { BlockReason } from './process-errors.js';
 export { resolveExecutable } from './resolve-executable.js';
 export type { ExecFailure, ExecFailureKind } from './resolve-executable.js';
 
+/**
+ * Decides what a sleep of the container's main process means: it passes (the gate moves the clock on) or the
+ * process is still asleep at the present (the gate throws ProcessBlocked and remembers when it would wake).
+ */
+export interface SleepGate {
+  sleep(ms: number): void;
+}
+
 /** Everything a simulated process sees: its filesystem, credentials, environment, streams and time. */
 export interface ProcessContext {
   fs: Vfs;
@@ -51,6 +59,8 @@ export interface ProcessContext {
    * virtual time; a longer one would outlast any step, so the container keeps running instead.
    */
   waitLimitMs?: number;
+  /** the main process of a container: its sleeps go through the gate (waitLimitMs then does not apply) */
+  sleepGate?: SleepGate;
 }
 
 /** What `uname -r` prints when the context does not say (the kernel the reference transcripts ran on). */

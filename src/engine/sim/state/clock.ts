@@ -5,6 +5,10 @@
 export interface Clock {
   now(): number;
   advance(ms: number): void;
+  /** the time without reading the clock as an event (a virtual clock moves one millisecond per now()) */
+  peek(): number;
+  /** somebody waits until `t` (docker wait): a virtual clock jumps there, the wall clock really waits */
+  waitUntil(t: number): void;
 }
 
 /** Where the virtual clock starts: a fixed instant, so reports are reproducible. */
@@ -18,16 +22,36 @@ export function virtualClock(start = VIRTUAL_EPOCH): Clock {
     advance: (ms) => {
       t += Math.max(0, Math.round(ms));
     },
+    peek: () => t,
+    waitUntil: (until) => {
+      t = Math.max(t, Math.round(until));
+    },
   };
 }
 
+/** How the wall clock waits for real; without one, a wait moves the offset on like a sleep. */
+export interface WallClockOptions {
+  block?: (ms: number) => void;
+}
+
 /** The machine's clock; `advance` (sleep) is recorded as an offset so virtual sleeps still move time on. */
-export function wallClock(): Clock {
+export function wallClock(options: WallClockOptions = {}): Clock {
   let offset = 0;
+  const now = () => Date.now() + offset;
   return {
-    now: () => Date.now() + offset,
+    now,
     advance: (ms) => {
       offset += Math.max(0, ms);
+    },
+    peek: now,
+    waitUntil: (until) => {
+      const block = options.block;
+      if (!block) {
+        offset += Math.max(0, until - now());
+        return;
+      }
+      // a real wait may wake a little early; it ends only once the time has come
+      for (let ms = until - now(); ms > 0; ms = until - now()) block(ms);
     },
   };
 }

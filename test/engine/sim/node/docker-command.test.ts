@@ -63,6 +63,14 @@ describe('drydock docker (persistent simulator state)', function () {
     assert.match(r.stderr, /state directory .* is damaged \(state\.json: .*\); move it away or delete it to start afresh/);
   });
 
+  it('lets a sleeping main process end between invocations, and docker wait print its code', async () => {
+    assert.equal((await drydockDocker(state, 'run', '-d', '--name', 'nap', 'drydock/busybox:1.35', 'sh', '-c', 'sleep 1; exit 5')).code, 0);
+    const waited = await drydockDocker(state, 'wait', 'nap');
+    assert.deepEqual([waited.stdout, waited.code], ['5\n', 0]);
+    const ps = await drydockDocker(state, 'ps', '-a', '--format', '{{.Status}}');
+    assert.match(ps.stdout, /^Exited \(5\) \d+ seconds? ago\n$|^Exited \(5\) Less than a second ago\n$/);
+  });
+
   it('prints docker usage errors with docker exit codes', async () => {
     const r = await drydockDocker(state, 'commit', '--m=x', 'c', 'i');
     assert.equal(r.code, 125);

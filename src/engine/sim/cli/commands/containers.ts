@@ -1,5 +1,5 @@
 // The container commands other than run/create and the listings: start, stop, restart, kill, rm, pause,
-// unpause, exec, logs, rename, wait, diff, port, attach — each with the 20.10 client's output and error
+// unpause, exec, logs, rename, wait, diff, port, attach, top — each with the 20.10 client's output and error
 // framing (docker-reference.md 3.1, 3.3, 3.10).
 
 import type { Daemon } from '../../daemon.js';
@@ -15,7 +15,10 @@ import {
   stopContainer,
   unpauseContainer,
 } from '../../container/lifecycle.js';
+import { waitForExit } from '../../container/settle.js';
+import { topTable } from '../../container/top.js';
 import { rfc3339Seconds } from '../format/display.js';
+import { DOCKER_TABLE, tabulate } from '../format/tabwriter.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 /** Runs `fn` for each argument, printing the argument on success, as the multi-container commands do. */
@@ -122,7 +125,7 @@ export function pause(daemon: Daemon, cmd: ParsedCommand): Output {
 
 /** `docker unpause`. */
 export function unpause(daemon: Daemon, cmd: ParsedCommand): Output {
-  return eachContainer(daemon, cmd, new Output(), (c) => unpauseContainer(c));
+  return eachContainer(daemon, cmd, new Output(), (c) => unpauseContainer(c, daemon.clock.peek()));
 }
 
 /** `docker rm`: missing containers print "Error: No such container" (exit 0 with -f). */
@@ -212,7 +215,7 @@ export function logs(daemon: Daemon, cmd: ParsedCommand): Output {
   return out;
 }
 
-/** `docker wait`: the exit code of a stopped container; a running one would block. */
+/** `docker wait`: the exit code once the container has stopped; one that would never stop is reported. */
 export function wait(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   for (const ref of cmd.args) {
@@ -221,10 +224,11 @@ export function wait(daemon: Daemon, cmd: ParsedCommand): Output {
       out.daemon(`No such container: ${ref}`);
       continue;
     }
-    if (isRunning(c)) {
+    const code = waitForExit(daemon, c);
+    if (code === null) {
       return out.err(`drydock: docker wait ${ref} would block: the container is still running\n`, 124);
     }
-    out.out(`${c.state.exitCode}\n`);
+    out.out(`${code}\n`);
   }
   return out;
 }
@@ -257,12 +261,18 @@ export function attach(daemon: Daemon, cmd: ParsedCommand): Output {
   return out.err('drydock: docker attach is not simulated (there is no terminal); use docker logs, or --engine docker\n', 125);
 }
 
-/** `docker top`. */
+/** `docker top` (the daemon's `ps -ef` columns), where the simulator knows the container's processes. */
 export function top(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
-  const ref = cmd.args[0] ?? '';
+  const [ref = '', ...psOptions] = cmd.args;
   const c = daemon.findContainer(ref);
   if (!c) return out.daemon(`No such container: ${ref}`);
   if (!isRunning(c)) return out.daemon(`Container ${c.id} is not running`);
-  return out.err('drydock: docker top is not simulated (the simulator has no process table); use --engine docker\n', 125);
+  const notSimulated = (why: string) => out.err(`drydock: docker top is not simulated here: ${why}; use --engine docker\n`, 125);
+  if (psOptions.length > 0) return notSimulated('ps options are not simulated');
+  const table = topTable(c, daemon.clock.peek());
+  if ('notSimulated' in table) return notSimulated(table.notSimulated);
+  // docker/cli's top: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
+  const text = [table.titles, ...table.processes].map((cells) => `${cells.join('\t')}\n`).join('');
+  return out.out(tabulate(text, { ...DOCKER_TABLE, minwidth: 20 }));
 }

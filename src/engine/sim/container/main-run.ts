@@ -1,0 +1,157 @@
+// The container's main process along time. The shell cannot be suspended, so a main process that sleeps past
+// the present stops there and the container keeps running with the time that sleep ends (MainSleep). Once an
+// observation comes later than that, the process runs again from its start: up to the end of that sleep on a
+// scratch copy with its output dropped (all of that already happened), then for real, on its own clock starting
+// at the deadline, so what it does after the sleep is dated when it happened, not when it was noticed.
+
+import type { FsBackend } from '../fs/backend.js';
+import { MountedFs } from '../fs/mounted-fs.js';
+import type { Vfs } from '../fs/vfs.js';
+import type { Daemon } from '../daemon.js';
+import { ProcessBlocked, type SleepGate } from '../shell/process.js';
+import type { Clock } from '../state/clock.js';
+import type { Container, MainSleep } from './container.js';
+import { runProcess, type ProcessOutcome } from './process-runner.js';
+import { ScratchBackend } from './scratch-backend.js';
+import { SwitchableVfs } from './switchable-vfs.js';
+import { rememberSnapshot, snapshotOf, takeSnapshot, type StartSnapshot } from './start-snapshot.js';
+
+/** How to run the main process this time. */
+export interface MainRunOptions {
+  /** the present: a sleep ending later leaves the process asleep */
+  until: number;
+  /** a client waits for the process (foreground run, start -a): each sleep up to this long passes */
+  waitLimitMs?: number;
+  /** where the previous run left the process: replay it up to the end of that sleep */
+  resume?: MainSleep;
+  /** change nothing and record nothing (docker wait asks when the process would end) */
+  dryRun?: boolean;
+}
+
+/** A run's outcome; `sleep` set means the process is asleep, whatever `outcome` says. */
+export interface MainRunResult {
+  outcome: ProcessOutcome;
+  stdout: string;
+  stderr: string;
+  sleep: MainSleep | null;
+  /** when the process ended (meaningful when it ended) */
+  endedAt: number;
+}
+
+type Phase = 'replay' | 'live' | 'halted';
+
+/** Runs (or replays and continues) the main process of `c`. Logs get the live output unless dryRun. */
+export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): MainRunResult {
+  const { resume, dryRun = false } = options;
+  // A first run keeps the daemon's clock, as every process had before; a replay runs on a clock of its own.
+  const own = resume ? new ProcessClock(c.state.startedAt ?? resume.deadline) : null;
+  const clock: Clock = own ?? daemon.clock;
+  const live: Vfs = dryRun ? scratchView(c.fs, clock) : own ? datedView(c.fs, clock) : c.fs;
+  const start = resume ? undefined : takeSnapshot(c);
+  const fs = new SwitchableVfs(resume ? scratchView(c.fs, clock, snapshotOf(c)) : live);
+  let phase: Phase = resume ? 'replay' : 'live';
+  let sleeps = 0;
+  let pending: MainSleep | null = null;
+  const budget = { steps: daemon.stepBudget };
+
+  const gate: SleepGate = {
+    sleep(ms) {
+      sleeps++;
+      if (phase === 'halted') throw new ProcessBlocked('sleep', ms);
+      if (phase === 'replay' && resume) {
+        // each stretch between two sleeps ran within its budget once; a long history must not run out now
+        budget.steps = daemon.stepBudget;
+        clock.advance(ms);
+        if (sleeps >= resume.sleeps) {
+          own?.set(resume.deadline);
+          fs.target = live;
+          phase = 'live';
+        }
+        return;
+      }
+      if (options.waitLimitMs !== undefined && ms <= options.waitLimitMs) return clock.advance(ms);
+      const end = clock.peek() + ms;
+      if (end <= options.until) return clock.advance(ms);
+      pending = { deadline: end, sleeps };
+      // The real process is inside this sleep now; whatever the interpreter still does while unwinding (a
+      // pipeline's other stages, an EXIT trap) must not happen yet.
+      fs.target = scratchView(c.fs, clock);
+      phase = 'halted';
+      throw new ProcessBlocked('sleep', ms);
+    },
+  };
+
+  let stdout = '';
+  let stderr = '';
+  const outcome = runProcess(
+    fs,
+    {
+      argv: [c.path, ...c.args],
+      env: c.config.Env ?? [],
+      cwd: c.config.WorkingDir || '/',
+      user: c.config.User,
+      hostname: c.config.Hostname,
+      tty: c.config.Tty,
+      stdin: c.stdin,
+      stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
+      mode: 'main',
+      clock,
+      steps: daemon.stepBudget,
+      budget,
+      sleepGate: gate,
+    },
+    (stream, text) => {
+      if (phase !== 'live' || dryRun) return;
+      c.logs.push({ stream, text });
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+    },
+  );
+  if (start) rememberSnapshot(c, pending ? start : null);
+  return { outcome, stdout, stderr, sleep: pending, endedAt: ended() };
+
+  function ended(): number {
+    // read the clock only for a process that ended: every read moves the virtual clock on
+    if (pending || (outcome.kind !== 'exited' && outcome.kind !== 'budget')) return 0;
+    // a replay that ended before reaching the sleep it was in (it took another path this time) ends there
+    return phase === 'replay' && resume ? resume.deadline : clock.now();
+  }
+}
+
+/** A private clock for a replayed process: one millisecond per read like the virtual clock, and settable. */
+class ProcessClock implements Clock {
+  constructor(private t: number) {}
+  now(): number {
+    return (this.t += 1);
+  }
+  peek(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += Math.max(0, Math.round(ms));
+  }
+  waitUntil(t: number): void {
+    this.t = Math.max(this.t, t);
+  }
+  set(t: number): void {
+    this.t = t;
+  }
+}
+
+/** The container's mounts again (or their state at the start), each under a scratch layer that takes the writes. */
+function scratchView(fs: MountedFs, clock: Clock, at?: StartSnapshot): MountedFs {
+  return rebuild(fs, clock, (b, destination) => new ScratchBackend(at?.get(destination) ?? b));
+}
+
+/** The container's own mounts, with new files dated by the process's clock. */
+function datedView(fs: MountedFs, clock: Clock): MountedFs {
+  return rebuild(fs, clock, (b) => b);
+}
+
+function rebuild(fs: MountedFs, clock: Clock, wrap: (b: FsBackend, destination: string) => FsBackend): MountedFs {
+  const [root, ...rest] = fs.mountPoints();
+  if (!root) throw new Error('a container filesystem without a root mount');
+  const view = new MountedFs(wrap(root.backend, '/'), root.readOnly, () => ({ uid: 0, gid: 0, now: clock.now() }));
+  for (const m of rest) view.mount(m.destination, wrap(m.backend, m.destination), m.readOnly);
+  return view;
+}

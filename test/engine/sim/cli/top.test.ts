@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
+import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
+
+// Docker 20.10 (measured): `docker top` of `run -d busybox sleep 300` prints ps -ef's columns through a tabwriter
+// of minimum width 20: `root  27594  27573  1  00:28  ?  00:00:00  sleep 300`, PIDs being host PIDs (the same
+// as State.Pid); a stopped container gives "Container <id> is not running" (exit 1).
+
+describe('simulator: docker top', () => {
+  const engine = () => createSimEngine({ host: new TreeBackend(), cwd: '/' });
+
+  it('lists a main process that starts no others with the columns and widths of ps -ef', () => {
+    const e = engine();
+    e.dockerSync(['run', '-d', '--name', 'top1', 'drydock/busybox:1.35', 'sleep', '300']);
+    const pid = e.dockerSync(['inspect', '-f', '{{.State.Pid}}', 'top1']).stdout.trim();
+    const r = e.dockerSync(['top', 'top1']);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const [head, row, ...rest] = r.stdout.split('\n');
+    assert.equal(head, ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME'].map((t) => t.padEnd(20)).join('') + 'CMD');
+    assert.match(row ?? '', new RegExp(`^root {16}${pid} +\\d+ +0 +00:00 +\\? +00:00:00 {12}sleep 300$`));
+    assert.deepEqual(rest, ['']);
+  });
+
+  it('refuses plainly what it cannot know: a script main process, ps options', () => {
+    const e = engine();
+    e.dockerSync(['run', '-d', '--name', 'top2', 'drydock/busybox:1.35', 'sh', '-c', 'sleep 300; echo']);
+    const script = e.dockerSync(['top', 'top2']);
+    assert.equal(script.exitCode, 125);
+    assert.match(script.stderr, /^drydock: docker top is not simulated here: its main process \(sh -c sleep 300; echo\) may have child processes, .*; use --engine docker\n$/);
+    e.dockerSync(['run', '-d', '--name', 'top3', 'drydock/busybox:1.35', 'sleep', '300']);
+    const options = e.dockerSync(['top', 'top3', 'aux']);
+    assert.deepEqual([options.stdout, options.exitCode], ['', 125]);
+  });
+
+  it('answers a stopped or missing container as the daemon does', () => {
+    const e = engine();
+    const id = e.dockerSync(['create', '--name', 'top4', 'drydock/busybox:1.35', 'sleep', '3']).stdout.trim();
+    assert.deepEqual(e.dockerSync(['top', 'top4']), { exitCode: 1, stdout: '', stderr: `Error response from daemon: Container ${id} is not running\n` });
+    assert.deepEqual(e.dockerSync(['top', 'nope']), { exitCode: 1, stdout: '', stderr: 'Error response from daemon: No such container: nope\n' });
+  });
+});
