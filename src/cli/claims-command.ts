@@ -4,7 +4,6 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { builtinAssertions } from '../assertions/registry.js';
 import { buildClaimTable } from '../claims/claim-table.js';
 import { renderClaimsHtml } from '../claims/render-html.js';
@@ -14,9 +13,10 @@ import { runScenarios } from '../runner/run-all.js';
 import type { ScenarioResult } from '../runner/result.js';
 import { createScenarioSimEngine } from '../runner/sim-engine.js';
 import type { Scenario } from '../scenario/model.js';
-import { UsageError } from './args.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { loadAll, problemSummary } from './load-all.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { UsageError } from './usage-error.js';
 
 /** The usage text of `drydock claims`. */
 export const CLAIMS_USAGE = `Usage: drydock claims [paths…] [options]
@@ -24,10 +24,18 @@ export const CLAIMS_USAGE = `Usage: drydock claims [paths…] [options]
 Runs every scenario with a \`claim:\` (default scenarios/notes/) on the simulator and, when a Docker engine is
 reachable, on the real engine; prints the table and writes <out>/claims.json and <out>/claims.html.
 
+Arguments:
+  paths…            scenario files, folders and globs (default scenarios/notes/)
+
 Options:
   -o, --out DIR     where claims.json and claims.html go (default reports/)
   -j, --jobs N      scenarios run at once on the simulator (default 4)
       --no-docker   do not use a real engine even when one is reachable
+  -h, --help        show this help
+
+Examples:
+  drydock claims
+  drydock claims 'scenarios/notes/c3*.yaml' --no-docker --out /tmp/claims
 
 Exit codes: 0 every claim scenario passed where it ran, 1 one did not, 2 bad input or usage.
 `;
@@ -39,27 +47,18 @@ interface ClaimsArgs {
   docker: boolean;
 }
 
+const CLAIMS_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  'no-docker': { type: 'boolean' },
+} as const;
+
 function parseClaimsArgs(argv: readonly string[]): ClaimsArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        'no-docker': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs('claims', argv, CLAIMS_OPTIONS);
+  if (parsed.help) return 'help';
   const v = parsed.values;
-  if (v.help) return 'help';
   const jobs = v.jobs === undefined ? 4 : Number(v.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`, 'claims');
   return { paths: parsed.positionals.length > 0 ? parsed.positionals : ['scenarios/notes'], out: v.out ?? 'reports', jobs, docker: v['no-docker'] !== true };
 }
 

@@ -6,23 +6,45 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DockerClient } from '../engine/docker/docker-client.js';
 import { EngineError } from '../errors/engine-error.js';
 import { RUN_DIR_PREFIX } from '../runner/docker-engines.js';
-import { UsageError } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { parseCommandArgs } from './parse-command-args.js';
 
 const RUN_FOLDER = new RegExp(`^${RUN_DIR_PREFIX}[0-9a-f]{12}-`, 'u');
 
+/** `drydock clean --help`. */
+export const CLEAN_USAGE = `Usage: drydock clean [options]
+
+Removes what real-engine runs that were killed (SIGKILL, a crash, a lost machine) left behind, found by
+drydock's labels and name prefixes only: containers and volumes labelled drydock.run, images under
+drydock-run-<id>/ or labelled drydock.run, and the runs' temporary folders. Objects without them (your own)
+are never touched.
+
+Options:
+      --all           also remove the stand-in images (drydock/ubuntu, …; rebuilt on the next run)
+      --context NAME  the docker context to use (default: DOCKER_HOST, else docker's current context)
+      --dry-run       list what would be removed, and remove nothing
+  -h, --help          show this help
+
+Examples:
+  drydock clean --dry-run
+  drydock clean --all
+
+Exit codes: 0 cleaned (or nothing to clean), 2 bad usage or no Docker engine reachable.
+`;
+
+const CLEAN_OPTIONS = { all: { type: 'boolean' }, context: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+
 /** Runs `drydock clean [--all] [--context NAME] [--dry-run]`; returns the exit code. */
 export async function cleanCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ args: [...argv], options: { all: { type: 'boolean' }, context: { type: 'string' }, 'dry-run': { type: 'boolean' } } }).values;
-  } catch (e) {
-    throw new UsageError(`clean: ${(e as Error).message}`);
+  const parsed = parseCommandArgs('clean', argv, CLEAN_OPTIONS, { maxPositionals: 0 });
+  if (parsed.help) {
+    io.stdout(CLEAN_USAGE);
+    return EXIT.ok;
   }
+  const values = parsed.values;
   const client = new DockerClient({
     ...(values.context !== undefined ? { context: values.context } : {}),
     ...(io.env.DOCKER_HOST !== undefined ? { host: io.env.DOCKER_HOST } : {}),

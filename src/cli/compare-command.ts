@@ -2,11 +2,11 @@
 // fresh state) and then the real engine (isolated as `drydock run --engine docker` isolates a scenario), and
 // diffs the two transcripts command by command after normalisation. A simulator bug report is one script.
 
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { unifiedDiff } from '../assertions/text-diff.js';
@@ -15,9 +15,11 @@ import { rewriteHostScript } from '../engine/docker/isolation/host-script.js';
 import { EngineError } from '../errors/engine-error.js';
 import { DockerEngines, RUN_DIR_PREFIX } from '../runner/docker-engines.js';
 import { PairedNormalizer } from '../runner/normalize/normalize-output.js';
-import { UsageError } from './args.js';
 import { readTranscript, shimScript, type TranscriptEntry } from './compare/transcript.js';
+import { readInputFile } from './input-file.js';
 import { EXIT, type CliIo } from './io.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { UsageError } from './usage-error.js';
 
 /** How one side ran. */
 interface Side {
@@ -25,10 +27,36 @@ interface Side {
   exitCode: number;
 }
 
+/** `drydock compare --help`. */
+export const COMPARE_USAGE = `Usage: drydock compare <script> [options]
+
+Runs a shell script twice, with \`docker\` being the simulator (on a fresh state) and then the real engine
+(isolated as \`drydock run --engine docker\` isolates a scenario), and diffs the two transcripts command by
+command, after normalising what legitimately differs (IDs, times, generated names, host paths). A simulator
+bug report is one script. The real engine is the one DOCKER_HOST names (default: the local daemon).
+
+Arguments:
+  script              a shell script (sh) that runs docker commands
+
+Options:
+  -h, --help          show this help
+
+Example:
+  drydock compare bug.sh
+
+Exit codes: 0 both sides agree, 1 they differ, 2 bad usage, an unreadable script or no Docker engine reachable.
+`;
+
 /** Runs `drydock compare SCRIPT`; 0 when both transcripts agree, 1 when they differ, 2 when one cannot run. */
 export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv.length !== 1) throw new UsageError('usage: drydock compare SCRIPT (a shell script that runs docker commands)');
-  const script = readFileSync(resolve(io.cwd, argv[0]!), 'utf8');
+  const parsed = parseCommandArgs('compare', argv, {}, { maxPositionals: 1 });
+  if (parsed.help) {
+    io.stdout(COMPARE_USAGE);
+    return EXIT.ok;
+  }
+  const [path] = parsed.positionals;
+  if (path === undefined) throw new UsageError('missing the script to run (a shell script that runs docker commands)', 'compare');
+  const script = readInputFile('compare', path, io.cwd);
   const engines = new DockerEngines(io.env.DOCKER_HOST !== undefined ? { host: io.env.DOCKER_HOST } : {});
   try {
     await engines.prepare();

@@ -3,15 +3,32 @@
 // unless DRYDOCK_DEBUG is set.
 
 import { readFileSync } from 'node:fs';
-import { USAGE, UsageError } from './args.js';
-import { EXIT, processIo, type CliIo } from './io.js';
+import { didYouMean } from '../scenario/suggest.js';
+import { claimsCommand } from './claims-command.js';
 import { cleanCommand } from './clean-command.js';
 import { compareCommand } from './compare-command.js';
-import { claimsCommand } from './claims-command.js';
+import { dockerCommand } from './docker-command.js';
 import { gradeCommand } from './grade-command.js';
+import { EXIT, processIo, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
-import { scenarioSchemaText } from '../scenario/schema-file.js';
+import { schemaCommand } from './schema-command.js';
+import { USAGE } from './usage.js';
+import { formatInputError, formatUsageError, InputError, UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+// Each takes its own `-h/--help` (docker's is docker's), so `drydock help X` is `drydock X --help`.
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+  docker: dockerCommand,
+  clean: cleanCommand,
+  compare: compareCommand,
+  grade: gradeCommand,
+  claims: claimsCommand,
+};
 
 function version(): string {
   try {
@@ -22,68 +39,46 @@ function version(): string {
   }
 }
 
-// `drydock docker …` belongs to the simulator's own CLI module, loaded only when used (it may not exist yet).
-async function dockerCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const modulePath = '../engine/sim/node/docker-command.js';
-  let mod: { runDockerCli?: (argv: string[]) => Promise<number> };
-  try {
-    mod = (await import(modulePath)) as typeof mod;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND') {
-      io.stderr('drydock: `drydock docker` is not available in this build (the simulator command is missing)\n');
+function lookup(name: string): Command {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command !== undefined) return command;
+  const hint = didYouMean(name, Object.keys(COMMANDS), (s) => s);
+  throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; ${hint}` : ''}`);
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      io.stderr(USAGE);
       return EXIT.usage;
-    }
-    throw e;
+    case '--version':
+    case '-v':
+      io.stdout(`drydock ${version()}\n`);
+      return EXIT.ok;
+    case 'help':
+    case '--help':
+    case '-h':
+      if (command === 'help' && rest[0] !== undefined) return lookup(rest[0])(['--help'], io);
+      io.stdout(USAGE);
+      return EXIT.ok;
+    default:
+      if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (options go after the command)`);
+      return lookup(command)(rest, io);
   }
-  if (typeof mod.runDockerCli !== 'function') {
-    io.stderr('drydock: `drydock docker` is not available in this build (runDockerCli is missing)\n');
-    return EXIT.usage;
-  }
-  return mod.runDockerCli([...argv]);
 }
 
 /** Runs the drydock command line `argv` (without the program name); resolves with the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'run':
-        return await runCommand(rest, io);
-      case 'validate':
-        return await validateCommand(rest, io);
-      case 'schema':
-        if (rest.length > 0) throw new UsageError('`drydock schema` takes no arguments');
-        io.stdout(scenarioSchemaText());
-        return EXIT.ok;
-      case 'docker':
-        return await dockerCommand(rest, io);
-      case 'clean':
-        return await cleanCommand(rest, io);
-      case 'compare':
-        return await compareCommand(rest, io);
-      case 'grade':
-        return await gradeCommand(rest, io);
-      case 'claims':
-        return await claimsCommand(rest, io);
-      case '--version':
-      case '-v':
-        io.stdout(`drydock ${version()}\n`);
-        return EXIT.ok;
-      case undefined:
-        io.stderr(USAGE);
-        return EXIT.usage;
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout(USAGE);
-        return EXIT.ok;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-    }
+    return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`drydock: ${e.message}\nRun 'drydock --help' for usage.\n`);
+      io.stderr(formatUsageError(e));
+      return EXIT.usage;
+    }
+    if (e instanceof InputError) {
+      io.stderr(formatInputError(e));
       return EXIT.usage;
     }
     io.stderr(`drydock: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -17,7 +17,7 @@ import { parseShard, selectScenarios, type Selection } from '../runner/select.js
 import { createScenarioSimEngine } from '../runner/sim-engine.js';
 import { runScenario } from '../runner/run-scenario.js';
 import { SimWorkerPool } from '../runner/sim-pool.js';
-import { parseRunArgs, UsageError, type RunArgs } from './args.js';
+import { parseRunArgs, RUN_USAGE, UsageError, type RunArgs } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { loadAll, problemSummary, type Loaded } from './load-all.js';
 import { watchAndRerun } from './watch.js';
@@ -28,12 +28,12 @@ function selection(args: RunArgs): Selection {
     try {
       s.grep = new RegExp(args.grep);
     } catch (e) {
-      throw new UsageError(`--grep: ${(e as Error).message}`);
+      throw new UsageError(`--grep: ${(e as Error).message}`, 'run');
     }
   }
   if (args.shard !== undefined) {
     const shard = parseShard(args.shard);
-    if (!shard) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 1/3, not ${JSON.stringify(args.shard)}`);
+    if (!shard) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 1/3, not ${JSON.stringify(args.shard)}`, 'run');
     s.shard = shard;
   }
   return s;
@@ -103,11 +103,15 @@ async function runLoaded(
 /** Runs `drydock run`; returns the exit code. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseRunArgs(argv);
-  if (!['sim', 'docker', 'both'].includes(args.engine)) throw new UsageError(`--engine: unknown engine ${JSON.stringify(args.engine)} (sim, docker, both)`);
-  if (args.context !== undefined && args.engine === 'sim') throw new UsageError('--context needs --engine docker or --engine both');
+  if (args.help) {
+    io.stdout(RUN_USAGE);
+    return EXIT.ok;
+  }
+  if (!['sim', 'docker', 'both'].includes(args.engine)) throw new UsageError(`--engine: unknown engine ${JSON.stringify(args.engine)} (sim, docker, both)`, 'run');
+  if (args.context !== undefined && args.engine === 'sim') throw new UsageError('--context needs --engine docker or --engine both', 'run');
   for (const r of args.reporters) {
     if (!(REPORTER_NAMES as readonly string[]).includes(r)) {
-      throw new UsageError(`--reporter: unknown reporter ${JSON.stringify(r)} (${REPORTER_NAMES.join(', ')})`);
+      throw new UsageError(`--reporter: unknown reporter ${JSON.stringify(r)} (${REPORTER_NAMES.join(', ')})`, 'run');
     }
   }
   const sel = selection(args);

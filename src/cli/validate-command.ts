@@ -1,19 +1,36 @@
 // `drydock validate [paths…]`: loads every scenario and reports every problem, without running anything.
 
-import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from './io.js';
-import { UsageError } from './args.js';
 import { loadAll, problemSummary } from './load-all.js';
+import { parseCommandArgs } from './parse-command-args.js';
+
+/** `drydock validate --help`. */
+export const VALIDATE_USAGE = `Usage: drydock validate [paths…] [options]
+
+Loads every scenario and reports every problem of every file at once (file:line:col, a caret frame, "did you
+mean"), without running anything.
+
+Arguments:
+  paths…              scenario files, folders (searched for .yaml and .yml) and globs (default scenarios/)
+
+Options:
+  -h, --help          show this help
+
+Examples:
+  drydock validate
+  drydock validate scenarios/notes 'scenarios/**/vol*.yaml'
+
+Exit codes: 0 every scenario valid, 2 a problem, a path that names no scenario, or bad usage.
+`;
 
 /** Runs `drydock validate`; returns the exit code. */
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let positionals: string[];
-  try {
-    positionals = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {} }).positionals;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+  const parsed = parseCommandArgs('validate', argv, {});
+  if (parsed.help) {
+    io.stdout(VALIDATE_USAGE);
+    return EXIT.ok;
   }
-  const loaded = await loadAll(positionals.length > 0 ? positionals : ['scenarios'], io);
+  const loaded = await loadAll(parsed.positionals.length > 0 ? parsed.positionals : ['scenarios'], io);
   if (loaded.problems.length > 0) {
     io.stderr(`drydock: ${problemSummary(loaded.problems)}\n`);
     return EXIT.usage;

@@ -19,10 +19,18 @@ describe('drydock run options', () => {
     assert.deepEqual([a.paths, a.tags, a.reporters, a.jobs, a.shard, a.bail, a.grep], [['x'], ['a', 'b', 'c'], ['spec', 'json', 'junit'], 3, '1/2', true, 'vol']);
   });
 
-  it('usage errors', () => {
-    assert.throws(() => parseRunArgs(['--nope']), UsageError);
-    assert.throws(() => parseRunArgs(['--jobs', 'x']), UsageError);
-    assert.throws(() => parseRunArgs(['--jobs']), UsageError);
+  it('usage errors, each naming `run`', () => {
+    for (const argv of [['--nope'], ['--jobs', 'x'], ['--jobs']]) {
+      assert.throws(() => parseRunArgs(argv), (e) => e instanceof UsageError && e.command === 'run', argv.join(' '));
+    }
+  });
+
+  it('-h and --help ask for the usage, with the defaults otherwise', () => {
+    for (const argv of [['-h'], ['--help'], ['x', '--jobs', '--help']]) {
+      const a = parseRunArgs(argv);
+      assert.deepEqual([a.help, a.paths, a.reporters], [true, ['scenarios'], ['spec']], argv.join(' '));
+    }
+    assert.equal(parseRunArgs([]).help, false);
   });
 });
 

@@ -29,6 +29,19 @@ describe('drydock as a process', function () {
   });
 });
 
+describe('drydock usage as a process', function () {
+  this.timeout(30_000);
+
+  it('help on stdout with exit 0; a bad option or a missing script on stderr with exit 2', async () => {
+    const dir = writeFolder({});
+    const [help, bad, missing] = await Promise.all([drydock(['validate', '--help'], dir), drydock(['clean', '--frobnicate'], dir), drydock(['compare', 'nonexist.sh'], dir)]);
+    assert.deepEqual([help.exitCode, help.stderr], [0, '']);
+    assert.match(help.stdout, /^Usage: drydock validate/);
+    assert.deepEqual([bad.exitCode, bad.stdout, bad.stderr], [2, '', "drydock clean: unknown option --frobnicate\nRun 'drydock clean --help' for usage."]);
+    assert.deepEqual([missing.exitCode, missing.stdout, missing.stderr], [2, '', 'drydock compare: cannot read nonexist.sh: no such file']);
+  });
+});
+
 describe('drydock docker', function () {
   this.timeout(30_000);
 
@@ -37,5 +50,16 @@ describe('drydock docker', function () {
     const r = await drydock(['docker', 'version', '--format', '{{.Client.Version}}'], writeFolder({}));
     if (r.exitCode === 2) assert.match(r.stderr, /`drydock docker` is not available/);
     else assert.equal(r.exitCode, 0, r.stderr);
+  });
+
+  // drydock parses none of it: help and errors are docker's own, as `docker` prints them.
+  it("keeps docker's own help and usage errors", async () => {
+    const dir = writeFolder({});
+    const [help, bad] = await Promise.all([drydock(['docker', '--help'], dir), drydock(['docker', '--frobnicate'], dir)]);
+    if (help.exitCode === 2 && /`drydock docker` is not available/.test(help.stderr)) return;
+    assert.equal(help.exitCode, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: {2}docker \[OPTIONS\] COMMAND/m);
+    assert.equal(bad.exitCode, 125);
+    assert.match(bad.stderr, /^unknown flag: --frobnicate\nSee 'docker --help'\./);
   });
 });

@@ -1,0 +1,24 @@
+// The usage text of `drydock` itself: the commands, and where each one's own help is.
+
+/** `drydock --help`. */
+export const USAGE = `Usage: drydock <command> [options]
+
+Commands:
+  run [paths…]        run scenarios (files, folders, globs; default scenarios/)
+  validate [paths…]   check scenarios without running them
+  schema              print the scenario JSON Schema
+  docker <args…>      run one docker command on the simulator's saved state
+  clean [--all]       remove what killed real-engine runs left (by drydock's labels and name prefixes)
+  compare SCRIPT      run a shell script with \`docker\` on the simulator and on the real engine; diff them
+  grade EXERCISE SUBMISSIONS…  grade students' submissions
+  claims [paths…]     run the notes' claim scenarios and write reports/claims.{html,json}
+  help [command]      this help, or a command's
+
+Options:
+  -h, --help          this help
+  -v, --version       print drydock's version
+
+Run 'drydock <command> --help' for a command's arguments, options and examples.
+
+Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.
+`;
