@@ -5,7 +5,6 @@
 
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
 import { gradeBatch, type BatchProgress } from '../grading/grade-batch.js';
@@ -13,12 +12,19 @@ import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engin
 import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
 export const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
 
-A submission is a folder with commands.sh (docker commands, one a line) and any files it needs, or a .sh file;
-a folder of such folders grades each of them.
+Grades every submission on a fresh engine and writes the gradebook (grades.csv, junit.xml), Gradescope's
+results.json, and the HTML pages: per submission the student's page and the teacher's, and a class summary.
+
+Arguments:
+  <exercise.yaml>     the exercise: a scenario with points (see scenarios/exercises/)
+  <submission…>       a folder with commands.sh (docker commands, one a line) and any files it needs, or a
+                      .sh file; a folder of such folders grades each of them
 
 Options:
   -o, --out DIR       where the gradebook and reports go (default reports/grades)
@@ -32,9 +38,25 @@ Options:
                       the checks with \`visibility: after_due_date\`. \`hidden\` checks are never on
                       them; the teacher's pages (teacher.html, index.html) show everything
   -q, --quiet         no progress and no per-submission lines
+  -h, --help          show this help
+
+Examples:
+  drydock grade scenarios/exercises/commit-tomcat-without-docs/exercise.yaml \\
+                scenarios/exercises/commit-tomcat-without-docs/submissions --out reports/grades
+  drydock grade exercise.yaml submissions/ --engine docker --jobs 2
+
+Exit codes: 0 every submission graded (whatever its score), 1 some could not be graded, 2 bad usage or exercise.
 `;
 
-class GradeUsageError extends Error {}
+const GRADE_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  force: { type: 'boolean' },
+  engine: { type: 'string' },
+  'no-html': { type: 'boolean' },
+  'after-due-date': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
 
 /** Submissions from which grading threads pay for their start-up (a few hundred ms of one core each). */
 const THREADS_FROM = 20;
@@ -52,35 +74,16 @@ interface GradeArgs {
 }
 
 function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        force: { type: 'boolean' },
-        engine: { type: 'string' },
-        'no-html': { type: 'boolean' },
-        'after-due-date': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new GradeUsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs('grade', argv, GRADE_OPTIONS);
+  if (parsed.help) return 'help';
   const v = parsed.values;
-  if (v.help) return 'help';
   const [exercise, ...submissions] = parsed.positionals;
-  if (exercise === undefined || submissions.length === 0) throw new GradeUsageError('`drydock grade` needs an exercise file and at least one submission');
+  if (exercise === undefined || submissions.length === 0) throw new UsageError('needs an exercise file and at least one submission', 'grade');
   const engine = v.engine ?? 'sim';
-  if (engine !== 'sim' && engine !== 'docker') throw new GradeUsageError(`--engine must be sim or docker, not ${JSON.stringify(engine)}`);
+  if (engine !== 'sim' && engine !== 'docker') throw new UsageError(`--engine must be sim or docker, not ${JSON.stringify(engine)}`, 'grade');
   const args: GradeArgs = { exercise, submissions, out: v.out ?? 'reports/grades', force: v.force === true, engine, html: v['no-html'] !== true, afterDueDate: v['after-due-date'] === true, quiet: v.quiet === true };
   if (v.jobs !== undefined) {
-    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new GradeUsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`);
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v.jobs)}`, 'grade');
     args.jobs = Number(v.jobs);
   }
   return args;
@@ -98,8 +101,9 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
   try {
     args = parseGradeArgs(argv);
   } catch (e) {
-    if (!(e instanceof GradeUsageError)) throw e;
-    io.stderr(`drydock grade: ${e.message}\n\n${GRADE_USAGE}`);
+    // printed here as main prints every command's, since grading is also started without main (tests, scripts)
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(formatUsageError(e));
     return EXIT.usage;
   }
   if (args === 'help') {

@@ -8,7 +8,7 @@ import { runCli, writeFolder } from './helpers.js';
 // `docker` is left out: its help and errors are docker's own (test/cli/process.test.ts).
 const COMMANDS = ['run', 'validate', 'schema', 'clean', 'compare', 'grade', 'claims'];
 // Those whose option errors this file holds to the shared style (grade parses its own options: src/cli/grade-command.ts).
-const SHARED_PARSER = COMMANDS.filter((c) => c !== 'grade');
+const SHARED_PARSER = COMMANDS;
 
 // An engine address that answers nothing, so a command that wrongly went on to run fails fast instead of
 // touching a real daemon.
