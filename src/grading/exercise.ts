@@ -2,6 +2,7 @@
 // points. This loads one and settles its grading limits and each check's worth.
 
 import { createHash } from 'node:crypto';
+import { readFailureReason } from '../errors/read-failure.js';
 import { readFile } from 'node:fs/promises';
 import { loadScenario } from '../scenario/load.js';
 import type { ScenarioProblem } from '../scenario/problem.js';
@@ -55,7 +56,7 @@ export async function loadExercise(path: string, display: string = path): Promis
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const message = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    const message = `cannot read the file: ${readFailureReason(e)}`;
     return { ok: false, problems: [{ code: 'FILE_UNREADABLE', message, file: display, start: { line: 1, col: 1 }, path: [] }] };
   }
   const loaded = loadScenario(bytes, display);

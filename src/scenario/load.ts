@@ -2,6 +2,7 @@
 // Every problem in the file comes back at once, each positioned; nothing here throws for bad input.
 
 import { readFile } from 'node:fs/promises';
+import { readFailureReason } from '../errors/read-failure.js';
 import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { buildScenario } from './build-model.js';
 import type { DockerLineCheck } from './docker-line.js';
@@ -88,7 +89,7 @@ export async function loadScenarioFile(path: string, display: string = path): Pr
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return wholeFile('FILE_UNREADABLE', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display);
+    return wholeFile('FILE_UNREADABLE', `cannot read the file: ${readFailureReason(e)}`, display);
   }
   return loadScenario(bytes, display);
 }

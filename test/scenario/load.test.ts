@@ -111,6 +111,8 @@ checks:
   it('reads files and reports an unreadable one', async () => {
     const r = await loadScenarioFile('/nonexistent/x.yaml', 'x.yaml');
     assert.ok(!r.ok && r.problems[0]?.code === 'FILE_UNREADABLE');
+    assert.equal(r.problems[0]?.message, 'cannot read the file: no such file');
+    assert.equal(r.problems[0]?.file, 'x.yaml');
   });
 
   it('accepts a byte-order mark and CRLF line ends', () => {
