@@ -78,7 +78,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const rw = new RwLayer(initIndexFor(req.image.layer));
   const now = daemon.clock.now();
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-  mountSystemPaths(fs, hostname);
+  mountSystemPaths(fs, hostname, config.Tty);
   const mounts: MountPoint[] = [];
   const mounted = new Set<string>();
 

@@ -7,6 +7,7 @@ import type { Entry, LiveEntry } from '../layer/entry.js';
 import { Layer } from '../layer/layer.js';
 import { MergedIndex } from '../layer/merged-index.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
+import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
@@ -45,8 +46,12 @@ export function initIndexFor(top: Layer | null): MergedIndex {
 const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff00::1\tip6-allnodes\nff00::2\tip6-allrouters\n';
 
 /** Mounts /dev, /proc, /sys and the per-container /etc files, as the daemon does at start. */
-export function mountSystemPaths(fs: MountedFs, hostname: string): void {
-  fs.mount('/dev', devTree(), false);
+export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false): void {
+  const { dev, pts } = devTrees(tty);
+  fs.mount('/dev', dev, false);
+  fs.mount('/dev/pts', pts, false);
+  fs.mount('/dev/shm', new PseudoFsBackend('tmpfs', dir(0o1777) as LiveEntry), false);
+  fs.mount('/dev/mqueue', new PseudoFsBackend('mqueue', dir(0o1777) as LiveEntry), false);
   fs.mount('/proc', new TreeBackend(dir(0o555) as LiveEntry), true);
   fs.mount('/sys', new TreeBackend(dir(0o555) as LiveEntry), true);
   fs.mount('/etc/hostname', fileTree(`${hostname}\n`), false);
@@ -76,20 +81,25 @@ function fileTree(text: string): TreeBackend {
   return new TreeBackend({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, ...meta });
 }
 
-function devTree(): TreeBackend {
-  const tree = new TreeBackend(dir() as LiveEntry);
+// /dev is a tmpfs with the device nodes runc makes, and devpts, shm and mqueue mounted on it; under -t the
+// container's terminal is /dev/console and /dev/pts/0 (a pty: 136,0, group tty, mode 620)
+function devTrees(tty: boolean): { dev: PseudoFsBackend; pts: PseudoFsBackend } {
+  const dev = new PseudoFsBackend('tmpfs', dir() as LiveEntry);
   const char = (minor: number, major = 1): LiveEntry => ({ kind: 'char', major, minor, mode: 0o666, ...meta });
-  tree.put('/null', char(3));
-  tree.put('/zero', char(5));
-  tree.put('/full', char(7));
-  tree.put('/random', char(8));
-  tree.put('/urandom', char(9));
-  tree.put('/tty', char(0, 5));
-  tree.put('/pts', dir() as LiveEntry);
-  tree.put('/shm', dir(0o1777) as LiveEntry);
-  tree.put('/mqueue', dir(0o1777) as LiveEntry);
-  for (const [name, target] of [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2']]) {
-    tree.put(`/${name}`, { kind: 'symlink', target: target as string, mode: 0o777, ...meta });
+  const terminal: LiveEntry = { kind: 'char', major: 136, minor: 0, mode: 0o620, ...meta, gid: 5 };
+  dev.put('/null', char(3));
+  dev.put('/zero', char(5));
+  dev.put('/full', char(7));
+  dev.put('/random', char(8));
+  dev.put('/urandom', char(9));
+  dev.put('/tty', char(0, 5));
+  if (tty) dev.put('/console', terminal);
+  for (const sub of ['/pts', '/shm', '/mqueue']) dev.put(sub, dir(sub === '/pts' ? 0o755 : 0o1777) as LiveEntry);
+  for (const [name, target] of [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2'], ['ptmx', 'pts/ptmx']]) {
+    dev.put(`/${name}`, { kind: 'symlink', target: target as string, mode: 0o777, ...meta });
   }
-  return tree;
+  const pts = new PseudoFsBackend('devpts', dir() as LiveEntry);
+  pts.put('/ptmx', { kind: 'char', major: 5, minor: 2, mode: 0o666, ...meta });
+  if (tty) pts.put('/0', terminal);
+  return { dev, pts };
 }

@@ -107,8 +107,11 @@ function readTable(fs: Vfs, path: string): string[][] | undefined {
 export function runProcess(
   fs: Vfs,
   spec: ProcessSpec,
-  out: (stream: 'stdout' | 'stderr', text: string) => void,
+  output: (stream: 'stdout' | 'stderr', text: string) => void,
 ): ProcessOutcome {
+  // A terminal is one stream, and its line discipline (onlcr) turns every \n into \r\n: under -t, docker run,
+  // exec and logs give both streams on stdout with CRLF line ends.
+  const out = spec.tty ? (_stream: 'stdout' | 'stderr', text: string) => output('stdout', text.replaceAll('\n', '\r\n')) : output;
   // One streaming decoder per stream, so a UTF-8 character split across two writes survives.
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   const write = (stream: 'stdout' | 'stderr') => (chunk: string | Uint8Array) =>

@@ -59,6 +59,10 @@ export class ScratchBackend implements FsBackend {
     return this.upper.has(path) ? undefined : this.base.blocks?.(path);
   }
 
+  dirSize(path: string): number | undefined {
+    return this.upper.has(path) ? undefined : this.base.dirSize?.(path);
+  }
+
   /** true when the path lies below a path removed here */
   private hiddenBelow(path: string): boolean {
     for (let p = path; p !== '/'; ) {

@@ -28,4 +28,6 @@ export interface FsBackend {
   merged?(path: string): boolean;
   /** st_blocks of an entry when the filesystem decides it (overlay's xattr blocks), else undefined */
   blocks?(path: string): number | undefined;
+  /** st_size of a directory when the filesystem is not ext4-like (tmpfs counts its entries), else undefined */
+  dirSize?(path: string): number | undefined;
 }

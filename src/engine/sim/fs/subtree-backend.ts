@@ -44,4 +44,8 @@ export class SubtreeBackend implements FsBackend {
   blocks(path: string): number | undefined {
     return this.base.blocks?.(this.map(path));
   }
+
+  dirSize(path: string): number | undefined {
+    return this.base.dirSize?.(this.map(path));
+  }
 }

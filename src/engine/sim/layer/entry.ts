@@ -66,7 +66,7 @@ export function entryStat(entry: LiveEntry): Stat {
     case 'symlink':
       return { kind: 'symlink', size: entry.target.length, target: entry.target, ...base };
     case 'char':
-      return { kind: 'char', size: 0, ...base };
+      return { kind: 'char', size: 0, device: [entry.major, entry.minor], ...base };
   }
 }
 

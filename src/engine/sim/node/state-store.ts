@@ -84,7 +84,7 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
     const layer = layerOf(c.layer);
     const rw = RwLayer.restore(initIndexFor(layer), readEntries(c.rwFile), c.xattrBlockDirs ?? []);
     const fs = new MountedFs(rw, c.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-    mountSystemPaths(fs, c.config.Hostname);
+    mountSystemPaths(fs, c.config.Hostname, c.config.Tty);
     for (const m of c.mounts) {
       if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(host, m.source), !m.rw);
       else fs.mount(m.destination, (daemon.volumes.get(m.name as string) ?? damaged(`volume ${m.name} is missing`)).data, !m.rw);

@@ -19,10 +19,6 @@ interface Entry {
   st: Stat;
 }
 
-const DEVICES: Record<string, [number, number]> = {
-  '/dev/null': [1, 3], '/dev/zero': [1, 5], '/dev/full': [1, 7], '/dev/random': [1, 8], '/dev/urandom': [1, 9],
-  '/dev/tty': [5, 0], '/dev/console': [5, 1], '/dev/ptmx': [5, 2],
-};
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** st_nlink: what the Vfs reports when it knows (overlay: 1 for merged dirs), else ext4's 2 + subdirectories. */
@@ -136,7 +132,7 @@ class Lister {
         out += o.has('g') ? `${g.padEnd(8)} ` : `${u.padEnd(8)} ${g.padEnd(8)} `;
       }
       if (e.st.kind === 'char') {
-        const [maj, min] = DEVICES[path] ?? [0, 0];
+        const [maj, min] = e.st.device ?? [0, 0];
         out += `${String(maj).padStart(4)}, ${String(min).padStart(3)} `;
       } else if (o.has('h')) out += `${humanSize(e.st.size).padStart(7)} `;
       else out += `${String(e.st.size).padStart(9)} `;
