@@ -56,10 +56,11 @@ checks:
 `);
     s.files.push({ path: '/scenario/Dockerfile', content: new TextEncoder().encode('FROM centos\nVOLUME /v\n'), mode: 0o644 });
     let runDir = '';
+    let runId = '';
     const result = await runScenarios([s], {
       createEngine: (sc) => {
         const e = engines.create(sc);
-        runDir = (e as unknown as { options: { runDir: string } }).options.runDir;
+        ({ runDir, runId } = (e as unknown as { options: { runDir: string; runId: string } }).options);
         return e;
       },
       engineName: 'docker',
@@ -68,8 +69,9 @@ checks:
     const r = result.scenarios[0]!;
     assert.equal(r.status, 'passed', JSON.stringify(r.steps.concat().filter((x) => x.status !== 'passed').map((x) => [x.title, x.failures]), null, 1) + JSON.stringify(r.checks.filter((c) => c.status !== 'passed')));
     assert.equal(existsSync(runDir), false);
-    assert.equal((await client.run(['ps', '-aq', '--filter', `label=drydock.run`])).stdout, '');
-    assert.equal((await client.run(['images', '-q', 'drydock-run-*/*/*'])).stdout, '');
+    // this run's objects only: other runs may share the engine
+    assert.equal((await client.run(['ps', '-aq', '--filter', `label=drydock.run=${runId}`])).stdout, '');
+    assert.equal((await client.run(['images', '-q', `drydock-run-${runId}/*/*`])).stdout, '');
     assert.equal((await client.run(['inspect', '--format', '{{.Name}}', USER_CONTAINER])).stdout, `/${USER_CONTAINER}\n`);
   });
 

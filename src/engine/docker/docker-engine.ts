@@ -1,6 +1,6 @@
 // The Engine on a real Docker daemon through the docker CLI: commands pass through after the safety policy
 // (no network, no pulls, drydock labels), checks read through `docker cp`, and dispose() removes what this
-// instance made, found by its drydock.run label and nothing else.
+// instance made: what carries its drydock.run label, and what its commands printed (builds get no label).
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type { Stat } from '../sim/fs/vfs.js';
 import { applyArgvPolicy } from './argv-policy.js';
 import { findCommand } from './argv-scan.js';
 import { ensureBaseImage, ensureFixtureImages, type FixtureOptions } from './base-image.js';
+import { BuildLeftovers } from './build-leftovers.js';
 import { buildSource, requiredImages } from './build-guard.js';
 import { DockerClient, toCommandResult, type DockerClientOptions } from './docker-client.js';
 import { DockerReader } from './docker-reader.js';
@@ -80,23 +81,33 @@ export class DockerEngine implements Engine {
   async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
     const rewritten = applyArgvPolicy(argv, { labels: this.labels });
     const words = findCommand(argv)?.words.join(' ');
-    if (words === 'build' || words === 'image build' || words === 'builder build') await this.guardBuild(argv, input.stdin);
+    const build = words === 'build' || words === 'image build' || words === 'builder build';
+    if (build) await this.guardBuild(argv, input.stdin);
     const options = {
       ...(input.stdin !== undefined ? { input: input.stdin } : {}),
       ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
     };
+    const startedAt = Date.now();
     const result = toCommandResult(await this.client.run(rewritten, options));
+    // a failed build keeps its step containers and images too; a failed `build -q` prints its steps on stderr
+    if (build) this.builds.record(result.stdout + result.stderr, startedAt, Date.now());
     if (result.exitCode === 0 && words) this.track(words, argv, result.stdout);
     return result;
   }
 
-  /** Images this instance made without a label (builds, commits, tags, loads), removed by dispose(). */
+  /** Images this instance made without a label (commits, tags, loads, build tags), removed by dispose(). */
   private readonly images = new Set<string>();
+  /** What this instance's builds printed (step containers and images), removed by dispose(). */
+  readonly builds = new BuildLeftovers();
 
   private track(words: string, argv: readonly string[], stdout: string): void {
-    const ids = [...stdout.matchAll(/(?:^|Successfully built |Loaded image ID: )(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
     const tags = [...stdout.matchAll(/^(?:Successfully tagged|Loaded image:) (\S+)$/gm)].map((m) => m[1] as string);
-    if (['build', 'image build', 'commit', 'container commit', 'load', 'image load'].includes(words)) {
+    if (['build', 'image build', 'builder build'].includes(words)) {
+      // the built IDs are in this.builds, which leaves out a fully cached build's image (someone else's)
+      for (const tag of tags) this.images.add(tag);
+    }
+    if (['commit', 'container commit', 'load', 'image load'].includes(words)) {
+      const ids = [...stdout.matchAll(/(?:^|Loaded image ID: )(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
       for (const id of [...ids, ...tags]) this.images.add(id);
     }
     if ((words === 'tag' || words === 'image tag') && argv.length >= 2) this.images.add(argv[argv.length - 1] as string);
@@ -133,15 +144,19 @@ export class DockerEngine implements Engine {
     const filter = ['--filter', `label=drydock.run=${this.runId}`];
     const containers = await this.list(['ps', '-aq', '--no-trunc', ...filter]);
     if (containers.length > 0) await this.client.run(['rm', '-f', '-v', ...containers]);
-    // tags first (removing a tag never touches an image someone else also tagged), then our IDs
+    const problems: string[] = await this.builds.removeContainers(this.client);
+    await this.builds.resolveQuiet(this.client);
+    // tags first (removing a tag never touches an image someone else also tagged), then our IDs; --no-prune:
+    // docker's cascade would reach untagged parents the run did not make (the build's own are in this.builds)
     for (const ref of [...this.images].filter((r) => !/^(sha256:)?[0-9a-f]{12,64}$/.test(r))) {
-      await this.client.run(['rmi', ref]);
+      await this.client.run(['rmi', '--no-prune', ref]);
     }
     for (const id of [...this.images].filter((r) => /^(sha256:)?[0-9a-f]{12,64}$/.test(r))) {
       const refs = await this.client.run(['image', 'inspect', '-f', '{{len .RepoTags}}', id]);
-      if (refs.exitCode === 0 && refs.stdout.trim() === '0') await this.client.run(['rmi', id]);
+      if (refs.exitCode === 0 && refs.stdout.trim() === '0') await this.client.run(['rmi', '--no-prune', id]);
     }
     this.images.clear();
+    await this.builds.removeImages(this.client);
     // an image built from another of ours inherits the label; children first, so repeat while that helps
     let images = await this.list(['images', '-q', '--no-trunc', ...filter]);
     for (let pass = 0; pass < 10 && images.length > 0; pass++) {
@@ -152,22 +167,21 @@ export class DockerEngine implements Engine {
     }
     const volumes = await this.list(['volume', 'ls', '-q', ...filter]);
     if (volumes.length > 0) await this.client.run(['volume', 'rm', '-f', ...volumes]);
-    const left: string[] = [];
     if (this.scratchDir !== undefined) {
       try {
         rmSync(this.scratchDir, { recursive: true, force: true });
         this.scratchDir = undefined;
       } catch {
         // files a container wrote through a bind mount may belong to another user
-        left.push(`host folder ${this.scratchDir}`);
+        problems.push(`host folder ${this.scratchDir}`);
       }
     }
-    left.push(
+    problems.push(
       ...(await this.list(['ps', '-aq', ...filter])).map((id) => `container ${id}`),
       ...(await this.list(['images', '-q', ...filter])).map((id) => `image ${id}`),
       ...(await this.list(['volume', 'ls', '-q', ...filter])).map((name) => `volume ${name}`),
     );
-    if (left.length > 0) throw new Error(`drydock could not remove what run ${this.runId} created: ${left.join(', ')}`);
+    if (problems.length > 0) throw new Error(`drydock could not remove what run ${this.runId} created: ${problems.join(', ')}`);
   }
 
   /** Makes sure the base and fixture images exist (built once, reused across runs). */

@@ -188,7 +188,106 @@ describe('docker engine (real daemon)', function () {
       }
     });
   });
+
+  describe('builds that fail or have no tag', () => {
+    // a step no other build has run, so the builder cannot take it from its cache
+    const fresh = (): string => `RUN echo ${randomBytes(8).toString('hex')} > /one`;
+
+    it('dispose removes the step containers and images a failed build left (build and build -q)', async function () {
+      this.timeout(300_000);
+      const other = await createDockerEngine({ prepareFixtures: false });
+      const ctx = mkdtempSync(join(tmpdir(), 'drydock-ctx-'));
+      try {
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${fresh()}\nRUN echo two > /two && false\n`);
+        const failed = await other.docker(['build', ctx]);
+        assert.equal(failed.exitCode, 1, failed.stdout + failed.stderr);
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${fresh()}\nRUN exit 3\n`);
+        const quiet = await other.docker(['build', '-q', ctx]);
+        assert.equal(quiet.exitCode, 3, quiet.stdout + quiet.stderr);
+        const printed = printedObjects(failed.stdout + quiet.stderr);
+        assert.equal(printed.containers.length, 2, failed.stdout + quiet.stderr);
+        assert.equal(printed.images.length, 2);
+        assert.deepEqual(await existing(client, printed), printed, 'the legacy builder keeps them');
+        await other.dispose();
+        assert.deepEqual(await existing(client, printed), { containers: [], images: [] });
+      } finally {
+        rmSync(ctx, { recursive: true, force: true });
+        await other.dispose();
+      }
+    });
+
+    it('dispose removes an untagged build, -q or not, with its steps', async function () {
+      this.timeout(300_000);
+      const other = await createDockerEngine({ prepareFixtures: false });
+      const ctx = mkdtempSync(join(tmpdir(), 'drydock-ctx-'));
+      try {
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${fresh()}\nCMD ["sh"]\n`);
+        const plain = await other.docker(['build', ctx]);
+        assert.equal(plain.exitCode, 0, plain.stdout + plain.stderr);
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${fresh()}\nCMD ["sh"]\n`);
+        const quiet = await other.docker(['build', '-q', ctx]);
+        assert.equal(quiet.exitCode, 0, quiet.stderr);
+        const quietId = quiet.stdout.trim();
+        // the -q build's step images are not printed: its history names them
+        const history = await client.run(['history', '-q', '--no-trunc', quietId]);
+        const quietSteps = history.stdout.split('\n').filter((id) => id.startsWith('sha256:')).slice(0, 2);
+        const printed = printedObjects(plain.stdout);
+        const images = [...printed.images, ...quietSteps];
+        assert.equal(images.length, 4);
+        assert.deepEqual((await existing(client, { containers: [], images })).images, images);
+        await other.dispose();
+        assert.deepEqual(await existing(client, { containers: [], images }), { containers: [], images: [] });
+        assert.equal((await client.run(['image', 'inspect', 'drydock/busybox:1.35'])).exitCode, 0);
+      } finally {
+        rmSync(ctx, { recursive: true, force: true });
+        await other.dispose();
+      }
+    });
+
+    it('leaves a user’s own untagged image alone when a failed build took a step from it', async function () {
+      this.timeout(300_000);
+      const other = await createDockerEngine({ prepareFixtures: false });
+      const ctx = mkdtempSync(join(tmpdir(), 'drydock-ctx-'));
+      let users = '';
+      try {
+        const step = fresh();
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${step}\n`);
+        // built the user's way, straight through the client: untagged, no drydock label of its own
+        const built = await client.run(['build', '-q', '--network', 'none', ctx]);
+        assert.equal(built.exitCode, 0, built.stderr);
+        users = built.stdout.trim();
+        writeFileSync(join(ctx, 'Dockerfile'), `FROM drydock/busybox:1.35\n${step}\nRUN false\n`);
+        const failed = await other.docker(['build', ctx]);
+        assert.equal(failed.exitCode, 1);
+        assert.match(failed.stdout, /Using cache\n ---> [0-9a-f]{12}\n/);
+        const printed = printedObjects(failed.stdout);
+        await other.dispose();
+        assert.deepEqual((await existing(client, printed)).containers, []);
+        assert.equal((await client.run(['image', 'inspect', users])).exitCode, 0, 'the user’s image is still there');
+      } finally {
+        rmSync(ctx, { recursive: true, force: true });
+        await other.dispose();
+        if (users !== '') await client.run(['rmi', users]);
+      }
+    });
+  });
 });
+
+// the step containers and committed images a legacy build printed (the FROM image and cache hits left out)
+function printedObjects(output: string): { containers: string[]; images: string[] } {
+  const containers = [...output.matchAll(/^ ---> Running in ([0-9a-f]{12})$/gm)].map((m) => m[1]!);
+  const removed = new Set([...output.matchAll(/^Removing intermediate container ([0-9a-f]{12})$/gm)].map((m) => m[1]!));
+  const images = [...output.matchAll(/^Step \d+\/\d+ : (?!FROM )[^\n]*\n(?: ---> Running in [0-9a-f]{12}\n(?:Removing intermediate container [0-9a-f]{12}\n)?)? ---> ([0-9a-f]{12})$/gm)].map((m) => m[1]!);
+  return { containers: containers.filter((id) => !removed.has(id)), images };
+}
+
+// which of these containers and images the daemon still has
+async function existing(client: DockerClient, objects: { containers: string[]; images: string[] }): Promise<{ containers: string[]; images: string[] }> {
+  const found = { containers: [] as string[], images: [] as string[] };
+  for (const id of objects.containers) if ((await client.run(['container', 'inspect', id])).exitCode === 0) found.containers.push(id);
+  for (const id of objects.images) if ((await client.run(['image', 'inspect', id])).exitCode === 0) found.images.push(id);
+  return found;
+}
 
 function isPolicy(error: unknown): boolean {
   return error instanceof EngineError && error.code === 'POLICY_REFUSED';

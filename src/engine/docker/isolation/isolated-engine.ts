@@ -1,13 +1,14 @@
 // One scenario on a real, shared Docker engine: every command is rewritten into the run's namespace (names,
 // images, host paths; see isolate-argv.ts), everything printed or inspected is mapped back, host steps run in
 // the run folder, and dispose() removes what the run made — containers, volumes and images by label, name
-// prefix and tracking — and never anything else.
+// prefix and tracking (what its builds printed included) — and never anything else.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../../engine.js';
 import type { Stat } from '../../sim/fs/vfs.js';
 import { DockerClient, type DockerClientOptions } from '../docker-client.js';
+import type { BuildLeftoversState } from '../build-leftovers.js';
 import { DockerEngine } from '../docker-engine.js';
 import { runHostScript } from '../host-shell.js';
 import { prepareBuildContext, rewriteDockerfile } from './build-context.js';
@@ -70,16 +71,23 @@ export class IsolatedDockerEngine implements Engine {
 
   /** What the engine remembered (own images, anonymous volumes, shadowed stand-ins), for a later process. */
   saveState(): string {
-    return JSON.stringify({ images: [...this.ownImages], volumes: [...this.anonymousVolumes], shadowed: this.names.shadowedNames(), created: [...this.names.created] });
+    return JSON.stringify({
+      images: [...this.ownImages],
+      volumes: [...this.anonymousVolumes],
+      shadowed: this.names.shadowedNames(),
+      created: [...this.names.created],
+      builds: this.inner.builds.saveState(),
+    });
   }
 
   /** Takes back what saveState() gave. */
   loadState(text: string): void {
-    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[] };
+    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[]; builds?: BuildLeftoversState };
     for (const id of state.images) this.ownImages.add(id);
     for (const v of state.volumes) this.anonymousVolumes.add(v);
     for (const name of state.shadowed) this.names.shadow(name);
     for (const ref of state.created ?? []) this.names.created.add(ref);
+    if (state.builds !== undefined) this.inner.builds.loadState(state.builds);
   }
 
   /** Puts the scenario's files into the run folder. */
@@ -125,7 +133,9 @@ export class IsolatedDockerEngine implements Engine {
     const result = await this.inner.docker(run, forwarded);
     if (result.timedOut || (result.exitCode === 124 && DOCKER_TIMEOUT_NOTE.test(result.stderr))) await this.killTimedOut(command);
     let stdout = result.stdout;
-    if (result.exitCode === 0) this.rememberImages(command.path, stdout);
+    // a failed build's steps exist too (`images -a` lists them, later builds may use them as cache); a failed
+    // `build -q` prints its steps on stderr
+    this.rememberImages(command.path, `${stdout}\n${result.stderr}`);
     if (/(^| )(commit|import|load)$/u.test(command.path)) this.labelledImages = true;
     if (command.listing === 'images') stdout = this.ownImageRows(stdout);
     if (command.listing === 'volumes') stdout = await this.ownVolumeRows(argv, stdout);
@@ -174,8 +184,11 @@ export class IsolatedDockerEngine implements Engine {
       const removed = await this.client.run(['rm', '-f', '-v', ...containers]);
       if (removed.exitCode !== 0) problems.push(`containers (${removed.stderr.trim()})`);
     }
+    // a failed build's step containers carry no run label (builds get none): they are known from its output
+    problems.push(...(await this.inner.builds.removeContainers(this.client)));
     // tags under the run's prefix (removing them deletes what only they held), then what carries the label
-    // (listing every image on a busy engine costs more than the rest of the clean-up together)
+    // (listing every image on a busy engine costs more than the rest of the clean-up together), then what the
+    // builds printed and no tag holds (a failed build's steps, an untagged build)
     const refs = [...this.names.created];
     if (refs.length > 0) await this.client.run(['rmi', '-f', ...refs]);
     for (let pass = 0; pass < 5 && this.labelledImages; pass++) {
@@ -183,6 +196,7 @@ export class IsolatedDockerEngine implements Engine {
       if (labelled.length === 0) break;
       await this.client.run(['rmi', '-f', ...new Set(labelled)]);
     }
+    await this.inner.builds.removeImages(this.client);
     // named volumes by prefix (`run -v name:/x` makes them unlabelled), anonymous ones as remembered
     const all = await lines(['volume', 'ls', '--format', '{{.Name}} {{.Label "drydock.run"}}']);
     const doomed = all
