@@ -2,7 +2,7 @@
 // fresh state) and then the real engine (isolated as `drydock run --engine docker` isolates a scenario), and
 // diffs the two transcripts command by command after normalisation. A simulator bug report is one script.
 
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -91,7 +91,11 @@ async function runSide(side: 'sim' | 'docker', script: string, engines: DockerEn
   const result = await execa('/bin/sh', ['-c', rewriteHostScript(script, runDir, true)], { cwd: join(runDir, 'scenario'), env, reject: false, stdin: 'ignore' });
   const entries = readTranscript(transcript);
   if (side === 'docker') {
-    await new IsolatedDockerEngine({ runId, runDir, cwd: '/' }).dispose().catch(() => undefined);
+    // what the script's docker commands made is known from the state they kept between them (real-docker-entry)
+    const engine = new IsolatedDockerEngine({ runId, runDir, cwd: '/' });
+    const stateFile = join(runDir, '.drydock', 'state.json');
+    if (existsSync(stateFile)) engine.loadState(readFileSync(stateFile, 'utf8'));
+    await engine.dispose().catch(() => undefined);
   }
   rmSync(runDir, { recursive: true, force: true });
   return { entries, exitCode: result.exitCode ?? 128 };

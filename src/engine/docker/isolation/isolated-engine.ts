@@ -77,17 +77,20 @@ export class IsolatedDockerEngine implements Engine {
       shadowed: this.names.shadowedNames(),
       created: [...this.names.created],
       builds: this.inner.builds.saveState(),
+      // numbers the cidfiles and build folders: a later process must not reuse one (docker refuses an existing cidfile)
+      commands: this.counter,
     });
   }
 
   /** Takes back what saveState() gave. */
   loadState(text: string): void {
-    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[]; builds?: BuildLeftoversState };
+    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[]; builds?: BuildLeftoversState; commands?: number };
     for (const id of state.images) this.ownImages.add(id);
     for (const v of state.volumes) this.anonymousVolumes.add(v);
     for (const name of state.shadowed) this.names.shadow(name);
     for (const ref of state.created ?? []) this.names.created.add(ref);
     if (state.builds !== undefined) this.inner.builds.loadState(state.builds);
+    this.counter = Math.max(this.counter, state.commands ?? 0);
   }
 
   /** Puts the scenario's files into the run folder. */

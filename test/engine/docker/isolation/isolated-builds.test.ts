@@ -103,3 +103,14 @@ async function present(client: DockerClient, kind: 'container' | 'image', ids: r
   for (const id of ids) if ((await client.run([kind, 'inspect', id])).exitCode === 0) found.push(id);
   return found;
 }
+
+describe('isolated engine: state kept between processes', () => {
+  it('carries the command count, so a later process never reuses a cidfile name (docker refuses an existing one)', () => {
+    const runDir = mkdtempSync(join(tmpdir(), `${RUN_DIR_PREFIX}000000000000-`));
+    const first = new IsolatedDockerEngine({ runId: '000000000000', runDir, cwd: '/' });
+    first.loadState(JSON.stringify({ images: [], volumes: [], shadowed: [], commands: 7 }));
+    const later = new IsolatedDockerEngine({ runId: '000000000000', runDir, cwd: '/' });
+    later.loadState(first.saveState());
+    assert.equal((JSON.parse(later.saveState()) as { commands: number }).commands, 7);
+  });
+});
