@@ -4,7 +4,7 @@
 //  2. the runner's own overhead per step: the same scenarios on an engine that answers instantly.
 // Targets (issue): under 2 s wall for 1, under 0.1 ms per step for 2.
 
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -86,6 +86,8 @@ async function runnerOverhead(): Promise<{ perStepMs: number; steps: number }> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'drydock-bench-'));
+// the generated scenarios are of no use once measured
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(join(dir, 's'));
 for (let i = 0; i < SCENARIOS; i++) writeFileSync(join(dir, 's', `s${String(i).padStart(3, '0')}.yaml`), benchScenario(i));
 const whole = [];
