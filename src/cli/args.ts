@@ -5,9 +5,6 @@ import { availableParallelism } from 'node:os';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
-// Kept importable from here: tests and older callers take UsageError from this module.
-export { UsageError } from './usage-error.js';
-
 /** The options of `drydock run`. */
 export interface RunArgs {
   /** `-h/--help`: print RUN_USAGE and run nothing (the other fields are then the defaults) */

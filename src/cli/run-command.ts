@@ -17,8 +17,9 @@ import { parseShard, selectScenarios, type Selection } from '../runner/select.js
 import { createScenarioSimEngine } from '../runner/sim-engine.js';
 import { runScenario } from '../runner/run-scenario.js';
 import { SimWorkerPool } from '../runner/sim-pool.js';
-import { parseRunArgs, RUN_USAGE, UsageError, type RunArgs } from './args.js';
+import { parseRunArgs, RUN_USAGE, type RunArgs } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
 import { loadAll, problemSummary, type Loaded } from './load-all.js';
 import { watchAndRerun } from './watch.js';
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseRunArgs, UsageError } from '../../src/cli/args.js';
+import { parseRunArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 import { findScenarioFiles } from '../../src/cli/find-files.js';
 import { writeFolder } from './helpers.js';
 

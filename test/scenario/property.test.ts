@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { parseRunArgs, UsageError } from '../../src/cli/args.js';
+import { parseRunArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 import { checkDockerLine } from '../../src/scenario/docker-line.js';
 import { loadScenario } from '../../src/scenario/load.js';
 

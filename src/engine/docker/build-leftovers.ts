@@ -121,7 +121,11 @@ export class BuildLeftovers {
    * build's tags still hold it if they are to be removed with --no-prune.
    */
   async resolveQuiet(client: DockerClient): Promise<void> {
-    for (const build of this.quiet.splice(0)) this.addImages(await chainOf(client, build));
+    const quiet = this.quiet.splice(0);
+    if (quiet.length === 0) return;
+    // only the `-q` images still there need their history (removing a tag may have taken the rest)
+    const present = await client.run(['image', 'inspect', '--format', '{{.Id}}', ...quiet.map((q) => q.id)]);
+    for (const build of quiet) if (present.stdout.includes(build.id)) this.addImages(await chainOf(client, build));
   }
 
   /**
@@ -130,12 +134,7 @@ export class BuildLeftovers {
    * not ours stays: it is someone else's now.
    */
   async removeImages(client: DockerClient): Promise<void> {
-    const quiet = this.quiet.splice(0);
-    if (quiet.length > 0) {
-      // only the `-q` images still there need their history (removing a tag may have taken the rest)
-      const present = await client.run(['image', 'inspect', '--format', '{{.Id}}', ...quiet.map((q) => q.id)]);
-      for (const build of quiet) if (present.stdout.includes(build.id)) this.addImages(await chainOf(client, build));
-    }
+    await this.resolveQuiet(client);
     const recorded = this.images.splice(0);
     if (recorded.length === 0) return;
     const inspected = await client.run(['image', 'inspect', '--format', '{{.Id}} {{.Created}} {{len .RepoTags}}', ...recorded.map((i) => i.id)]);

@@ -2,6 +2,7 @@
 // so that inspect checks and `--format` templates see the same paths on both engines.
 
 import { configToJson } from '../image/config.js';
+import { imageSize, type ImageSpec } from '../image/image.js';
 import { cacheId } from '../layer/cache-id.js';
 import { sha256Hex } from '../layer/digest.js';
 import type { Container, MountPoint } from './container.js';
@@ -20,6 +21,11 @@ export function goTime(ms: number | null): string {
 export interface ContainerSizes {
   rw: number;
   rootFs: number;
+}
+
+/** Those two numbers for `c` on `image` (`ps -s` shows them too). */
+export function containerSizes(c: Container, image: ImageSpec | undefined): ContainerSizes {
+  return { rw: c.rw.size, rootFs: c.rw.size + (image ? imageSize(image) : 0) };
 }
 
 export function containerJson(c: Container, sizes?: ContainerSizes): Record<string, unknown> {

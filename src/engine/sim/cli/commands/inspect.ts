@@ -3,8 +3,7 @@
 // or a Go template per object with -f; missing objects print "[]" and docker's error.
 
 import type { Daemon } from '../../daemon.js';
-import { containerJson } from '../../container/inspect-json.js';
-import { imageSize } from '../../image/image.js';
+import { containerJson, containerSizes } from '../../container/inspect-json.js';
 import { imageJson } from '../../image/inspect-json.js';
 import { volumeJson } from '../../volume/volume-store.js';
 import { goJsonIndent } from '../format/go-json.js';
@@ -19,10 +18,7 @@ type Kind = 'container' | 'image' | 'volume' | 'any';
 export function inspectObject(daemon: Daemon, kind: Kind, name: string, withSize = false): Record<string, unknown> | undefined {
   if (kind === 'container' || kind === 'any') {
     const c = daemon.findContainer(name);
-    if (c) {
-      const image = daemon.images.get(c.imageId);
-      return containerJson(c, withSize ? { rw: c.rw.size, rootFs: c.rw.size + (image ? imageSize(image) : 0) } : undefined);
-    }
+    if (c) return containerJson(c, withSize ? containerSizes(c, daemon.images.get(c.imageId)) : undefined);
   }
   if (kind === 'image' || kind === 'any') {
     const image = lookupImage(daemon, name);

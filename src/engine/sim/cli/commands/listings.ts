@@ -5,6 +5,7 @@
 
 import type { Daemon } from '../../daemon.js';
 import { isRunning, type Container } from '../../container/container.js';
+import { containerSizes } from '../../container/inspect-json.js';
 import { removeContainer } from '../../container/lifecycle.js';
 import { imageSize, type Image } from '../../image/image.js';
 import { shortId } from '../../image/image-store.js';
@@ -60,24 +61,27 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
   if (flagBool(cmd, 'latest')) list = list.slice(0, 1);
   else if (last > 0) list = list.slice(0, last);
   const noTrunc = flagBool(cmd, 'no-trunc');
-  const rows = list.map((c): Row => ({
-    ID: noTrunc ? c.id : c.id.slice(0, 12),
-    Image: psImage(daemon, c, noTrunc),
-    Command: psCommand([c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '), !noTrunc),
-    CreatedAt: goUnixTimeString(c.created),
-    RunningFor: createdSince(c.created, now),
-    Ports: '',
-    Status: containerStatus(
-      { running: isRunning(c), paused: c.state.status === 'paused', exitCode: c.state.exitCode, startedAt: c.state.startedAt, finishedAt: c.state.finishedAt },
-      now,
-    ),
-    State: c.state.status,
-    Size: psSize(c.rw.size, c.rw.size + (imageOf(daemon, c) ? imageSize(imageOf(daemon, c) as Image) : 0)),
-    Names: c.name,
-    Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-    Mounts: c.mounts.map((m) => (m.type === 'volume' ? (m.name ?? '').slice(0, m.anonymous ? 15 : undefined) : m.source)).join(','),
-    Networks: c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode,
-  }));
+  const rows = list.map((c): Row => {
+    const sizes = containerSizes(c, daemon.images.get(c.imageId));
+    return {
+      ID: noTrunc ? c.id : c.id.slice(0, 12),
+      Image: psImage(daemon, c, noTrunc),
+      Command: psCommand([c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '), !noTrunc),
+      CreatedAt: goUnixTimeString(c.created),
+      RunningFor: createdSince(c.created, now),
+      Ports: '',
+      Status: containerStatus(
+        { running: isRunning(c), paused: c.state.status === 'paused', exitCode: c.state.exitCode, startedAt: c.state.startedAt, finishedAt: c.state.finishedAt },
+        now,
+      ),
+      State: c.state.status,
+      Size: psSize(sizes.rw, sizes.rootFs),
+      Names: c.name,
+      Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+      Mounts: c.mounts.map((m) => (m.type === 'volume' ? (m.name ?? '').slice(0, m.anonymous ? 15 : undefined) : m.source)).join(','),
+      Networks: c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode,
+    };
+  });
   return render(out, rows, cmd, flagBool(cmd, 'size') ? CONTAINER_LIST_SIZE : CONTAINER_LIST);
 }
 
@@ -85,10 +89,6 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
 function psImage(daemon: Daemon, c: Container, noTrunc: boolean): string {
   const shown = lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : c.imageId;
   return !noTrunc && shortId(shown) === shortId(c.imageId) ? shortId(c.imageId) : shown;
-}
-
-function imageOf(daemon: Daemon, c: Container): Image | undefined {
-  return daemon.images.get(c.imageId);
 }
 
 function matchContainer(daemon: Daemon, c: Container, filters: Map<string, string[]>): boolean {
