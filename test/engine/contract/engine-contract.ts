@@ -163,5 +163,34 @@ export function defineEngineContract(title: string, setup: (ctx: Mocha.Context) 
       await ok(['rm', `${P}rf`]);
       await ok(['volume', 'rm', `${P}rfvol`]);
     });
+
+    it('shows the processes of a container as busybox ps does (PIDs by order: runc\'s threads make real ones vary)', async () => {
+      await ok(['run', '-d', '--name', `${P}ps`, s.image('busybox'), 'sleep', '300']);
+      // only processes that wait for others, or sleep, so nothing races with ps on the real engine
+      const script = 'sleep 5 & sleep 1; sh -c "ps -o pid,ppid,comm,args; true"; true';
+      const r = await docker(['exec', `${P}ps`, 'sh', '-c', script]);
+      assert.equal(r.exitCode, 0, r.stderr);
+      const [header, ...rows] = r.stdout.trimEnd().split('\n');
+      assert.equal(header, 'PID   PPID  COMMAND          COMMAND');
+      const label = new Map<string, string>([['0', '0'], ['1', '1']]);
+      const named = (pid: string) => {
+        if (!label.has(pid)) label.set(pid, String.fromCharCode(0x41 + label.size - 2));
+        return label.get(pid) as string;
+      };
+      const table = rows.map((row) => {
+        const m = /^ *(\d+) +(\d+) (\S+) +(.*)$/.exec(row);
+        assert.ok(m, row);
+        return [named(m[1] as string), named(m[2] as string), m[3], m[4]];
+      });
+      const inner = 'sh -c ps -o pid,ppid,comm,args; true';
+      assert.deepEqual(table, [
+        ['1', '0', 'sleep', 'sleep 300'],
+        ['A', '0', 'sh', `sh -c ${script}`],
+        ['B', 'A', 'sleep', 'sleep 5'],
+        ['C', 'A', 'sh', inner],
+        ['D', 'C', 'ps', `{ps} ${inner}`],
+      ]);
+      await ok(['rm', '-f', `${P}ps`]);
+    });
   });
 }

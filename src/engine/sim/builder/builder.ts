@@ -16,6 +16,7 @@ import { DaemonError } from '../daemon-error.js';
 import { createContainer, type CreateRequest } from '../container/create.js';
 import { removeContainer, exited } from '../container/lifecycle.js';
 import { runProcess, resolveUser } from '../container/process-runner.js';
+import { PidNamespace } from '../shell/pid-namespace.js';
 import { BuildContext } from './build-context.js';
 import { humanSize } from '../cli/format/units.js';
 import { applyMetadata, commandOf, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
@@ -340,10 +341,12 @@ function runInstruction(
   const container = createContainer(daemon, buildContainerRequest(image, config));
   say(` ---> Running in ${container.id.slice(0, 12)}\n`);
   container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
+  container.procs = PidNamespace.start(cmd);
   let output = '';
   const outcome = runProcess(
     container.fs,
     {
+      proc: { ns: container.procs, pid: 1 },
       argv: cmd,
       env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
       cwd: config.WorkingDir || '/',

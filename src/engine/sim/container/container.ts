@@ -5,6 +5,7 @@ import type { MountedFs } from '../fs/mounted-fs.js';
 import type { ContainerConfig } from '../image/config.js';
 import type { Layer } from '../layer/layer.js';
 import type { RwLayer } from '../layer/rw-layer.js';
+import type { PidNamespace } from '../shell/pid-namespace.js';
 
 /** The lifecycle states Docker reports. */
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -96,6 +97,8 @@ export interface Container {
   labels: Record<string, string>;
   /** set while the main process sleeps towards a known end (absent in states saved before it existed) */
   sleep?: MainSleep | null;
+  /** the processes alive in the container (none unless it runs); replaced at each start */
+  procs: PidNamespace;
 }
 
 /** A new, created (not started) state. */

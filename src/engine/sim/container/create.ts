@@ -14,6 +14,7 @@ import type { Volume } from '../volume/volume-store.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { initIndexFor, mountProc, mountSystemPaths } from './init-layer.js';
+import { PidNamespace } from '../shell/pid-namespace.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
@@ -175,12 +176,13 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
     stdin: req.stdin,
     labels: req.labels,
     sleep: null,
+    procs: PidNamespace.empty(),
   };
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
   if (argv.length === 0) throw new DaemonError('No command specified');
-  mountProc(fs, argv, mounts);
+  mountProc(fs, () => container.procs, mounts);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;

@@ -9,6 +9,8 @@ import { MergedIndex } from '../layer/merged-index.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
 import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
+import type { PidNamespace } from '../shell/pid-namespace.js';
+import { ProcBackend } from './proc-fs.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
 const dir = (mode = 0o755): Entry => ({ kind: 'dir', opaque: false, mode, ...meta });
@@ -60,21 +62,13 @@ export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false): 
 }
 
 /**
- * The few /proc files scripts about containers read: PID 1's command line, the (absent) user namespace's
- * uid_map, and mountinfo with one line per mount, its source first as the kernel prints it.
+ * /proc over the container's processes (see proc-fs.ts); mountinfo has one line per mount, its source first as
+ * the kernel prints it.
  */
-export function mountProc(fs: MountedFs, argv: readonly string[], mounts: readonly { source: string; destination: string; rw: boolean }[]): void {
-  const proc = new TreeBackend(dir(0o555) as LiveEntry);
-  const file = (text: string): LiveEntry => ({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o444, ...meta });
+export function mountProc(fs: MountedFs, namespace: () => PidNamespace, mounts: readonly { source: string; destination: string; rw: boolean }[]): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  for (const pid of ['/1', '/self']) {
-    proc.put(pid, dir(0o555) as LiveEntry);
-    proc.put(`${pid}/cmdline`, file(argv.map((a) => `${a}\0`).join('')));
-    proc.put(`${pid}/uid_map`, file('         0          0 4294967295\n'));
-    proc.put(`${pid}/mountinfo`, file(`${lines.join('\n')}\n`));
-  }
-  fs.mount('/proc', proc, true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`), true);
 }
 
 function fileTree(text: string): TreeBackend {

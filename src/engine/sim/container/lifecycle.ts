@@ -8,6 +8,7 @@ import { isRunning, type Container } from './container.js';
 import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
+import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
 export interface ProcessResult {
@@ -32,6 +33,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
+    c.procs.clear();
     c.state = { ...c.state, exitCode: outcome.exitCode, error: outcome.message };
     return { outcome, stdout, stderr };
   }
@@ -57,6 +59,7 @@ export function exited(daemon: Daemon, c: Container, code: number): void {
 function exitedAt(c: Container, code: number, finishedAt: number): void {
   c.state = { ...c.state, status: 'exited', pid: 0, exitCode: code, finishedAt };
   c.sleep = null;
+  c.procs.clear();
 }
 
 /** `docker stop`: a running PID 1 that ignores SIGTERM is killed after the timeout. */
@@ -145,16 +148,28 @@ export function execInContainer(daemon: Daemon, c: Container, req: ExecRequest):
     throw new DaemonError(`Container ${c.name} is paused, unpause the container before exec`);
   }
   if (!isRunning(c)) throw new DaemonError(`Container ${c.id} is not running`);
-  let stdout = '';
-  let stderr = '';
   let env = [...(c.config.Env ?? [])];
   for (const item of req.env) {
     const eq = item.indexOf('=');
     env = setEnv(env, eq === -1 ? item : item.slice(0, eq), eq === -1 ? '' : item.slice(eq + 1));
   }
+  // the exec's process and whatever it starts leave the namespace with it, however it ends
+  const proc = c.procs.spawnExec(req.argv);
+  const ns = c.procs;
+  try {
+    return runExec(daemon, c, req, env, { ns, pid: proc.pid });
+  } finally {
+    ns.endSession(proc.pid);
+  }
+}
+
+function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], proc: ProcessHandle): ProcessResult {
+  let stdout = '';
+  let stderr = '';
   const outcome = runProcess(
     c.fs,
     {
+      proc,
       argv: req.argv,
       env,
       cwd: req.workdir ?? (c.config.WorkingDir || '/'),

@@ -13,6 +13,7 @@ import type { Clock } from '../state/clock.js';
 import type { Container, MainSleep } from './container.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { ScratchBackend } from './scratch-backend.js';
+import { PidNamespace } from '../shell/pid-namespace.js';
 import { SwitchableVfs } from './switchable-vfs.js';
 import { rememberSnapshot, snapshotOf, takeSnapshot, type StartSnapshot } from './start-snapshot.js';
 
@@ -53,6 +54,11 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   let sleeps = 0;
   let pending: MainSleep | null = null;
   const budget = { steps: daemon.stepBudget };
+  // Every run starts the PID namespace again, so a replay hands out the numbers it did the first time up to
+  // where it stood; from there on it must not reuse one an exec took meanwhile. A dry run leaves no trace.
+  const previous = c.procs;
+  const ns = PidNamespace.start([c.path, ...c.args]);
+  c.procs = ns;
 
   const gate: SleepGate = {
     sleep(ms) {
@@ -66,6 +72,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
           own?.set(resume.deadline);
           fs.target = live;
           phase = 'live';
+          ns.raiseNext(previous.nextPid);
         }
         return;
       }
@@ -83,32 +90,42 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
 
   let stdout = '';
   let stderr = '';
-  const outcome = runProcess(
-    fs,
-    {
-      argv: [c.path, ...c.args],
-      env: c.config.Env ?? [],
-      cwd: c.config.WorkingDir || '/',
-      user: c.config.User,
-      hostname: c.config.Hostname,
-      tty: c.config.Tty,
-      stdin: c.stdin,
-      stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
-      mode: 'main',
-      clock,
-      steps: daemon.stepBudget,
-      budget,
-      sleepGate: gate,
-    },
-    (stream, text) => {
-      if (phase !== 'live' || dryRun) return;
-      c.logs.push({ stream, text });
-      if (stream === 'stdout') stdout += text;
-      else stderr += text;
-    },
-  );
+  let outcome: ProcessOutcome;
+  try {
+    outcome = runMainProcess();
+  } finally {
+    if (dryRun) c.procs = previous;
+  }
   if (start) rememberSnapshot(c, pending ? start : null);
   return { outcome, stdout, stderr, sleep: pending, endedAt: ended() };
+
+  function runMainProcess(): ProcessOutcome {
+    return runProcess(
+      fs,
+      {
+        proc: { ns, pid: 1 },
+        argv: [c.path, ...c.args],
+        env: c.config.Env ?? [],
+        cwd: c.config.WorkingDir || '/',
+        user: c.config.User,
+        hostname: c.config.Hostname,
+        tty: c.config.Tty,
+        stdin: c.stdin,
+        stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
+        mode: 'main',
+        clock,
+        steps: daemon.stepBudget,
+        budget,
+        sleepGate: gate,
+      },
+      (stream, text) => {
+        if (phase !== 'live' || dryRun) return;
+        c.logs.push({ stream, text });
+        if (stream === 'stdout') stdout += text;
+        else stderr += text;
+      },
+    );
+  }
 
   function ended(): number {
     // read the clock only for a process that ended: every read moves the virtual clock on

@@ -9,6 +9,7 @@ import type { Clock } from '../state/clock.js';
 import { execResolved } from '../shell/exec-file.js';
 import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext, type SleepGate } from '../shell/process.js';
 import { DaemonError } from '../daemon-error.js';
+import type { ProcessHandle } from '../shell/pid-namespace.js';
 import { EngineError } from '../../../errors/engine-error.js';
 
 /** How a process ended. */
@@ -37,6 +38,8 @@ export interface ProcessSpec {
   waitLimitMs?: number;
   /** see ProcessContext.sleepGate */
   sleepGate?: SleepGate;
+  /** the process in its container's PID namespace (PID 1, or a `docker exec` process), made by the caller */
+  proc?: ProcessHandle;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -140,7 +143,9 @@ export function runProcess(
     tty: spec.tty,
     ...(spec.waitLimitMs !== undefined ? { waitLimitMs: spec.waitLimitMs } : {}),
     ...(spec.sleepGate ? { sleepGate: spec.sleepGate } : {}),
+    ...(spec.proc ? { proc: spec.proc } : {}),
   };
+  spec.proc?.ns.setCredentials(spec.proc.pid, who.uid, who.gid);
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');
   if (typeof resolved !== 'string') {
     if (resolved.kind === 'not-simulated') throw new DaemonError(resolved.message, 'runtime', 126);
@@ -153,7 +158,8 @@ export function runProcess(
     return { kind: 'start-failed', message: resolved.message, exitCode: resolved.exitCode };
   }
   try {
-    return { kind: 'exited', exitCode: execResolved(ctx, resolved, spec.argv) };
+    const run = () => execResolved(ctx, resolved, spec.argv);
+    return { kind: 'exited', exitCode: spec.proc ? spec.proc.ns.runAs(spec.proc.pid, run) : run() };
   } catch (error) {
     if (error instanceof ProcessBlocked) return { kind: 'blocked' };
     if (error instanceof StepBudgetExceeded) return { kind: 'budget' };

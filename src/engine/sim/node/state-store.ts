@@ -16,7 +16,8 @@ import { Layer } from '../layer/layer.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import { entriesFromTar, tarFromEntries } from '../layer/tar-layer.js';
 import type { Container } from '../container/container.js';
-import { initIndexFor, mountSystemPaths } from '../container/init-layer.js';
+import { initIndexFor, mountProc, mountSystemPaths } from '../container/init-layer.js';
+import { PidNamespace, type SavedPidNamespace } from '../shell/pid-namespace.js';
 import { MountedFs } from '../fs/mounted-fs.js';
 import { SubtreeBackend } from '../fs/subtree-backend.js';
 import type { Entry } from '../layer/entry.js';
@@ -32,7 +33,14 @@ interface SavedState {
   tags: [string, string, number][];
   buildCache: [string, string][];
   volumes: { name: string; createdAt: number; labels: Record<string, string> | null; options: Record<string, string> | null; anonymous: boolean; populated: boolean; file: string }[];
-  containers: (Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin'> & { layer: string | null; rwFile: string; /** RwLayer.xattrBlockDirs(); absent in states saved before it existed */ xattrBlockDirs?: string[] })[];
+  containers: (Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'> & {
+    layer: string | null;
+    rwFile: string;
+    /** RwLayer.xattrBlockDirs(); absent in states saved before it existed */
+    xattrBlockDirs?: string[];
+    /** the processes alive; absent in states saved before they were tracked */
+    procs?: SavedPidNamespace;
+  })[];
 }
 
 /** Loads the state in `dir` (a fresh one with the built-in images when the directory is new). */
@@ -89,8 +97,9 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
       if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(host, m.source), !m.rw);
       else fs.mount(m.destination, (daemon.volumes.get(m.name as string) ?? damaged(`volume ${m.name} is missing`)).data, !m.rw);
     }
-    const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, ...rest } = c;
-    const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0) };
+    const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, procs, ...rest } = c;
+    const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0), procs: PidNamespace.restore(procs) };
+    mountProc(fs, () => container.procs, c.mounts);
     if (layer) daemon.images.retain(layer);
     daemon.containers.set(container.id, container);
   }
@@ -137,8 +146,8 @@ export function saveState(daemon: Daemon, dir: string): void {
     containers: [...daemon.containers.values()].map((c) => {
       const rwFile = `${genDir}/rw-${c.id}.tar`;
       writeFileSync(join(dir, rwFile), writeTar(tarFromEntries(c.rw.snapshot())));
-      const { rw: _rw, fs: _fs, layer, stdin: _stdin, ...rest } = c;
-      return { ...rest, layer: layer?.chainId ?? null, rwFile, xattrBlockDirs: c.rw.xattrBlockDirs() };
+      const { rw: _rw, fs: _fs, layer, stdin: _stdin, procs, ...rest } = c;
+      return { ...rest, layer: layer?.chainId ?? null, rwFile, xattrBlockDirs: c.rw.xattrBlockDirs(), procs: procs.save() };
     }),
   };
   writeAtomically(join(dir, 'state.json'), new TextEncoder().encode(JSON.stringify(state)));

@@ -16,8 +16,11 @@ export function execResolved(ctxIn: ProcessContext, path: string, argv: string[]
   const ctx = ctxIn.uid === 0 ? ctxIn : { ...ctxIn, fs: withCredentials(ctxIn.fs, ctxIn.uid, ctxIn.gid) };
   const abs = resolvePath(ctx.cwd, path);
   const target = sniffExecutable(ctx.fs, abs);
+  const proc = ctx.proc;
   switch (target.kind) {
     case 'busybox':
+      // the kernel names the process after the file executed; after a `#!` line it keeps the script's name
+      if (proc && depth === 0) proc.ns.exec(proc.pid, argv, path);
       return runBusybox(ctx, argv, realpathOr(ctx, abs));
     case 'elf':
       throw new EngineError('NOT_SIMULATED', notSimulatedText(path));
@@ -32,7 +35,9 @@ export function execResolved(ctxIn: ProcessContext, path: string, argv: string[]
         return 1;
       }
       const args = target.arg === undefined ? [interp, path] : [interp, target.arg, path];
-      return execResolved(ctx, interp, [...args, ...argv.slice(1)], depth + 1);
+      const full = [...args, ...argv.slice(1)];
+      if (proc) proc.ns.exec(proc.pid, full, depth === 0 ? path : undefined);
+      return execResolved(ctx, interp, full, depth + 1);
     }
   }
 }

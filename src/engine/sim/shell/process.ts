@@ -5,6 +5,7 @@
 import { EngineError } from '../../../errors/engine-error.js';
 import type { Vfs } from '../fs/vfs.js';
 import { withCredentials } from './credentials-vfs.js';
+import type { ProcessHandle } from './pid-namespace.js';
 import { execResolved } from './exec-file.js';
 import { resolveExecutable } from './resolve-executable.js';
 
@@ -42,8 +43,8 @@ export interface ProcessContext {
   budget: { steps: number };
   /** `uname -r`; the host kernel in real Docker (default DEFAULT_KERNEL) */
   kernel?: string;
-  /** `$$`; defaults to 1 for the main process */
-  pid?: number;
+  /** the process this program runs as (`$$`, /proc/self, what it forks); absent: PID 1 of no namespace */
+  proc?: ProcessHandle;
   /** a terminal is attached (-t): an `sh` reading commands from stdin is interactive and prints prompts */
   tty?: boolean;
   /** supplementary groups (`id` prints them; default [gid], as runc sets for root) */

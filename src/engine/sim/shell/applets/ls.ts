@@ -19,7 +19,6 @@ interface Entry {
   st: Stat;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** st_nlink: what the Vfs reports when it knows (overlay: 1 for merged dirs), else ext4's 2 + subdirectories. */
 export function linkCount(ctx: ProcessContext, path: string, st: Stat): number {
@@ -51,14 +50,9 @@ export function modeString(st: Stat): string {
 
 /** "Nov 22 21:26" within six months of now, else "Nov 22  2025" (UTC, as in a container without TZ). */
 export function lsTime(mtime: number, now: number): string {
-  const d = new Date(mtime);
-  const day = String(d.getUTCDate()).padStart(2, ' ');
   const age = (now - mtime) / 1000;
-  const head = `${MONTHS[d.getUTCMonth()]} ${day}`;
-  if (age < (3600 * 24 * 365) / 2 && age > -15 * 60) {
-    return `${head} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  }
-  return `${head} ${String(d.getUTCFullYear()).padStart(5, ' ')}`;
+  if (age < (3600 * 24 * 365) / 2 && age > -15 * 60) return strftime('%b %e %H:%M', mtime);
+  return `${strftime('%b %e', mtime)} ${strftime('%Y', mtime).padStart(5, ' ')}`;
 }
 
 /** make_human_readable_str(size, 1, 0). */

@@ -1,9 +1,7 @@
 // Applets that report on the process and the system: id, whoami, groups, hostname, uname, arch, nproc, tty,
-// logname, date, sleep/usleep, true/false, pwd, sync, mount/umount (refused: a container lacks CAP_SYS_ADMIN),
-// ps (from /proc, as the real one reads it).
+// logname, date, sleep/usleep, true/false, pwd, sync, mount/umount (refused: a container lacks CAP_SYS_ADMIN).
 
 import { FsError } from '../../fs/vfs.js';
-import { strerror, toText } from '../io.js';
 import { DEFAULT_KERNEL } from '../process.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
@@ -225,35 +223,6 @@ export const umount: Applet = (ctx, argv) => {
   const exists = ctx.fs.stat(target);
   ctx.stderr(`umount: can't unmount ${target}: ${exists ? 'Operation not permitted' : 'No such file or directory'}\n`);
   return 1;
-};
-
-/** `ps`: PID, USER, COMMAND of every /proc/PID, as busybox reads them. */
-export const ps: Applet = (ctx) => {
-  let pids: string[];
-  try {
-    pids = ctx.fs.readdir('/proc').filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(a) - Number(b));
-  } catch (e) {
-    if (!(e instanceof FsError)) throw e;
-    ctx.stderr(`ps: can't open '/proc': ${strerror(e.code)}\n`);
-    return 1;
-  }
-  let out = 'PID   USER     COMMAND\n';
-  for (const pid of pids) {
-    const read = (f: string): string => {
-      try {
-        return toText(ctx.fs.readFile(`/proc/${pid}/${f}`));
-      } catch {
-        return '';
-      }
-    };
-    const uid = Number(/^Uid:\s+(\d+)/m.exec(read('status'))?.[1] ?? 0);
-    const cmdline = read('cmdline').replace(/\0+$/, '').split('\0').join(' ');
-    const cmd = cmdline || `[${read('comm').trim()}]`;
-    const user = (userName(ctx.fs, uid) ?? String(uid)).slice(0, 8);
-    out += `${pid.padStart(5)} ${user.padEnd(8)} ${cmd}\n`;
-  }
-  ctx.stdout(out);
-  return 0;
 };
 
 /** arch, nproc, tty, logname, true, false, sync, pwd. */

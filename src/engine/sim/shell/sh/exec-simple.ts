@@ -6,6 +6,7 @@ import { EngineError } from '../../../../errors/engine-error.js';
 import { resolvePath } from '../../fs/path.js';
 import { runApplet } from '../applets/registry.js';
 import { BUSYBOX_APPLETS } from '../busybox-applets.js';
+import { IN_PLACE_APPLETS } from '../noexec-applets.js';
 import { runBusybox } from '../busybox.js';
 import { execResolved, realpathOr } from '../exec-file.js';
 import { canAccess } from '../permissions.js';
@@ -43,8 +44,8 @@ export function lookupCommand(sh: Shell, name: string, skipFunctions = false): F
   return path === undefined ? { kind: 'notfound' } : { kind: 'path', path };
 }
 
-/** Runs a simple command node. */
-export function runSimple(sh: Shell, cmd: Extract<Command, { t: 'simple' }>): number {
+/** Runs a simple command node; `last`: nothing follows in this process (ash's EV_EXIT). */
+export function runSimple(sh: Shell, cmd: Extract<Command, { t: 'simple' }>, last = false): number {
   sh.lineno = cmd.line;
   sh.step();
   sh.substStatus = null;
@@ -70,7 +71,8 @@ export function runSimple(sh: Shell, cmd: Extract<Command, { t: 'simple' }>): nu
   }
   sh.keepRedirs = false;
   try {
-    return execute(sh, found, argv, cmd.assigns);
+    // with a trap set ash forks even the last program: the trap must run once it ends
+    return execute(sh, found, argv, cmd.assigns, last && !sh.hasTraps());
   } finally {
     if (sh.keepRedirs) sh.keepRedirs = false;
     else restoreFds(sh, saved);
@@ -80,8 +82,10 @@ export function runSimple(sh: Shell, cmd: Extract<Command, { t: 'simple' }>): nu
 /**
  * Runs an already looked-up command. Prefix assignments are expanded and assigned one after the other (each
  * sees the ones before it); they stay for special builtins and are temporary, exported variables otherwise.
+ * A program (applet or file) runs in a child process, or with `inPlace` in the shell's own (exec, or the last
+ * command of a process).
  */
-export function execute(sh: Shell, found: Found, argv: string[], assigns: Assign[] = []): number {
+export function execute(sh: Shell, found: Found, argv: string[], assigns: Assign[] = [], inPlace = false): number {
   const name = argv[0] ?? '';
   if (found.kind === 'builtin' && found.builtin.special) {
     const done: [string, string][] = [];
@@ -104,15 +108,35 @@ export function execute(sh: Shell, found: Found, argv: string[], assigns: Assign
         }
       case 'function':
         return callFunction(sh, found.body, argv);
-      case 'applet':
-        return runApplet(sh.childContext(sh.environment()), argv);
-      case 'path':
-        return runPath(sh, argv, found.path, sh.environment());
+      case 'applet': {
+        const env = sh.environment();
+        return runProgram(sh, inPlace, (p) => {
+          becomeApplet(p, argv);
+          return runApplet(p.childContext(env), argv);
+        });
+      }
+      case 'path': {
+        const env = sh.environment();
+        return runProgram(sh, inPlace, (p) => runPath(p, argv, found.path, env));
+      }
       case 'notfound':
         sh.message(`${name}: not found`);
         return 127;
     }
   });
+}
+
+function runProgram(sh: Shell, inPlace: boolean, body: (process: Shell) => number): number {
+  return inPlace ? body(sh) : sh.runChild(sh.spawnChild(), body);
+}
+
+// ash with FEATURE_SH_STANDALONE runs an applet named without a path itself: a NOEXEC one in the forked child
+// as it is (comm changes, the command line stays the shell's), any other by executing busybox again.
+function becomeApplet(sh: Shell, argv: string[]): void {
+  const name = argv[0] ?? '';
+  if (!sh.proc) return;
+  if (IN_PLACE_APPLETS.has(name)) sh.proc.ns.rename(sh.proc.pid, name);
+  else sh.proc.ns.exec(sh.proc.pid, argv, name);
 }
 
 /** Calls a shell function with `argv` as its positional parameters. */
@@ -184,6 +208,7 @@ export function runPath(sh: Shell, argv: string[], path: string, env: Map<string
   const target = sniffExecutable(fs, abs);
   switch (target.kind) {
     case 'busybox':
+      if (sh.proc) sh.proc.ns.exec(sh.proc.pid, argv, path);
       return runBusybox(ctx, argv, realpathOr(ctx, abs));
     case 'elf':
       throw new EngineError('NOT_SIMULATED', notSimulatedText(path));

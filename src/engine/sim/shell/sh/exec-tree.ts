@@ -1,6 +1,8 @@
 // Evaluation of the syntax tree (ash's evaltree): lists, and-or, pipelines, subshells and compound commands,
 // with `set -e` applied where ash applies it. Pipelines run their stages one after the other, each in a
-// subshell, passing the buffered output of one stage as the input of the next.
+// subshell, passing the buffered output of one stage as the input of the next. `last` is ash's EV_EXIT: the
+// command is the last thing its process does, so a subshell or program there runs in place, not in a child
+// (what decides the PIDs `ps` and `$!` show).
 
 import { ProcessBlocked } from '../process-errors.js';
 import { concatBytes, toBytes } from '../io.js';
@@ -13,12 +15,12 @@ import type { Shell } from './shell.js';
 import { ExitSignal, LoopSignal, ShellError } from './signals.js';
 
 /** Runs a command node and returns its status (also stored in `sh.status`). */
-export function runCommand(sh: Shell, cmd: Command, tested: boolean): number {
+export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = false): number {
   // A condition context reaches into the functions and subshells it runs (ash passes EV_TESTED down).
   if (tested) sh.testedDepth++;
   let status: number;
   try {
-    status = evaluate(sh, cmd, tested);
+    status = evaluate(sh, cmd, tested, last);
   } finally {
     if (tested) sh.testedDepth--;
   }
@@ -29,9 +31,9 @@ export function runCommand(sh: Shell, cmd: Command, tested: boolean): number {
 }
 
 /** Runs a command in a subshell copy: exit and fatal errors end only the subshell. */
-export function runSubshell(sh: Shell, cmd: Command): number {
+export function runSubshell(sh: Shell, cmd: Command, last = false): number {
   try {
-    return sh.run(cmd);
+    return sh.run(cmd, false, last);
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ShellError) return e.status;
     throw e;
@@ -55,34 +57,42 @@ export function runExitTrap(sh: Shell): void {
   sh.status = saved;
 }
 
-function evaluate(sh: Shell, cmd: Command, tested: boolean): number {
+function evaluate(sh: Shell, cmd: Command, tested: boolean, last: boolean): number {
+  // ash evaluates a compound command with redirections as NREDIR, which drops EV_EXIT
+  const lastInside = last && !('redirs' in cmd && cmd.t !== 'simple' && cmd.redirs.length > 0);
   switch (cmd.t) {
     case 'empty':
       return sh.status;
     case 'simple':
-      return runSimple(sh, cmd);
+      return runSimple(sh, cmd, last);
     case 'list': {
       let status = sh.status;
-      for (const item of cmd.items) status = item.async ? runBackground(sh, item.cmd) : sh.run(item.cmd, tested);
+      cmd.items.forEach((item, i) => {
+        status = item.async ? runBackground(sh, item.cmd) : sh.run(item.cmd, tested, last && i === cmd.items.length - 1);
+      });
       return status;
     }
     case 'andor': {
       const left = sh.run(cmd.left, true);
-      if ((left === 0) === (cmd.op === '&&')) return sh.run(cmd.right, tested);
+      if ((left === 0) === (cmd.op === '&&')) return sh.run(cmd.right, tested, last);
       return left;
     }
     case 'pipeline':
       return runPipeline(sh, cmd.cmds, cmd.bang);
     case 'subshell':
-      return withRedirs(sh, cmd.redirs, () => runSubshell(sh.fork(), cmd.body));
+      return withRedirs(sh, cmd.redirs, () => {
+        // the last command of a process needs no fork for its subshell: it is the process (evalsubshell)
+        if (last && !sh.hasTraps()) return runSubshell(sh.fork(), cmd.body, true);
+        return sh.runChild(sh.spawnChild(), (child) => runSubshell(child, cmd.body, true));
+      });
     case 'group':
-      return withRedirs(sh, cmd.redirs, () => sh.run(cmd.body, tested));
+      return withRedirs(sh, cmd.redirs, () => sh.run(cmd.body, tested, lastInside));
     case 'if':
       return withRedirs(sh, cmd.redirs, () => {
         for (const clause of cmd.clauses) {
-          if (sh.run(clause.cond, true) === 0) return sh.run(clause.body, tested);
+          if (sh.run(clause.cond, true) === 0) return sh.run(clause.body, tested, lastInside);
         }
-        return cmd.elseBody ? sh.run(cmd.elseBody, tested) : 0;
+        return cmd.elseBody ? sh.run(cmd.elseBody, tested, lastInside) : 0;
       });
     case 'loop':
       return withRedirs(sh, cmd.redirs, () => runLoop(sh, cmd.until, cmd.cond, cmd.body, tested));
@@ -101,7 +111,7 @@ function evaluate(sh: Shell, cmd: Command, tested: boolean): number {
         const word = expandString(sh, cmd.word);
         for (const arm of cmd.arms) {
           for (const pat of arm.patterns) {
-            if (compilePattern(expandPattern(sh, pat)).test(word)) return arm.body ? sh.run(arm.body, tested) : 0;
+            if (compilePattern(expandPattern(sh, pat)).test(word)) return arm.body ? sh.run(arm.body, tested, lastInside) : 0;
           }
         }
         return 0;
@@ -173,31 +183,40 @@ function runIteration(sh: Shell, body: Command, tested: boolean): number | 'brea
 }
 
 function runBackground(sh: Shell, cmd: Command): number {
-  const child = sh.fork();
+  const child = sh.spawnChild();
   child.background = true;
   try {
-    runSubshell(child, cmd);
+    // a job that sleeps on stays in the process table: it is still there for `ps`
+    sh.runChild(child, (c) => runSubshell(c, cmd, true));
   } catch (e) {
     if (!(e instanceof ProcessBlocked)) throw e;
   }
-  sh.lastBgPid = sh.allocPid();
+  sh.lastBgPid = child.proc && child.proc !== sh.proc ? child.proc.pid : sh.allocPid();
   return 0;
 }
 
 function runPipeline(sh: Shell, cmds: Command[], bang: boolean): number {
+  // `! cmd` alone is ash's NNOT: no pipeline, no fork
+  const [only] = cmds;
+  if (cmds.length === 1 && only) {
+    const status = sh.run(only, true);
+    return bang ? (status === 0 ? 1 : 0) : status;
+  }
   let input: Uint8Array | null = null;
   let inputOpen = false;
   let status = 0;
   let failed = 0;
+  // ash forks every stage before it waits for any, so all of them are alive together
+  const children = cmds.map(() => sh.spawnChild());
   cmds.forEach((cmd, i) => {
     const last = i === cmds.length - 1;
-    const child = sh.fork();
+    const child = children[i] as Shell;
     if (bang) child.testedDepth++;
     if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
     const chunks: Uint8Array[] = [];
     if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
     try {
-      status = runSubshell(child, cmd);
+      status = sh.runChild(child, (c) => runSubshell(c, cmd, true));
       if (status !== 0) failed = status;
     } catch (e) {
       // A stage that waits forever (tail -f, cat on an open stdin) hands on what it wrote so far; the next

@@ -16,8 +16,15 @@ export class Parser extends Lexer {
     super(src, startLine);
   }
 
+  /**
+   * True when the line parseNext returned last ended at the end of the input, not at a newline (ash's
+   * parser_eof: only then is it the last command of `sh -c`).
+   */
+  endedAtEof = false;
+
   /** The next top-level command line, or null at the end of the input. */
   parseNext(): Command | null {
+    this.endedAtEof = false;
     while (this.peek().t === 'newline') this.next();
     if (this.peek().t === 'eof') return null;
     const items: { cmd: Command; async: boolean }[] = [];
@@ -32,7 +39,10 @@ export class Parser extends Lexer {
           this.next();
           break;
         }
-        if (after.t === 'eof') break;
+        if (after.t === 'eof') {
+          this.endedAtEof = true;
+          break;
+        }
         continue;
       }
       items.push({ cmd, async: false });
@@ -40,7 +50,10 @@ export class Parser extends Lexer {
         this.next();
         break;
       }
-      if (tok.t === 'eof') break;
+      if (tok.t === 'eof') {
+        this.endedAtEof = true;
+        break;
+      }
       throw unexpected(tok);
     }
     return items.length === 1 && !items[0]?.async ? (items[0]?.cmd ?? { t: 'empty' }) : { t: 'list', items };

@@ -63,7 +63,7 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
     const named = rest.length > 1;
     const arg0 = named ? (rest[1] ?? prog) : prog;
     const sh = new Shell(ctx, { arg0, commandName: named ? arg0 : null, params: rest.slice(2), appletName, modeFlag: 'c', options });
-    return runScript(sh, rest[0] ?? '', 0, false);
+    return runScript(sh, rest[0] ?? '', 0, false, true);
   }
   if (!sflag && rest.length > 0) {
     const file = rest[0] ?? '';
@@ -89,9 +89,10 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
 
 /**
  * Parses and runs `src` one top-level line at a time; returns the shell's exit status. `waiting`: more input
- * would follow (an open stdin), so the end of the text blocks instead of exiting.
+ * would follow (an open stdin), so the end of the text blocks instead of exiting. `execLast` (`sh -c`): the
+ * line that ends the text is the process's last (ash's evalstring with EV_EXIT), so its program runs in place.
  */
-export function runScript(sh: Shell, src: string, startLine: number, waiting: boolean): number {
+export function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
   const parser = new Parser(src, startLine);
   try {
     for (;;) {
@@ -109,7 +110,7 @@ export function runScript(sh: Shell, src: string, startLine: number, waiting: bo
       if (!cmd) break;
       if (sh.opts.noexec) continue;
       try {
-        sh.run(cmd);
+        sh.run(cmd, false, execLast && parser.endedAtEof);
       } catch (e) {
         if (e instanceof LoopSignal) continue;
         if (e instanceof ReturnSignal) {

@@ -4,6 +4,7 @@
 
 import { resolvePath } from '../../fs/path.js';
 import type { ProcessContext } from '../process.js';
+import type { ProcessHandle } from '../pid-namespace.js';
 import { StepBudgetExceeded } from '../process-errors.js';
 import { toBytes } from '../io.js';
 import { passwdEntries } from '../users.js';
@@ -100,7 +101,12 @@ export class Shell implements ExpandHost {
   umask = 0o022;
   /** reading commands from a terminal: messages carry no "line N:" */
   interactive = false;
-  private nextPid: number;
+  /** `$$`: the PID of the shell process; a subshell keeps its parent's */
+  readonly pid: number;
+  /** the process this (sub)shell runs as; absent where nothing tracks processes (the sandbox host) */
+  proc: ProcessHandle | undefined;
+  /** fake PIDs for `$!` where no namespace hands out real ones */
+  private nextFakePid: number;
 
   constructor(
     readonly ctx: ProcessContext,
@@ -114,7 +120,9 @@ export class Shell implements ExpandHost {
     this.opts = { ...(Object.fromEntries(OPTION_ORDER.map((o) => [o, false])) as unknown as ShellOptions), ...start.options };
     this.cwd = ctx.cwd;
     this.fds = [{ input: ctx.stdin }, { write: (c) => ctx.stdout(c) }, { write: (c) => ctx.stderr(c) }];
-    this.nextPid = (ctx.pid ?? 1) + 5;
+    this.proc = ctx.proc;
+    this.pid = ctx.proc?.pid ?? 1;
+    this.nextFakePid = this.pid + 5;
     this.umask = ctx.umask ?? 0o022;
     this.initVars();
   }
@@ -133,7 +141,7 @@ export class Shell implements ExpandHost {
     for (const [name, value] of this.ctx.env) v.set(name, value, { exported: true });
     v.set('IFS', ' \t\n');
     v.set('OPTIND', '1');
-    v.set('PPID', this.ctx.mode === 'main' ? '0' : '0');
+    v.set('PPID', String(this.proc?.ns.get(this.proc.pid)?.ppid ?? 0));
     const shlvl = Number.parseInt(v.value('SHLVL') ?? '0', 10);
     v.set('SHLVL', String((Number.isNaN(shlvl) ? 0 : shlvl) + 1), { exported: true });
     if (v.value('HOSTNAME') === undefined) v.set('HOSTNAME', this.ctx.hostname);
@@ -156,9 +164,40 @@ export class Shell implements ExpandHost {
     return child;
   }
 
-  /** Runs a command tree; `tested` marks condition context (no `set -e` exit). */
-  run(cmd: Command, tested = false): number {
-    return runCommand(this, cmd, tested);
+  /**
+   * A subshell in a child process of its own (ash's forkshell): a copy of this shell with the next PID. Run it
+   * with `runChild`.
+   */
+  spawnChild(): Shell {
+    const child = this.fork();
+    const proc = this.proc;
+    if (proc) child.proc = { ns: proc.ns, pid: proc.ns.fork(proc.pid).pid };
+    return child;
+  }
+
+  /**
+   * Runs `body` as the child process `child` (see spawnChild). The process ends when body returns; one that
+   * throws stays (a child asleep is still there; a failed exec ends with its whole session).
+   */
+  runChild<T>(child: Shell, body: (child: Shell) => T): T {
+    const proc = child.proc;
+    if (!proc || proc === this.proc) return body(child);
+    const result = proc.ns.runAs(proc.pid, () => body(child));
+    proc.ns.exit(proc.pid);
+    return result;
+  }
+
+  /** ash's `may_have_traps`: a trap is set, so even the last command forks (the trap must still run). */
+  hasTraps(): boolean {
+    return this.traps.size > 0;
+  }
+
+  /**
+   * Runs a command tree; `tested` marks condition context (no `set -e` exit), `last` ash's EV_EXIT: nothing
+   * follows in this process, so its last program runs in place instead of in a child.
+   */
+  run(cmd: Command, tested = false, last = false): number {
+    return runCommand(this, cmd, tested, last);
   }
 
   /** Charges one step of the budget. */
@@ -225,12 +264,13 @@ export class Shell implements ExpandHost {
       umask: this.umask,
     };
     if (this.background) ctx.background = true;
+    if (this.proc) ctx.proc = this.proc;
     return ctx;
   }
 
-  /** A fresh fake PID for a background job. */
+  /** A fresh fake PID for a background job where no namespace hands out PIDs. */
   allocPid(): number {
-    return this.nextPid++;
+    return this.nextFakePid++;
   }
 
   /** `$-`. */
@@ -253,7 +293,7 @@ export class Shell implements ExpandHost {
       case '#':
         return String(this.params.length);
       case '$':
-        return String(this.ctx.pid ?? 1);
+        return String(this.pid);
       case '!':
         return this.lastBgPid === undefined ? undefined : String(this.lastBgPid);
       case '-':
@@ -281,12 +321,16 @@ export class Shell implements ExpandHost {
   }
 
   commandSubst(body: Command | null): string {
-    const child = this.fork();
-    // ash runs command substitutions without `set -e` (evalbackcmd clears eflag)
-    child.opts.errexit = false;
     const chunks: Uint8Array[] = [];
-    child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
-    const status = body ? runSubshell(child, body) : 0;
+    // an empty $( ) forks nothing; otherwise a child runs it, its last program in place (evalbackcmd)
+    const status = body
+      ? this.runChild(this.spawnChild(), (child) => {
+          // ash runs command substitutions without `set -e` (evalbackcmd clears eflag)
+          child.opts.errexit = false;
+          child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
+          return runSubshell(child, body, true);
+        })
+      : 0;
     this.substStatus = status;
     let text = '';
     const dec = new TextDecoder();

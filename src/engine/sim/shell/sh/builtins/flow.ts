@@ -97,7 +97,7 @@ function exec(sh: Shell, argv: string[]): number {
     sh.message(`${name}: not found`, 'exec');
     throw new ExitSignal(127);
   }
-  throw new ExitSignal(execute(sh, found, args, []));
+  throw new ExitSignal(execute(sh, found, args, [], true));
 }
 
 /** Describes a command as `type` / `command -V` do; null when not found. */

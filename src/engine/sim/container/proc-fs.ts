@@ -1,0 +1,99 @@
+// /proc as a container's processes see it: one directory per living process of its PID namespace, and
+// /proc/self naming whoever reads it. Each directory holds the few files scripts and `ps` read: cmdline, comm,
+// status (its first lines), uid_map and mountinfo. Everything else of procfs is not simulated.
+
+import type { LiveEntry } from '../layer/entry.js';
+import type { FsBackend } from '../fs/backend.js';
+import { FsError } from '../fs/vfs.js';
+import type { PidNamespace, ProcessEntry } from '../shell/pid-namespace.js';
+
+const FILES = ['cmdline', 'comm', 'mountinfo', 'status', 'uid_map'];
+
+/** A read-only procfs over a namespace that may be replaced (a restart starts a new one). */
+export class ProcBackend implements FsBackend {
+  constructor(
+    private readonly namespace: () => PidNamespace,
+    private readonly mountinfo: string,
+  ) {}
+
+  get(path: string): LiveEntry | undefined {
+    const parts = path.split('/').filter(Boolean);
+    const ns = this.namespace();
+    if (parts.length === 0) return dir(0, 0);
+    const [head = '', file, ...rest] = parts;
+    if (head === 'self') {
+      const pid = ns.current();
+      if (file !== undefined || pid === undefined) return undefined;
+      return { kind: 'symlink', target: String(pid), mode: 0o777, uid: 0, gid: 0, mtime: 0 };
+    }
+    const p = /^[1-9]\d*$/.test(head) ? ns.get(Number(head)) : undefined;
+    if (!p || rest.length > 0) return undefined;
+    if (file === undefined) return dir(p.uid, p.gid);
+    const text = this.fileText(p, file);
+    if (text === undefined) return undefined;
+    return { kind: 'file', data: new TextEncoder().encode(text), mode: file === 'comm' ? 0o644 : 0o444, uid: p.uid, gid: p.gid, mtime: 0 };
+  }
+
+  list(path: string): string[] {
+    const parts = path.split('/').filter(Boolean);
+    const ns = this.namespace();
+    if (parts.length === 0) {
+      const names = ns.list().map((p) => String(p.pid));
+      if (ns.current() !== undefined) names.push('self');
+      return names.sort();
+    }
+    return this.get(path)?.kind === 'dir' ? [...FILES] : [];
+  }
+
+  put(path: string): void {
+    throw new FsError('EACCES', path);
+  }
+
+  delete(path: string): void {
+    throw new FsError('EACCES', path);
+  }
+
+  write(path: string): void {
+    throw new FsError('EACCES', path);
+  }
+
+  private fileText(p: ProcessEntry, file: string): string | undefined {
+    switch (file) {
+      case 'cmdline':
+        return p.argv.map((a) => `${a}\0`).join('');
+      case 'comm':
+        return `${p.comm}\n`;
+      case 'status':
+        return statusText(p);
+      case 'uid_map':
+        // no user namespace: the identity map over the whole range (docker-reference.md 2.4)
+        return '         0          0 4294967295\n';
+      case 'mountinfo':
+        return this.mountinfo;
+      default:
+        return undefined;
+    }
+  }
+}
+
+function dir(uid: number, gid: number): LiveEntry {
+  return { kind: 'dir', opaque: false, mode: 0o555, uid, gid, mtime: 0 };
+}
+
+// The identity lines at the top of /proc/PID/status, in the kernel's order and spacing.
+function statusText(p: ProcessEntry): string {
+  const ids = (n: number) => `${n}\t${n}\t${n}\t${n}`;
+  return [
+    `Name:\t${p.comm}`,
+    'Umask:\t0022',
+    'State:\tS (sleeping)',
+    `Tgid:\t${p.pid}`,
+    'Ngid:\t0',
+    `Pid:\t${p.pid}`,
+    `PPid:\t${p.ppid}`,
+    'TracerPid:\t0',
+    `Uid:\t${ids(p.uid)}`,
+    `Gid:\t${ids(p.gid)}`,
+    '',
+  ].join('\n');
+}
