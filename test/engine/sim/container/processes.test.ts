@@ -122,7 +122,7 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.match(c.exec('ps -o pid,vsz').stderr, /vsz.*not simulated.*real engine/);
   });
 
-  it('keeps a sleeping main process\'s tree between commands of a state directory (sleep under its shell)', () => {
+  it('shows a sleeping main process with the child it waits for (20.10: sleep 1 under sh -c while …)', () => {
     const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
     e.dockerSync(['run', '-d', '--name', 'loop', IMAGE, 'sh', '-c', 'while true; do sleep 1; done']);
     const r = e.dockerSync(['exec', 'loop', 'ps', '-o', 'pid,ppid,pgid,sid,stat,comm,args']);

@@ -1,5 +1,6 @@
-// The state directory of `drydock docker` across drydock versions: a state saved while the built-in images were
-// one thing still loads when a later drydock ships other fixtures (as a real daemon keeps the images it has).
+// The state directory of `drydock docker`: the processes of running containers survive it, and a state saved
+// while the built-in images were one thing still loads when a later drydock ships other fixtures (as a real
+// daemon keeps the images it has).
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,5 +51,19 @@ describe('simulator state directory across fixture versions', () => {
     assert.match(runDockerCommand(second, ['exec', 'old', 'cat', '/usr/local/tomcat/bin/catalina.sh'], io).stdout, /Fake Catalina/);
     // the saved tag wins, as on a daemon that already had the image
     assert.equal(runDockerCommand(second, ['image', 'inspect', '-f', '{{.Id}}', 'tomcat'], io).stdout, oldId);
+  });
+
+  it('keeps the processes of a running container: /proc and ps after loading again', () => {
+    const fixtures = loadFixtures();
+    const host = new TreeBackend();
+    const io = { stdin: new Uint8Array(0), cwd: '/', env: new Map<string, string>() };
+    const first = loadState(dir, fixtures, host, virtualClock());
+    assert.equal(runDockerCommand(first, ['run', '-d', '--name', 'loop', 'drydock/busybox:1.35', 'sh', '-c', 'sleep 300; true'], io).exitCode, 0);
+    saveState(first, dir);
+    const second = loadState(dir, fixtures, host, virtualClock());
+    // before processes were saved, a loaded state had an empty /proc: cat /proc/1/cmdline failed
+    const r = runDockerCommand(second, ['exec', 'loop', 'sh', '-c', 'tr "\\0" " " < /proc/1/cmdline; echo; ps -o pid,ppid,args'], io);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(r.stdout.split('\n').slice(0, 4), ['sh -c sleep 300; true ', 'PID   PPID  COMMAND', '    1     0 sh -c sleep 300; true', '    6     1 sleep 300']);
   });
 });
