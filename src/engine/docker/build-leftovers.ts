@@ -104,12 +104,22 @@ export class BuildLeftovers {
     this.quiet.push(...state.quiet);
   }
 
+  /** Whether any build printed a step container it kept. */
+  get hasContainers(): boolean {
+    return this.containers.length > 0;
+  }
+
+  /** The step containers that still exist and were made by the builds that printed them (full IDs); removes nothing. */
+  async findContainers(client: DockerClient): Promise<string[]> {
+    if (this.containers.length === 0) return [];
+    const inspected = await client.run(['container', 'inspect', '--format', '{{.Id}} {{.Created}}', ...this.containers.map((c) => c.id)]);
+    return made(inspected.stdout, this.containers).map(([id]) => id!);
+  }
+
   /** Removes the step containers that still exist; returns what could not be removed. */
   async removeContainers(client: DockerClient): Promise<string[]> {
-    const recorded = this.containers.splice(0);
-    if (recorded.length === 0) return [];
-    const inspected = await client.run(['container', 'inspect', '--format', '{{.Id}} {{.Created}}', ...recorded.map((c) => c.id)]);
-    const doomed = made(inspected.stdout, recorded).map(([id]) => id);
+    const doomed = await this.findContainers(client);
+    this.containers.splice(0);
     if (doomed.length === 0) return [];
     // -f: a build stopped by a timeout may still be running its step; -v: a base image's VOLUME gave it one
     const removed = await client.run(['rm', '-f', '-v', ...doomed]);
@@ -134,13 +144,18 @@ export class BuildLeftovers {
    * not ours stays: it is someone else's now.
    */
   async removeImages(client: DockerClient): Promise<void> {
-    await this.resolveQuiet(client);
-    const recorded = this.images.splice(0);
-    if (recorded.length === 0) return;
-    const inspected = await client.run(['image', 'inspect', '--format', '{{.Id}} {{.Created}} {{len .RepoTags}}', ...recorded.map((i) => i.id)]);
-    const untagged = new Set(made(inspected.stdout, recorded).filter(([, tags]) => tags === '0').map(([id]) => shortId(id)));
-    const doomed = recorded.map((i) => i.id).filter((id) => untagged.has(id)).reverse();
+    const doomed = await this.findImages(client);
+    this.images.splice(0);
     if (doomed.length > 0) await client.run(['rmi', '--no-prune', ...doomed]);
+  }
+
+  /** The recorded images that exist, were made by their build and have no tag, children first; removes nothing. */
+  async findImages(client: DockerClient): Promise<string[]> {
+    await this.resolveQuiet(client);
+    if (this.images.length === 0) return [];
+    const inspected = await client.run(['image', 'inspect', '--format', '{{.Id}} {{.Created}} {{len .RepoTags}}', ...this.images.map((i) => i.id)]);
+    const untagged = new Set(made(inspected.stdout, this.images).filter(([, tags]) => tags === '0').map(([id]) => shortId(id!)));
+    return this.images.map((i) => i.id).filter((id) => untagged.has(id)).reverse();
   }
 
   private addImages(images: readonly BuildObject[]): void {

@@ -18,6 +18,10 @@ import { DockerClient, toCommandResult, type DockerClientOptions } from './docke
 import { DockerReader } from './docker-reader.js';
 import { hostReadDir, hostReadFile, hostStat } from './host-reader.js';
 import { runHostScript } from './host-shell.js';
+import { slotArgv } from './isolation/argv-slots.js';
+import { existingImages, LoadedImages, readSaveArchive } from './loaded-images.js';
+import type { RunJournal } from './run-journal.js';
+import { stopTimedOut, timedOutTarget } from './stop-timed-out.js';
 
 /** How to reach the daemon and what to call this instance. */
 export interface DockerEngineOptions extends DockerClientOptions {
@@ -31,6 +35,8 @@ export interface DockerEngineOptions extends DockerClientOptions {
   hostDir?: string;
   /** images known to exist (the stand-ins), which a build guard need not ask the daemon about */
   knownImages?: readonly string[];
+  /** where to write down what the run makes without its label, for `drydock clean` after a crash */
+  journal?: RunJournal;
 }
 
 // the subcommands the real engine runs; network and swarm commands are refused by the policy
@@ -58,6 +64,7 @@ export class DockerEngine implements Engine {
   private readonly givenHostDir: string | undefined;
   private readonly knownImages: ReadonlySet<string>;
   private scratchDir: string | undefined;
+  private readonly journal: RunJournal | undefined;
 
   constructor(options: DockerEngineOptions = {}) {
     this.client = options.client ?? new DockerClient(options);
@@ -65,6 +72,7 @@ export class DockerEngine implements Engine {
     this.labels = { 'drydock.managed': 'true', 'drydock.run': this.runId };
     this.givenHostDir = options.hostDir;
     this.knownImages = new Set(options.knownImages ?? []);
+    this.journal = options.journal;
     this.reader = new DockerReader(this.client, this.labels, () => {
       this.baseImage ??= ensureBaseImage(this.client, options.fixtures).then(
         (report) => report.tag,
@@ -87,12 +95,57 @@ export class DockerEngine implements Engine {
       ...(input.stdin !== undefined ? { input: input.stdin } : {}),
       ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
     };
+    const loading = words === 'load' || words === 'image load' ? await this.imagesBeforeLoad(rewritten, input.stdin) : undefined;
     const startedAt = Date.now();
     const result = toCommandResult(await this.client.run(rewritten, options));
+    if (result.timedOut === true) {
+      // killing the client stopped neither an exec'd process nor a container it was attached to
+      const target = timedOutTarget(rewritten);
+      if (target !== null) await stopTimedOut(this.client, target, Date.now() - startedAt);
+    }
     // a failed build keeps its step containers and images too; a failed `build -q` prints its steps on stderr
-    if (build) this.builds.record(result.stdout + result.stderr, startedAt, Date.now());
+    if (build) {
+      const one = new BuildLeftovers();
+      one.record(result.stdout + result.stderr, startedAt, Date.now());
+      const leftovers = one.saveState();
+      this.builds.loadState(leftovers);
+      if (leftovers.containers.length + leftovers.images.length + leftovers.quiet.length > 0) this.journal?.write({ kind: 'build', leftovers });
+    }
+    if (loading !== undefined) await this.recordLoad(loading, startedAt);
     if (result.exitCode === 0 && words) this.track(words, argv, result.stdout);
     return result;
+  }
+
+  /** Images this instance's loads created (not those the engine had before), removed by dispose(). */
+  readonly loads = new LoadedImages();
+
+  // the images a `docker load` archive holds, and which of them the engine already has (someone else's)
+  private async imagesBeforeLoad(argv: readonly string[], stdin: string | Uint8Array | undefined): Promise<{ ids: string[]; tags: Map<string, string[]>; before: Set<string> } | undefined> {
+    const file = slotArgv(argv)?.slots.find((s) => s.flag === 'input')?.value;
+    let archive: Uint8Array | undefined;
+    try {
+      archive = file !== undefined ? readFileSync(file) : typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin;
+    } catch {
+      return undefined; // docker says what is wrong with the file
+    }
+    if (archive === undefined || archive.length === 0) return undefined;
+    let images;
+    try {
+      images = readSaveArchive(archive);
+    } catch {
+      return undefined; // not an archive docker can load either, or one drydock cannot read: nothing to remember
+    }
+    const ids = images.map((i) => i.id);
+    return { ids, tags: new Map(images.map((i) => [i.id, i.repoTags])), before: new Set((await existingImages(this.client, ids)).keys()) };
+  }
+
+  private async recordLoad(loading: { ids: string[]; tags: Map<string, string[]>; before: Set<string> }, since: number): Promise<void> {
+    const now = new Set((await existingImages(this.client, loading.ids)).keys());
+    const created = loading.ids.filter((id) => now.has(id) && !loading.before.has(id));
+    if (created.length === 0) return;
+    this.loads.record(created, since, Date.now());
+    for (const id of created) for (const tag of loading.tags.get(id) ?? []) this.images.add(tag);
+    this.journal?.write({ kind: 'load', images: this.loads.saveState().filter((i) => created.includes(i.id)) });
   }
 
   /** Images this instance made without a label (commits, tags, loads, build tags), removed by dispose(). */
@@ -101,13 +154,13 @@ export class DockerEngine implements Engine {
   readonly builds = new BuildLeftovers();
 
   private track(words: string, argv: readonly string[], stdout: string): void {
-    const tags = [...stdout.matchAll(/^(?:Successfully tagged|Loaded image:) (\S+)$/gm)].map((m) => m[1] as string);
+    const tags = [...stdout.matchAll(/^Successfully tagged (\S+)$/gm)].map((m) => m[1] as string);
     if (['build', 'image build', 'builder build'].includes(words)) {
       // the built IDs are in this.builds, which leaves out a fully cached build's image (someone else's)
       for (const tag of tags) this.images.add(tag);
     }
-    if (['commit', 'container commit', 'load', 'image load'].includes(words)) {
-      const ids = [...stdout.matchAll(/(?:^|Loaded image ID: )(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
+    if (['commit', 'container commit'].includes(words)) {
+      const ids = [...stdout.matchAll(/^(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
       for (const id of [...ids, ...tags]) this.images.add(id);
     }
     if ((words === 'tag' || words === 'image tag') && argv.length >= 2) this.images.add(argv[argv.length - 1] as string);
@@ -157,6 +210,7 @@ export class DockerEngine implements Engine {
     }
     this.images.clear();
     await this.builds.removeImages(this.client);
+    await this.loads.removeImages(this.client);
     // an image built from another of ours inherits the label; children first, so repeat while that helps
     let images = await this.list(['images', '-q', '--no-trunc', ...filter]);
     for (let pass = 0; pass < 10 && images.length > 0; pass++) {
@@ -182,6 +236,7 @@ export class DockerEngine implements Engine {
       ...(await this.list(['volume', 'ls', '-q', ...filter])).map((name) => `volume ${name}`),
     );
     if (problems.length > 0) throw new Error(`drydock could not remove what run ${this.runId} created: ${problems.join(', ')}`);
+    this.journal?.remove();
   }
 
   /** Makes sure the base and fixture images exist (built once, reused across runs). */

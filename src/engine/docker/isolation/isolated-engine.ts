@@ -11,10 +11,14 @@ import { DockerClient, type DockerClientOptions } from '../docker-client.js';
 import type { BuildLeftoversState } from '../build-leftovers.js';
 import { DockerEngine } from '../docker-engine.js';
 import { runHostScript } from '../host-shell.js';
+import type { LoadedImage } from '../loaded-images.js';
+import { defaultJournalDir, RunJournal } from '../run-journal.js';
 import { prepareBuildContext, rewriteDockerfile } from './build-context.js';
 import { rewriteHostScript } from './host-script.js';
 import { slotArgv } from './argv-slots.js';
 import { absoluteHostPath, isolateArgv, type IsolatedCommand } from './isolate-argv.js';
+import { isolateLoad } from './isolate-load.js';
+import { psArgv } from './ps-view.js';
 import { RunNames } from './run-names.js';
 
 /** A file the scenario puts on its host before it runs (absolute scenario path). */
@@ -35,6 +39,8 @@ export interface IsolatedEngineOptions extends DockerClientOptions {
   fixtureIds?: readonly string[];
   /** checked before each command runs (the untrusted-scenario policy); throws to refuse */
   guard?: (argv: readonly string[], command: IsolatedCommand, runDir: string) => void;
+  /** where the run writes down what it makes without its label, for `drydock clean`; default defaultJournalDir() */
+  journalDir?: string;
 }
 
 const DOCKER_TIMEOUT_NOTE = /drydock: docker .*: timed out after \d+ ms\n$/u;
@@ -54,6 +60,8 @@ export class IsolatedDockerEngine implements Engine {
   private readonly ownImages = new Set<string>();
   /** whether the run made images that carry its label (commit, import, load), so dispose must look for them */
   private labelledImages = false;
+  /** what the run makes without its label, written as it goes (read by `drydock clean` if the run is killed) */
+  readonly journal: RunJournal;
 
   constructor(private readonly options: IsolatedEngineOptions) {
     this.names = new RunNames(options.runId, options.runDir);
@@ -64,7 +72,9 @@ export class IsolatedDockerEngine implements Engine {
     this.client = new DockerClient({ ...options, cwd: this.hostCwd });
     // the stand-ins exist (prepared before any scenario), under every name a rewritten FROM can give them
     const known = ['drydock/busybox:1.35', ...['tomcat', 'centos', 'ubuntu'].flatMap((n) => [`drydock/${n}`, `drydock/${n}:latest`])];
-    this.inner = new DockerEngine({ client: this.client, runId: options.runId, hostDir: this.hostCwd, knownImages: (options.fixtureIds?.length ?? 0) > 0 ? known : [] });
+    this.journal = new RunJournal(options.journalDir ?? defaultJournalDir(), options.runId);
+    this.journal.open();
+    this.inner = new DockerEngine({ client: this.client, runId: options.runId, hostDir: this.hostCwd, knownImages: (options.fixtureIds?.length ?? 0) > 0 ? known : [], journal: this.journal });
     this.capabilities = this.inner.capabilities;
     for (const id of options.fixtureIds ?? []) this.ownImages.add(id.replace(/^sha256:/u, '').slice(0, 12));
   }
@@ -77,6 +87,7 @@ export class IsolatedDockerEngine implements Engine {
       shadowed: this.names.shadowedNames(),
       created: [...this.names.created],
       builds: this.inner.builds.saveState(),
+      loads: this.inner.loads.saveState(),
       // numbers the cidfiles and build folders: a later process must not reuse one (docker refuses an existing cidfile)
       commands: this.counter,
     });
@@ -84,12 +95,15 @@ export class IsolatedDockerEngine implements Engine {
 
   /** Takes back what saveState() gave. */
   loadState(text: string): void {
-    const state = JSON.parse(text) as { images: string[]; volumes: string[]; shadowed: string[]; created?: string[]; builds?: BuildLeftoversState; commands?: number };
+    const state = JSON.parse(text) as {
+      images: string[]; volumes: string[]; shadowed: string[]; created?: string[]; builds?: BuildLeftoversState; loads?: LoadedImage[]; commands?: number;
+    };
     for (const id of state.images) this.ownImages.add(id);
     for (const v of state.volumes) this.anonymousVolumes.add(v);
     for (const name of state.shadowed) this.names.shadow(name);
     for (const ref of state.created ?? []) this.names.created.add(ref);
     if (state.builds !== undefined) this.inner.builds.loadState(state.builds);
+    if (state.loads !== undefined) this.inner.loads.loadState(state.loads);
     this.counter = Math.max(this.counter, state.commands ?? 0);
   }
 
@@ -131,6 +145,14 @@ export class IsolatedDockerEngine implements Engine {
     if ((command.path === 'rm' || command.path === 'container rm') && !argv.includes('-v') && !argv.includes('--volumes')) {
       await this.rememberVolumes((slotArgv(run)?.slots ?? []).filter((s) => s.position !== undefined).map((s) => s.value));
     }
+    if (command.path === 'load' || command.path === 'image load') {
+      const load = await isolateLoad(run, stdin, this.names, this.client, join(this.options.runDir, '.drydock', `load-${n}.tar`), (id) => this.ownImages.has(shortId(id)), this.hostCwd);
+      run.splice(0, run.length, ...load.argv);
+      stdin = load.stdin;
+      for (const id of load.ids) this.ownImages.add(shortId(id));
+    }
+    // a failed build's kept step container has no run label, yet `ps -a` on docker shows it
+    if (command.listing === undefined && /^(container )?(ps|ls|list)$/u.test(command.path)) run.splice(0, run.length, ...(await psArgv(run, argv, this.options.runId, this.client, this.inner.builds)));
     const forwarded: CommandInput = { ...input };
     if (stdin !== undefined) forwarded.stdin = stdin;
     const result = await this.inner.docker(run, forwarded);
@@ -200,6 +222,7 @@ export class IsolatedDockerEngine implements Engine {
       await this.client.run(['rmi', '-f', ...new Set(labelled)]);
     }
     await this.inner.builds.removeImages(this.client);
+    await this.inner.loads.removeImages(this.client);
     // named volumes by prefix (`run -v name:/x` makes them unlabelled), anonymous ones as remembered
     const all = await lines(['volume', 'ls', '--format', '{{.Name}} {{.Label "drydock.run"}}']);
     const doomed = all
@@ -213,6 +236,7 @@ export class IsolatedDockerEngine implements Engine {
       problems.push(`host folder ${this.options.runDir}`);
     }
     if (problems.length > 0) throw new Error(`drydock could not remove what run ${this.options.runId} created: ${problems.join(', ')}`);
+    this.journal.remove();
   }
 
   private mapRef(ref: ObjectRef): ObjectRef {
@@ -247,7 +271,9 @@ export class IsolatedDockerEngine implements Engine {
   // anonymous volumes carry no labels; remember them before `rm` without -v leaves them behind
   private async rememberVolumes(containers: readonly string[]): Promise<void> {
     if (containers.length === 0) return;
-    for (const name of await this.volumesOf(containers)) this.anonymousVolumes.add(name);
+    const names = await this.volumesOf(containers);
+    for (const name of names) this.anonymousVolumes.add(name);
+    if (names.length > 0) this.journal.write({ kind: 'volumes', names });
   }
 
   private async volumesOf(containers: readonly string[]): Promise<string[]> {
@@ -325,4 +351,8 @@ export class IsolatedDockerEngine implements Engine {
 // the read facet reports what is missing as the simulator does, without the CLI's "Error: " framing
 function readerMessage(message: string): string {
   return message.replace(/^(Error: |Error response from daemon: )+/u, '');
+}
+
+function shortId(id: string): string {
+  return id.replace(/^sha256:/u, '').slice(0, 12);
 }
