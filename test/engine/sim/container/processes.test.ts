@@ -132,4 +132,21 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.match(rows[2] ?? '', /^ +\d+ {5}1 {5}1 {5}1 S {4}sleep {12}sleep 1$/);
     assert.match(rows[3] ?? '', /^ +(\d+) {5}0 +\1 +\1 R {4}ps {15}ps -o pid,ppid,pgid,sid,stat,comm,args$/);
   });
+
+  it('signals processes as kill does in 20.10: its texts, -l, a background job ended, PID 1 unmoved', () => {
+    const c = withContainer();
+    const script = 'kill 99999; echo rc=$?; kill -0 1; echo rc=$?; kill 1; echo rc=$?; sleep 5 & kill $!; echo rc=$?; ps; kill -l 9; kill -l KILL; kill -s x 1; echo rc=$?; kill; echo rc=$?; kill -9; echo rc=$?; kill abc; echo rc=$?; kill -0 99999; echo rc=$?';
+    const r = c.exec(script);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 4), ['rc=1', 'rc=0', 'rc=0', 'rc=0']);
+    // the killed background sleep is gone
+    assert.deepEqual(shape(lines.slice(4, 8).join('\n')), ['PID   USER     COMMAND', '    1 0        sleep 3000', `a 0        sh -c ${script}`, `b 0        {ps} sh -c ${script}`]);
+    assert.deepEqual(lines.slice(8), ['KILL', '9', 'rc=1', 'rc=1', 'rc=1', 'rc=1', 'rc=1']);
+    assert.equal(r.stderr, [
+      "sh: can't kill pid 99999: No such process", "sh: bad signal name 'x'", 'sh: you need to specify whom to kill',
+      'sh: you need to specify whom to kill', "sh: invalid number 'abc'", "sh: can't kill pid 99999: No such process", '',
+    ].join('\n'));
+    assert.equal(c.exec('kill -l').stdout.split('\n').length - 1, 31);
+    assert.equal(c.exec('kill -l').stdout.split('\n')[15], '16) STKFLT');
+  });
 });

@@ -1,6 +1,7 @@
 // Applets that run other programs: env (with a changed environment), xargs (arguments from stdin) and kill
 // (which finds no processes to signal in the simulator).
 
+import { killCommand } from './kill.js';
 import type { ProcessContext } from '../process.js';
 import type { Applet } from './common.js';
 import { stdinToEof } from './common.js';
@@ -107,13 +108,6 @@ export const xargs: Applet = (ctx, argv) => {
   return status;
 };
 
-/** `kill [-SIG] PID...`: the simulator has no other processes to signal. */
-export const kill: Applet = (ctx: ProcessContext, argv) => {
-  const pids = argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (argv.includes('-l')) {
-    ctx.stdout(' 1) HUP\n 2) INT\n 3) QUIT\n 9) KILL\n15) TERM\n');
-    return 0;
-  }
-  for (const p of pids) ctx.stderr(`kill: can't kill pid ${p}: No such process\n`);
-  return pids.length > 0 ? 1 : 0;
-};
+/** `kill [-SIG] PID...` (see kill.ts). */
+export const kill: Applet = (ctx: ProcessContext, argv) =>
+  killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc);

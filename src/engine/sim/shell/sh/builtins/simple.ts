@@ -1,6 +1,7 @@
 // Builtins without control-flow effects: true/false/:, the busybox applets ash runs in-process (echo, printf,
 // test), and the small job/limit/alias commands a container script may call.
 
+import { killCommand } from '../../applets/kill.js';
 import { echo } from '../../applets/echo.js';
 import { printfMain } from '../../applets/printf.js';
 import { testMain } from '../../applets/test.js';
@@ -103,11 +104,7 @@ export const SIMPLE_BUILTINS: [string, Builtin][] = [
   })],
   ['jobs', regular(() => 0)],
   ['wait', regular(() => 0)],
-  ['kill', regular((sh, argv) => {
-    const pids = argv.slice(1).filter((a) => !a.startsWith('-'));
-    for (const p of pids) sh.err(`${sh.appletName}: can't kill pid ${p}: No such process\n`);
-    return pids.length > 0 ? 1 : 0;
-  })],
+  ['kill', regular((sh, argv) => killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc))],
   ['help', { special: false, run: (sh) => {
     sh.out('Built-in commands:\n------------------\n');
     return 0;

@@ -1,0 +1,94 @@
+// `kill` (ash's builtin and the busybox applet share busybox's kill_main): signal names and numbers, `-l`, and
+// what a signal does to the container's processes. A process of the caller's own exec (a background job) ends;
+// PID 1 ignores it (a namespace's init gets no signal it has no handler for, even SIGKILL from inside); signal
+// 0 only asks whether the process exists. Signalling a process of another exec or of the main process's script
+// is not simulated (the main process would have to go on without it), and says so.
+
+import type { ProcessHandle } from '../pid-namespace.js';
+
+const SIGNALS = [
+  'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM',
+  'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL',
+  'PWR', 'SYS',
+];
+
+/** Where kill writes; `prefix` is "sh: " for the builtin, "kill: " for the applet. */
+export interface KillIo {
+  out(text: string): void;
+  err(text: string): void;
+  prefix: string;
+}
+
+/** The number of a signal given as a number or a name (with or without SIG), or undefined. */
+function signalNumber(spec: string): number | undefined {
+  if (/^\d+$/.test(spec)) return Number(spec) <= SIGNALS.length ? Number(spec) : undefined;
+  const name = spec.toUpperCase().replace(/^SIG/, '');
+  const i = SIGNALS.indexOf(name);
+  return i === -1 ? undefined : i + 1;
+}
+
+/** Runs `kill ARGS…` as the process `self`; returns the exit status. */
+export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHandle | undefined): number {
+  const args = argv.slice(1);
+  if (args[0] === '-l') return listSignals(io, args.slice(1));
+  let signal = 15;
+  if (args[0] === '-s' || args[0] === '-n') {
+    const spec = args[1] ?? '';
+    args.splice(0, 2);
+    const n = signalNumber(spec);
+    if (n === undefined && spec !== '0') return fail(io, `bad signal name '${spec}'`);
+    signal = n ?? 0;
+  } else if (args[0]?.startsWith('-') && args[0] !== '--') {
+    const spec = args.shift()?.slice(1) ?? '';
+    const n = spec === '0' ? 0 : signalNumber(spec);
+    if (n === undefined) return fail(io, `bad signal name '${spec}'`);
+    signal = n;
+  }
+  if (args[0] === '--') args.shift();
+  if (args.length === 0) return fail(io, 'you need to specify whom to kill');
+  let status = 0;
+  for (const arg of args) {
+    if (!/^-?\d+$/.test(arg)) return fail(io, `invalid number '${arg}'`);
+    const pid = Number(arg);
+    const target = self?.ns.get(pid);
+    if (!target || !self) {
+      io.err(`${io.prefix}can't kill pid ${arg}: No such process\n`);
+      status = 1;
+      continue;
+    }
+    if (signal === 0 || pid === 1) continue;
+    const caller = self.ns.get(self.pid);
+    if (target.session !== caller?.session || ancestors(self).has(pid)) {
+      io.err(`${io.prefix}drydock: signalling PID ${pid} (${target.argv.join(' ') || target.comm}) is not simulated here; use --engine docker\n`);
+      status = 1;
+      continue;
+    }
+    self.ns.exit(pid);
+  }
+  return status;
+}
+
+// the caller and the shells it runs under: a signal to one of them would end the script that sends it
+function ancestors(self: ProcessHandle): Set<number> {
+  const found = new Set<number>();
+  for (let p = self.ns.get(self.pid); p && !found.has(p.pid); p = self.ns.get(p.ppid)) found.add(p.pid);
+  return found;
+}
+
+function listSignals(io: KillIo, names: string[]): number {
+  if (names.length === 0) {
+    io.out(SIGNALS.map((s, i) => `${String(i + 1).padStart(2)}) ${s}\n`).join(''));
+    return 0;
+  }
+  for (const name of names) {
+    const n = signalNumber(name);
+    if (n === undefined) return fail(io, `bad signal name '${name}'`);
+    io.out(/^\d+$/.test(name) ? `${SIGNALS[n - 1]}\n` : `${n}\n`);
+  }
+  return 0;
+}
+
+function fail(io: KillIo, message: string): number {
+  io.err(`${io.prefix}${message}\n`);
+  return 1;
+}
