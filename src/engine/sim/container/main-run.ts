@@ -9,7 +9,7 @@ import { MountedFs } from '../fs/mounted-fs.js';
 import type { Vfs } from '../fs/vfs.js';
 import type { Daemon } from '../daemon.js';
 import { ProcessBlocked, type SleepGate } from '../shell/process.js';
-import type { Clock } from '../state/clock.js';
+import { virtualClock, type Clock } from '../state/clock.js';
 import type { Container, MainSleep } from './container.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { ScratchBackend } from './scratch-backend.js';
@@ -44,8 +44,9 @@ type Phase = 'replay' | 'live' | 'halted';
 /** Runs (or replays and continues) the main process of `c`. Logs get the live output unless dryRun. */
 export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): MainRunResult {
   const { resume, dryRun = false } = options;
-  // A first run keeps the daemon's clock, as every process had before; a replay runs on a clock of its own.
-  const own = resume ? new ProcessClock(c.state.startedAt ?? resume.deadline) : null;
+  // A first run keeps the daemon's clock, as every process had before; a replay runs on a virtual clock of its
+  // own (one millisecond per read, settable back to the deadline it reached), whatever the daemon's clock is.
+  const own = resume ? virtualClock(c.state.startedAt ?? resume.deadline) : null;
   const clock: Clock = own ?? daemon.clock;
   const live: Vfs = dryRun ? scratchView(c.fs, clock) : own ? datedView(c.fs, clock) : c.fs;
   const start = resume ? undefined : takeSnapshot(c);
@@ -132,26 +133,6 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
     if (pending || (outcome.kind !== 'exited' && outcome.kind !== 'budget')) return 0;
     // a replay that ended before reaching the sleep it was in (it took another path this time) ends there
     return phase === 'replay' && resume ? resume.deadline : clock.now();
-  }
-}
-
-/** A private clock for a replayed process: one millisecond per read like the virtual clock, and settable. */
-class ProcessClock implements Clock {
-  constructor(private t: number) {}
-  now(): number {
-    return (this.t += 1);
-  }
-  peek(): number {
-    return this.t;
-  }
-  advance(ms: number): void {
-    this.t += Math.max(0, Math.round(ms));
-  }
-  waitUntil(t: number): void {
-    this.t = Math.max(this.t, t);
-  }
-  set(t: number): void {
-    this.t = t;
   }
 }
 

@@ -14,10 +14,18 @@ export interface Clock {
 /** Where the virtual clock starts: a fixed instant, so reports are reproducible. */
 export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1, 0, 0, 0);
 
+/** A virtual clock that can also be put back (a replayed process's clock returns to where it stood). */
+export interface SettableClock extends Clock {
+  set(t: number): void;
+}
+
 /** A clock that moves only when told to (plus one millisecond per read, so events keep their order). */
-export function virtualClock(start = VIRTUAL_EPOCH): Clock {
+export function virtualClock(start = VIRTUAL_EPOCH): SettableClock {
   let t = start;
   return {
+    set: (to) => {
+      t = to;
+    },
     now: () => (t += 1),
     advance: (ms) => {
       t += Math.max(0, Math.round(ms));
