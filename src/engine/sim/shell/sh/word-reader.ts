@@ -36,51 +36,12 @@ export abstract class WordReader {
   /** Reads one word in normal (unquoted) context. */
   protected readWord(): Word {
     const parts: WordPart[] = [];
-    let lit = '';
-    const flush = (): void => {
-      if (lit) parts.push({ t: 'lit', v: lit, q: false });
-      lit = '';
-    };
     const tilde = /^~([A-Za-z0-9._-]*)(?=$|[/\s;&|<>()])/.exec(this.src.slice(this.pos, this.pos + 64));
     if (tilde) {
       parts.push({ t: 'tilde', user: tilde[1] ?? '' });
       this.pos += tilde[0].length;
     }
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos] ?? '';
-      if (META.includes(c)) break;
-      if (c === '\\') {
-        const n = this.src[this.pos + 1];
-        if (n === '\n') {
-          this.pos += 2;
-          this.line++;
-        } else if (n === undefined) {
-          lit += '\\';
-          this.pos++;
-        } else {
-          flush();
-          parts.push({ t: 'lit', v: n, q: true });
-          this.pos += 2;
-        }
-      } else if (c === "'") {
-        flush();
-        parts.push({ t: 'lit', v: this.readSingleQuoted(), q: true });
-      } else if (c === '"') {
-        flush();
-        this.pos++;
-        parts.push(...this.readDoubleQuoted());
-      } else if (c === '$') {
-        flush();
-        parts.push(...this.readDollar(false));
-      } else if (c === '`') {
-        flush();
-        parts.push(this.readBackquote(false));
-      } else {
-        lit += c;
-        this.pos++;
-      }
-    }
-    flush();
+    parts.push(...this.readParts(false, META, null));
     return { parts };
   }
 
@@ -291,6 +252,15 @@ export abstract class WordReader {
 
   /** The word after a `${name OP`, up to one of `terms` outside quotes. */
   private readParamArg(q: boolean, terms: string): Word {
+    return { parts: this.readParts(q, terms, "missing '}'") };
+  }
+
+  /**
+   * The parts of a word up to one of `stops` outside quotes: a plain word (stops at a metacharacter or the end)
+   * or the argument of a `${…}` operator (`endError`: the end of input before a stop is that syntax error).
+   * `q`: inside double quotes, where a backslash keeps itself before most characters and `'` is literal.
+   */
+  private readParts(q: boolean, stops: string, endError: string | null): WordPart[] {
     const parts: WordPart[] = [];
     let lit = '';
     const flush = (): void => {
@@ -298,9 +268,12 @@ export abstract class WordReader {
       lit = '';
     };
     for (;;) {
-      if (this.pos >= this.src.length) throw new ShellSyntaxError("missing '}'");
+      if (this.pos >= this.src.length) {
+        if (endError !== null) throw new ShellSyntaxError(endError);
+        break;
+      }
       const c = this.src[this.pos] ?? '';
-      if (terms.includes(c)) break;
+      if (stops.includes(c)) break;
       if (c === '\\') {
         const n = this.src[this.pos + 1];
         if (n === '\n') {
@@ -337,7 +310,7 @@ export abstract class WordReader {
       }
     }
     flush();
-    return { parts };
+    return parts;
   }
 
   private readBackquote(q: boolean): WordPart {
