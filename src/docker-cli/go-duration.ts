@@ -87,3 +87,35 @@ function leadingFraction(fraction: string): { digits: bigint; scale: number } {
   }
   return { digits, scale };
 }
+
+/** time.Duration.String: `1h2m3.5s`, `1.5ms`, `0s` (what `%v` and `%q` print for a duration). */
+export function formatGoDuration(nanos: bigint | number): string {
+  let u = BigInt(nanos);
+  const neg = u < 0n;
+  if (neg) u = -u;
+  let out: string;
+  if (u < 1000000000n) {
+    if (u === 0n) return '0s';
+    const [prec, unit] = u < 1000n ? [0, 'ns'] : u < 1000000n ? [3, 'µs'] : [6, 'ms'];
+    out = `${fraction(u, prec)}${unit}`;
+  } else {
+    const seconds = u / 1000000000n;
+    const frac = fraction(u % 1000000000n, 9);
+    out = `${seconds % 60n}${frac.startsWith('0') ? frac.slice(1) : frac}s`;
+    const minutes = seconds / 60n;
+    if (minutes > 0n) {
+      out = `${minutes % 60n}m${out}`;
+      const hours = minutes / 60n;
+      if (hours > 0n) out = `${hours}h${out}`;
+    }
+  }
+  return neg ? `-${out}` : out;
+}
+
+// v / 10^prec with the trailing zeros of the fraction dropped (and its point, when nothing is left)
+function fraction(v: bigint, prec: number): string {
+  const scale = 10n ** BigInt(prec);
+  const whole = v / scale;
+  const rest = prec === 0 ? '' : String(v % scale).padStart(prec, '0').replace(/0+$/, '');
+  return rest ? `${whole}.${rest}` : String(whole);
+}

@@ -37,8 +37,28 @@ const DEFAULT_MODES: Record<TarEntryType, number> = {
   fifo: 0o644,
 };
 
+/** How a writer frames its headers. */
+export interface TarWriteOptions {
+  /**
+   * moby's archive.FileInfoHeader (docker export, docker cp to stdout): the mode field carries the file-type
+   * bits (0040755 for a directory, 0100644 for a file, 0120777 for a link), as fillGo18FileTypeBits adds them.
+   */
+  fileTypeBits?: boolean;
+}
+
+// S_IFDIR, S_IFREG, S_IFLNK, … as Go's archive/tar c_ISDIR, c_ISREG, c_ISLNK
+const TYPE_BITS: Record<TarEntryType, number> = {
+  file: 0o100000,
+  hardlink: 0o100000,
+  symlink: 0o120000,
+  char: 0o20000,
+  block: 0o60000,
+  dir: 0o40000,
+  fifo: 0o10000,
+};
+
 /** Serialises entries in the order given, ending with the two zero blocks. */
-export function writeTar(entries: readonly TarEntryInput[]): Uint8Array {
+export function writeTar(entries: readonly TarEntryInput[], options: TarWriteOptions = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   for (const entry of entries) {
     const data = entry.type === 'file' ? (entry.data ?? new Uint8Array(0)) : new Uint8Array(0);
@@ -58,7 +78,7 @@ export function writeTar(entries: readonly TarEntryInput[]): Uint8Array {
     if (utf8(linkname).length > FIELD.linkname[1]) records.push(['linkpath', linkname]);
     else writeBytes(header, 'linkname', utf8(linkname));
 
-    writeOctal(header, 'mode', (entry.mode ?? DEFAULT_MODES[entry.type]) & 0o7777);
+    writeOctal(header, 'mode', ((entry.mode ?? DEFAULT_MODES[entry.type]) & 0o7777) | (options.fileTypeBits ? TYPE_BITS[entry.type] : 0));
     writeNumber(header, records, 'uid', entry.uid ?? 0);
     writeNumber(header, records, 'gid', entry.gid ?? 0);
     writeNumber(header, records, 'size', data.length);

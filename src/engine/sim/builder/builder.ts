@@ -37,7 +37,8 @@ export interface BuildRequest {
   dockerfileText: string;
   /** familiar references, already validated */
   tags: string[];
-  buildArgs: Map<string, string>;
+  /** --build-arg values; null for a name given without a value and unset in the client's environment */
+  buildArgs: Map<string, string | null>;
   noCache: boolean;
   quiet: boolean;
   labels: Record<string, string>;
@@ -55,6 +56,9 @@ export interface BuildResult {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+// builtinAllowedBuildArgs: usable without an ARG, so never reported as unused
+const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 
 interface Stage {
   name: string;
@@ -79,15 +83,31 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
 
   let instructions: Instruction[];
   let escapeToken: EscapeToken;
+  // the --label options, which the legacy builder adds to the last stage as LABEL steps (not expanded)
+  const labelSteps = new Set<Instruction>();
   try {
     const parsed = readDockerfile(req.dockerfileText, req.dockerfileName);
-    instructions = [...parsed.metaArgs, ...parsed.stages.flatMap((s) => [s.from, ...s.commands])];
+    let stages = parsed.stages;
+    if (req.target !== null) {
+      // --target cuts the Dockerfile after the named stage (names compare case-insensitively)
+      const at = stages.findIndex((s) => s.from.stageName !== '' && s.from.stageName === req.target?.toLowerCase());
+      if (at === -1) return done(`Error response from daemon: failed to reach build target ${req.target} in Dockerfile`, 1);
+      stages = stages.slice(0, at + 1);
+    }
+    instructions = [...parsed.metaArgs, ...stages.flatMap((s) => [s.from, ...s.commands])];
+    for (const key of Object.keys(req.labels).sort()) {
+      const code = `LABEL ${key}=${req.labels[key] ?? ''}`;
+      const step: Instruction = { kind: 'LABEL', keyword: 'LABEL', code, startLine: 0, endLine: 0, labels: [{ key, value: req.labels[key] ?? '' }] };
+      labelSteps.add(step);
+      instructions.push(step);
+    }
     escapeToken = parsed.escapeToken;
   } catch (error) {
     if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
     throw error;
   }
   const metaArgs = new Map<string, string>();
+  const referencedArgs = new Set<string>();
   const stages: Stage[] = [];
   let stage: Stage | null = null;
   const total = instructions.length;
@@ -98,6 +118,7 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
       if (instr.kind === 'ARG' && stage === null) {
         for (const a of expandInstruction(instr, metaArgs, { escapeToken }).args) {
           metaArgs.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+          referencedArgs.add(a.key);
         }
         continue;
       }
@@ -107,7 +128,8 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
         continue;
       }
       const current = stage as Stage;
-      const expanded = expandInstruction(instr, expansionEnv(current.config, current.args), { escapeToken });
+      if (instr.kind === 'ARG') for (const a of instr.args) referencedArgs.add(a.key);
+      const expanded = labelSteps.has(instr) ? instr : expandInstruction(instr, expansionEnv(current.config, current.args), { escapeToken });
       const id = runStep(daemon, req, current, expanded, stages, say, false);
       say(` ---> ${id.slice(7, 19)}\n`);
     }
@@ -118,14 +140,12 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
     if (error instanceof DaemonError) return done(error.message, error.exitCode ?? 1);
     throw error;
   }
+  // BuildArgs.WarnOnUnusedBuildArgs: --build-arg names no ARG declared, sorted, proxies excepted
+  const unused = [...req.buildArgs.keys()].filter((k) => !referencedArgs.has(k) && !PROXY_ARGS.includes(k)).sort();
+  if (unused.length) say(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n`);
   const last = stage as Stage;
-  let image = last.image;
+  const image = last.image;
   if (!image) return done('Error response from daemon: No image was generated. Is your Dockerfile empty?', 1);
-  if (Object.keys(req.labels).length) {
-    const config = cloneConfig(image.config);
-    config.Labels = { ...(config.Labels ?? {}), ...req.labels };
-    image = daemon.images.add(makeImage({ ...image, parent: image.id, config, created: daemon.clock.now() }));
-  }
   say(`Successfully built ${image.id.slice(7, 19)}\n`);
   for (const tag of req.tags) {
     daemon.images.tag(tag, image.id, daemon.clock.now());

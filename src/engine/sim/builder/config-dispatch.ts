@@ -1,7 +1,8 @@
 // How each metadata instruction changes an image's config and what its `docker history` row says (the legacy
 // builder's commit message). Shared by `docker build` and `docker commit --change`.
 
-import { goQuoteList } from '../../../go/quote.js';
+import { goQuote, goQuoteList, goQuoteRune } from '../../../go/quote.js';
+import { formatGoDuration } from '../../../docker-cli/go-duration.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
 import { setEnv, type ContainerConfig } from '../image/config.js';
 import { resolvePath } from '../fs/path.js';
@@ -109,7 +110,10 @@ export function applyMetadata(
     case 'HEALTHCHECK': {
       const h = instr.health;
       config.Healthcheck = { Test: [...h.test], ...(h.interval ? { Interval: h.interval } : {}), ...(h.timeout ? { Timeout: h.timeout } : {}), ...(h.startPeriod ? { StartPeriod: h.startPeriod } : {}), ...(h.retries ? { Retries: h.retries } : {}) };
-      return `HEALTHCHECK ${goQuoteList(h.test)}`;
+      // dispatchHealthcheck's commit message is fmt.Sprintf("HEALTHCHECK %q", health): %q of the struct's fields,
+      // durations by their String(), the retry count as a quoted rune (observed on 20.10: '\x02')
+      const d = (ns: number) => goQuote(formatGoDuration(ns));
+      return `HEALTHCHECK &{${goQuoteList(h.test)} ${d(h.interval)} ${d(h.timeout)} ${d(h.startPeriod)} ${goQuoteRune(h.retries)}}`;
     }
     default:
       return null;

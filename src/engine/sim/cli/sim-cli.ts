@@ -13,6 +13,7 @@ import * as containers from './commands/containers.js';
 import * as images from './commands/images.js';
 import { inspect } from './commands/inspect.js';
 import * as listings from './commands/listings.js';
+import * as psCommand from './commands/ps.js';
 import { runOrCreate } from './commands/run-create.js';
 import * as system from './commands/system.js';
 import * as transfer from './commands/transfer.js';
@@ -50,7 +51,7 @@ const HANDLERS: Record<string, Handler> = {
   'volume rm': volumes.volumeRm,
   'volume prune': volumes.volumePrune,
   'volume ls': listings.volumeLs,
-  ps: listings.ps,
+  ps: psCommand.ps,
   images: listings.images,
   history: listings.history,
   'container prune': listings.containerPrune,

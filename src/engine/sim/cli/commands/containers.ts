@@ -18,6 +18,7 @@ import {
 import { waitForExit } from '../../container/settle.js';
 import { topTable } from '../../container/top.js';
 import { rfc3339Seconds } from '../format/display.js';
+import { isDaemonStartError } from './run-create.js';
 import { DOCKER_TABLE, tabulate } from '../format/tabwriter.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -74,7 +75,9 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
     }
     const result = startContainer(daemon, c, attach);
     if (result.outcome.kind === 'start-failed') {
-      const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
+      const message = isDaemonStartError(result.outcome.message)
+        ? result.outcome.message
+        : `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
       if (attach) {
         out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 1);
         out.daemon(message);
@@ -150,9 +153,13 @@ export function rm(daemon: Daemon, cmd: ParsedCommand): Output {
 /** `docker rename`. */
 export function rename(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
-  const [from = '', to = ''] = cmd.args;
+  // the client trims both names and refuses empty ones itself (container/rename.go)
+  const from = (cmd.args[0] ?? '').trim();
+  const to = (cmd.args[1] ?? '').trim();
+  if (from === '' || to === '') return out.err('Error: Neither old nor new names may be empty\n', 1);
   try {
-    renameContainer(daemon, daemon.container(from), to);
+    // the daemon names containers with a leading "/", which its "Invalid container name" text shows
+    renameContainer(daemon, daemon.container(from), to.startsWith('/') ? to : `/${to}`);
   } catch (error) {
     if (!(error instanceof DaemonError)) throw error;
     out.daemon(error.message);
@@ -194,25 +201,33 @@ export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   }
 }
 
-/** `docker logs`. */
+/** `docker logs`: the json-file driver keeps one message per line, which --tail counts and -t stamps. */
 export function logs(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const ref = cmd.args[0] ?? '';
   const c = daemon.findContainer(ref);
   if (!c) return out.local(`No such container: ${ref}`);
   const tail = flagString(cmd, 'tail');
-  let chunks = c.logs;
+  let lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  for (const chunk of c.logs) for (const line of chunk.text.split(/(?<=\n)/)) if (line) lines.push({ stream: chunk.stream, text: line });
   if (tail !== undefined && tail !== 'all') {
     const n = Number(tail);
-    const lines: typeof chunks = [];
-    for (const chunk of chunks) for (const line of chunk.text.split(/(?<=\n)/)) if (line) lines.push({ stream: chunk.stream, text: line });
-    chunks = n === 0 ? [] : lines.slice(-n);
+    lines = n === 0 ? [] : lines.slice(-n);
   }
-  for (const chunk of chunks) {
-    if (chunk.stream === 'stdout' || c.config.Tty) out.out(chunk.text);
-    else out.err(chunk.text, 0);
+  // the simulator keeps no time per message: they are stamped with the start of the container's process
+  const stamp = flagBool(cmd, 'timestamps') ? `${rfc3339NanoFixed(c.state.startedAt ?? c.created)} ` : '';
+  const details = flagBool(cmd, 'details') ? ' ' : '';
+  for (const line of lines) {
+    const text = `${stamp}${details}${line.text}`;
+    if (line.stream === 'stdout' || c.config.Tty) out.out(text);
+    else out.err(text, 0);
   }
   return out;
+}
+
+/** jsonmessage.RFC3339NanoFixed in UTC: `2026-11-23T01:26:22.679000000Z`. */
+function rfc3339NanoFixed(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
 /** `docker wait`: the exit code once the container has stopped; one that would never stop is reported. */

@@ -21,6 +21,8 @@ import { familiarRef, lookupImage } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
+const VALID_COMMIT_COMMANDS = ['cmd', 'entrypoint', 'healthcheck', 'env', 'expose', 'label', 'onbuild', 'user', 'volume', 'workdir'];
+
 /** `docker commit`. */
 export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
@@ -35,23 +37,22 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   if (!c) return out.daemon(`No such container: ${ref}`);
   const config = cloneConfig(c.config);
   const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
-  for (const change of flagList(cmd, 'change')) {
-    try {
-      const node = parseDockerfile(change).nodes[0];
-      if (!node) continue;
-      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
-      if (instr.kind === 'WORKDIR') {
-        config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
-        continue;
-      }
-      if (!['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'STOPSIGNAL'].includes(instr.kind)) {
-        return out.daemon(`${instr.keyword.toLowerCase()} is not a valid change command`);
-      }
-      applyMetadata(config, instr, state);
-    } catch (error) {
-      if (error instanceof DockerfileError || error instanceof StepError) return out.daemon(error.message);
-      throw error;
+  // dockerfile.BuildFromConfig: the changes are parsed as one Dockerfile, every keyword is checked against
+  // validCommitCommands, then each is dispatched (STOPSIGNAL, MAINTAINER, … refused; observed on 20.10)
+  try {
+    const nodes = flagList(cmd, 'change').length ? parseDockerfile(flagList(cmd, 'change').join('\n')).nodes : [];
+    for (const node of nodes) {
+      const keyword = node.keyword.toLowerCase();
+      if (!VALID_COMMIT_COMMANDS.includes(keyword)) return out.daemon(`${keyword} is not a valid change command`);
     }
+    for (const node of nodes) {
+      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
+      if (instr.kind === 'WORKDIR') config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
+      else applyMetadata(config, instr, state);
+    }
+  } catch (error) {
+    if (error instanceof DockerfileError || error instanceof StepError) return out.daemon(error.message);
+    throw error;
   }
   const entries = c.rw.snapshot();
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
@@ -190,12 +191,13 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     context = BuildContext.fromBackend(daemon.host, root, relative);
     dockerfileText = new TextDecoder().decode(df.data);
   }
-  const buildArgs = new Map<string, string>();
+  const buildArgs = new Map<string, string | null>();
   for (const arg of flagList(cmd, 'build-arg')) {
     const eq = arg.indexOf('=');
     if (eq === -1) {
       const v = ctx.env.get(arg);
-      if (v !== undefined) buildArgs.set(arg, v);
+      // unset in the client's environment: sent without a value (still reported when no ARG uses it)
+      buildArgs.set(arg, v ?? null);
     } else buildArgs.set(arg.slice(0, eq), arg.slice(eq + 1));
   }
   const result = build(daemon, {

@@ -3,6 +3,7 @@
 // or a Go template per object with -f; missing objects print "[]" and docker's error.
 
 import type { Daemon } from '../../daemon.js';
+import { goQuote } from '../../../../go/quote.js';
 import { containerJson, containerSizes } from '../../container/inspect-json.js';
 import { imageJson } from '../../image/inspect-json.js';
 import { volumeJson } from '../../volume/volume-store.js';
@@ -31,10 +32,19 @@ export function inspectObject(daemon: Daemon, kind: Kind, name: string, withSize
   return undefined;
 }
 
+// the --type values the 20.10 client accepts (cli/command/system/inspect.go)
+const INSPECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+
 /** Any of the inspect commands; `kind` comes from the command typed (or --type). */
 export function inspect(daemon: Daemon, cmd: ParsedCommand, kind: Kind): Output {
   const out = new Output();
   const type = flagString(cmd, 'type');
+  if (type && !INSPECT_TYPES.includes(type)) return out.err(`${goQuote(type)} is not a valid value for --type\n`, 1);
+  // no network exists in the simulator but for the engine's own, which `inspect` of a container never needs
+  if (type === 'network') {
+    for (const name of cmd.args) out.err(`Error: No such network: ${name}\n`, 1);
+    return out.out(flagString(cmd, 'format') ? '\n' : '[]\n');
+  }
   if (type) kind = type as Kind;
   const format = flagString(cmd, 'format');
   const found: Record<string, unknown>[] = [];

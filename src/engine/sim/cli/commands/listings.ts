@@ -1,30 +1,32 @@
-// The listing commands: `docker ps`, `docker images`, `docker history`, `docker volume ls`, and `container
-// prune`. Each builds rows of the fields docker's formatters expose (.ID, .Names, .Status, …), applies
+// The listing commands but `docker ps` (ps.ts): `docker images`, `docker history`, `docker volume ls`, and
+// `container prune`. Each builds rows of the fields docker's formatters expose (.ID, .Names, .Status, …), applies
 // docker's filters, and renders them as the 20.10 client does: its default table, `table …`, a plain template,
 // or -q.
 
 import type { Daemon } from '../../daemon.js';
-import { isRunning, type Container } from '../../container/container.js';
-import { containerSizes } from '../../container/inspect-json.js';
+import { isRunning } from '../../container/container.js';
 import { removeContainer } from '../../container/lifecycle.js';
 import { imageSize, type Image } from '../../image/image.js';
 import { shortId } from '../../image/image-store.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { parseFilters } from '../../../../docker-cli/filters.js';
 import { renderList, type ListSpec } from '../format/table.js';
-import { CONTAINER_LIST, CONTAINER_LIST_SIZE, HISTORY_LIST, HISTORY_LIST_NON_HUMAN, IMAGE_LIST, IMAGE_LIST_DIGESTS, VOLUME_LIST } from '../format/list-specs.js';
-import { createdSince, containerStatus, goUnixTimeString, historyCreatedBy, psCommand, psSize, rfc3339Seconds } from '../format/display.js';
-import { humanSizeWithPrecision } from '../format/units.js';
+import { HISTORY_LIST, HISTORY_LIST_NON_HUMAN, IMAGE_LIST, IMAGE_LIST_DIGESTS, VOLUME_LIST } from '../format/list-specs.js';
+import { createdSince, goUnixTimeString, historyCreatedBy, rfc3339Seconds } from '../format/display.js';
+import { humanSize as humanSize4, humanSizeWithPrecision } from '../format/units.js';
+import { boolFilter, filterMatch, invalidFilter, matchKVList, unacceptedFilter } from './list-filters.js';
 
 // docker's list formatters print sizes with 3 significant digits (1.99MB), unlike go-units' default 4.
 const humanSize = (n: number) => humanSizeWithPrecision(n, 3);
 import { TemplateError } from '../format/go-template.js';
-import { flagBool, flagList, flagNumber, flagString, Output, type ParsedCommand } from '../command-io.js';
+import { flagBool, flagList, flagString, Output, type ParsedCommand } from '../command-io.js';
 import picomatch from 'picomatch';
 
-type Row = Record<string, unknown>;
+/** One row of a listing, as docker's formatter contexts expose it. */
+export type Row = Record<string, unknown>;
 
-function render(out: Output, rows: Row[], cmd: ParsedCommand, spec: ListSpec): Output {
+/** Renders a listing's rows with the command's --format / -q. */
+export function render(out: Output, rows: Row[], cmd: ParsedCommand, spec: ListSpec): Output {
   try {
     return out.out(renderList(rows, flagString(cmd, 'format'), spec, { quiet: flagBool(cmd, 'quiet') }));
   } catch (error) {
@@ -33,7 +35,8 @@ function render(out: Output, rows: Row[], cmd: ParsedCommand, spec: ListSpec): O
   }
 }
 
-function filtersOf(cmd: ParsedCommand, out: Output): Map<string, string[]> | null {
+/** The command's --filter values, or null after printing the client's parse error. */
+export function filtersOf(cmd: ParsedCommand, out: Output): Map<string, string[]> | null {
   const parsed = parseFilters(flagList(cmd, 'filter'));
   if (!parsed.ok) {
     out.err(`${parsed.error}\n`, 1);
@@ -42,105 +45,48 @@ function filtersOf(cmd: ParsedCommand, out: Output): Map<string, string[]> | nul
   return parsed.filters;
 }
 
-/** `docker ps`. */
-export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
-  const out = new Output();
-  const filters = filtersOf(cmd, out);
-  if (!filters) return out;
-  for (const key of filters.keys()) {
-    if (!['name', 'id', 'status', 'label', 'ancestor', 'exited', 'volume'].includes(key)) {
-      return out.daemon(`invalid filter '${key}'`);
-    }
-  }
-  const now = daemon.clock.now();
-  let list = daemon.listContainers();
-  const last = flagNumber(cmd, 'last') ?? -1;
-  const all = flagBool(cmd, 'all') || last > 0 || flagBool(cmd, 'latest') || filters.has('status') || filters.has('exited');
-  if (!all) list = list.filter(isRunning);
-  list = list.filter((c) => matchContainer(daemon, c, filters));
-  if (flagBool(cmd, 'latest')) list = list.slice(0, 1);
-  else if (last > 0) list = list.slice(0, last);
-  const noTrunc = flagBool(cmd, 'no-trunc');
-  const rows = list.map((c): Row => {
-    const sizes = containerSizes(c, daemon.images.get(c.imageId));
-    return {
-      ID: noTrunc ? c.id : c.id.slice(0, 12),
-      Image: psImage(daemon, c, noTrunc),
-      Command: psCommand([c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '), !noTrunc),
-      CreatedAt: goUnixTimeString(c.created),
-      RunningFor: createdSince(c.created, now),
-      Ports: '',
-      Status: containerStatus(
-        { running: isRunning(c), paused: c.state.status === 'paused', exitCode: c.state.exitCode, startedAt: c.state.startedAt, finishedAt: c.state.finishedAt },
-        now,
-      ),
-      State: c.state.status,
-      Size: psSize(sizes.rw, sizes.rootFs),
-      Names: c.name,
-      Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-      Mounts: c.mounts.map((m) => (m.type === 'volume' ? (m.name ?? '').slice(0, m.anonymous ? 15 : undefined) : m.source)).join(','),
-      Networks: c.host.networkMode === 'default' ? 'bridge' : c.host.networkMode,
-    };
-  });
-  return render(out, rows, cmd, flagBool(cmd, 'size') ? CONTAINER_LIST_SIZE : CONTAINER_LIST);
-}
-
-/** The daemon shows the name given while it still means the container's image, else the ID; the CLI truncates IDs. */
-function psImage(daemon: Daemon, c: Container, noTrunc: boolean): string {
-  const shown = lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : c.imageId;
-  return !noTrunc && shortId(shown) === shortId(c.imageId) ? shortId(c.imageId) : shown;
-}
-
-function matchContainer(daemon: Daemon, c: Container, filters: Map<string, string[]>): boolean {
-  for (const [key, values] of filters) {
-    const ok = values.some((v) => {
-      switch (key) {
-        case 'name':
-          return new RegExp(v).test(`/${c.name}`);
-        case 'id':
-          return c.id.startsWith(v);
-        case 'status':
-          return c.state.status === v;
-        case 'exited':
-          return c.state.status === 'exited' && String(c.state.exitCode) === v;
-        case 'label': {
-          const [k, val] = v.split('=');
-          const labels = c.config.Labels ?? {};
-          return k !== undefined && k in labels && (val === undefined || labels[k] === val);
-        }
-        case 'ancestor': {
-          const image = daemon.findImage(v.includes(':') ? v : `${v}:latest`, v);
-          return image !== undefined && isDescendant(daemon, c.imageId, image.id);
-        }
-        case 'volume':
-          return c.mounts.some((m) => m.name === v || m.destination === v || m.source === v);
-        default:
-          return false;
-      }
-    });
-    if (!ok) return false;
-  }
-  return true;
-}
-
-function isDescendant(daemon: Daemon, id: string, ancestor: string): boolean {
-  for (let cur: string | undefined = id; cur; cur = daemon.images.get(cur)?.parent) if (cur === ancestor) return true;
-  return false;
-}
-
 /** `docker images` / `docker image ls`. */
 export function images(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const filters = filtersOf(cmd, out);
   if (!filters) return out;
+  // the daemon's checks, in its order (daemon/images/images.go)
+  const unaccepted = unacceptedFilter(filters, ['dangling', 'label', 'before', 'since', 'reference']);
+  if (unaccepted) return out.daemon(unaccepted);
+  const danglingValues = filters.get('dangling');
+  let dangling: 'true' | 'false' | undefined;
+  if (danglingValues) {
+    if (danglingValues.includes('true')) dangling = 'true';
+    else if (danglingValues.includes('false')) dangling = 'false';
+    else return out.daemon(invalidFilter('dangling', danglingValues));
+  }
+  const bound = (key: 'before' | 'since'): Image | null | undefined => {
+    let found: Image | null = null;
+    for (const value of filters.get(key) ?? []) {
+      const image = lookupImage(daemon, value);
+      if (!image) {
+        const r = familiarRef(value);
+        out.daemon(`No such image: ${'ref' in r ? r.ref : value}`);
+        return undefined;
+      }
+      found = image;
+    }
+    return found;
+  };
+  const before = bound('before');
+  if (before === undefined) return out;
+  const since = bound('since');
+  if (since === undefined) return out;
   const now = daemon.clock.now();
   const all = flagBool(cmd, 'all');
   const noTrunc = flagBool(cmd, 'no-trunc');
   const references = [...(filters.get('reference') ?? []), ...cmd.args];
-  const dangling = filters.get('dangling')?.[0];
   const rows: Row[] = [];
   const sorted = daemon.images.all().sort((a, b) => b.created - a.created);
   for (const image of sorted) {
+    if (before && image.created >= before.created) continue;
+    if (since && image.created <= since.created) continue;
+    if (filters.has('label') && !matchKVList(filters.get('label'), image.config.Labels)) continue;
     const refs = daemon.images.refsOf(image.id);
     const hasChildren = daemon.images.children(image.id).length > 0;
     if (!all && refs.length === 0 && hasChildren) continue;
@@ -157,7 +103,10 @@ export function images(daemon: Daemon, cmd: ParsedCommand): Output {
       CreatedSince: createdSince(image.created, now),
       CreatedAt: goUnixTimeString(image.created),
       Size: humanSize(imageSize(image)),
-      VirtualSize: humanSize(imageSize(image)),
+      // formatter/image.go: VirtualSize and the unknown shared sizes use go-units' default precision (1.985MB)
+      VirtualSize: humanSize4(imageSize(image)),
+      SharedSize: 'N/A',
+      UniqueSize: 'N/A',
       Containers: 'N/A',
     };
     if (shown.length === 0) rows.push({ ...base, Repository: '<none>', Tag: '<none>' });
@@ -166,14 +115,7 @@ export function images(daemon: Daemon, cmd: ParsedCommand): Output {
       rows.push({ ...base, Repository: ref.slice(0, colon), Tag: ref.slice(colon + 1) });
     }
   }
-  if (flagBool(cmd, 'quiet')) {
-    const seen = new Set<string>();
-    for (const row of rows) if (!seen.has(String(row.ID))) {
-      seen.add(String(row.ID));
-      out.out(`${String(row.ID)}\n`);
-    }
-    return out;
-  }
+  // -q prints a row per tag, so an image with two tags prints its ID twice (observed on 20.10)
   return render(out, rows, cmd, flagBool(cmd, 'digests') ? IMAGE_LIST_DIGESTS : IMAGE_LIST);
 }
 
@@ -223,19 +165,23 @@ export function volumeLs(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const filters = filtersOf(cmd, out);
   if (!filters) return out;
+  const unaccepted = unacceptedFilter(filters, ['driver', 'name', 'dangling', 'label']);
+  if (unaccepted) return out.daemon(unaccepted);
+  const danglingValues = filters.get('dangling');
+  const dangling = danglingValues ? boolFilter(danglingValues, ['true', '1'], ['false', '0']) : undefined;
+  if (dangling === null) return out.daemon(invalidFilter('dangling', danglingValues));
   const used = new Set<string>();
   for (const c of daemon.containers.values()) for (const m of c.mounts) if (m.name) used.add(m.name);
   const rows = daemon.volumes
     .all()
     .filter((v) => {
       const names = filters.get('name');
-      if (names && !names.some((n) => v.name.includes(n))) return false;
-      const dangling = filters.get('dangling')?.[0];
-      if (dangling === 'true' && used.has(v.name)) return false;
-      if (dangling === 'false' && !used.has(v.name)) return false;
+      if (names && !filterMatch(names, v.name)) return false;
+      if (dangling === true && used.has(v.name)) return false;
+      if (dangling === false && !used.has(v.name)) return false;
       const drivers = filters.get('driver');
       if (drivers && !drivers.includes(v.driver)) return false;
-      return true;
+      return matchKVList(filters.get('label'), v.labels);
     })
     .map((v): Row => ({
       Driver: v.driver,
@@ -245,6 +191,7 @@ export function volumeLs(daemon: Daemon, cmd: ParsedCommand): Output {
       Scope: 'local',
       Size: 'N/A',
       Links: 'N/A',
+      Label: (name: unknown) => v.labels?.[String(name)] ?? '',
     }));
   return render(out, rows, cmd, VOLUME_LIST);
 }

@@ -18,6 +18,11 @@ import { flagBool, flagList, flagString, Output, runStyleError, type CommandCont
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
 const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
 
+/** Start failures the daemon reports itself (user and group lookup), not wrapped as runc's. */
+export function isDaemonStartError(message: string): boolean {
+  return /^unable to find (user|group) /.test(message);
+}
+
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
   const out = new Output();
@@ -62,6 +67,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     mountConfigs.push(parsed.mount);
   }
 
+  // verifyContainerSettings runs before the image lookup
+  const workdir = flagString(cmd, 'workdir');
+  if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const image = lookupImage(daemon, imageName);
   // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
   // real engine always runs with --pull never too, so both engines print the same thing.
@@ -134,6 +142,12 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
+  if (started.outcome.kind === 'start-failed' && isDaemonStartError(started.outcome.message)) {
+    // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
+    out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
+    if (container.autoRemove) removeContainer(daemon, container, true, true);
+    return out;
+  }
   if (started.outcome.kind === 'start-failed') {
     const message = `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${started.outcome.message}: unknown`;
     // An OCI start error is not a usage error: docker prints it without the "See … --help" line.

@@ -13,6 +13,7 @@ import { Layer } from '../../layer/layer.js';
 import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.js';
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
+import { goQuote } from '../../../../go/quote.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 function hostFs(daemon: Daemon): MountedFs {
@@ -25,84 +26,197 @@ function splitContainerPath(arg: string): { container: string; path: string } | 
   return { container: arg.slice(0, i), path: arg.slice(i + 1) };
 }
 
-/** `docker cp SRC DEST` where exactly one side is CONTAINER:PATH. */
+/** `docker cp SRC DEST` where exactly one side is CONTAINER:PATH, step by step as the 20.10 client does it. */
 export function cp(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
   const out = new Output();
   const [srcArg = '', dstArg = ''] = cmd.args;
   const src = splitContainerPath(srcArg);
   const dst = splitContainerPath(dstArg);
-  if (src && dst) return out.local('copying between containers is not supported');
-  if (!src && !dst) return out.local('must specify at least one container source');
-  const side = (src ?? dst) as { container: string; path: string };
-  const c = daemon.findContainer(side.container);
-  if (!c) return out.local(`No such container:path: ${side.container}:${side.path}`);
+  // the client's own errors are printed bare; the API client's "not found" reads "Error: No such container:path"
+  if (src && dst) return out.err('copying between containers is not supported\n', 1);
+  if (!src && !dst) return out.err('must specify at least one container source\n', 1);
   const host = hostFs(daemon);
   const follow = flagBool(cmd, 'follow-link');
-  const keepOwner = flagBool(cmd, 'archive');
   try {
-    if (src) {
-      const from = resolvePath(c.config.WorkingDir || '/', src.path);
-      if (!c.fs.lstat(from)) return out.local(`Could not find the file ${src.path} in container ${side.container}`);
-      if (dstArg === '-') return out.out(latin1(writeTar(collect(c.fs, from, basename(from) || '.', follow))));
-      copyBetween(c.fs, from, src.path, host, resolvePath(ctx.cwd, dstArg), dstArg, follow, true);
-    } else {
-      const to = resolvePath(c.config.WorkingDir || '/', (dst as { path: string }).path);
-      if (srcArg === '-') {
-        const dir = c.fs.stat(to);
-        if (!dir || dir.kind !== 'dir') return out.local(`Could not find the file ${to} in container ${side.container}`);
-        for (const [path, entry] of entriesFromTar(readTar(ctx.stdin))) {
-          if (path === '/' || entry.kind === 'whiteout') continue;
-          writeEntry(c.fs, `${to === '/' ? '' : to}${path}`, entry.kind === 'file' ? entry.data : null, entry.kind === 'symlink' ? entry.target : null, entry.kind === 'dir', entry.mode, keepOwner ? entry : null);
-        }
-        return out;
-      }
-      const from = resolvePath(ctx.cwd, srcArg);
-      if (!host.lstat(from)) return out.local(`lstat ${from}: no such file or directory`);
-      copyBetween(host, from, srcArg, c.fs, to, (dst as { path: string }).path, follow, keepOwner);
-    }
+    if (src) return copyFromContainer(daemon, out, host, src, hostPath(ctx.cwd, dstArg), dstArg, follow);
+    return copyToContainer(daemon, out, host, dst as ContainerPath, srcArg === '-' ? null : hostPath(ctx.cwd, srcArg), ctx, follow, flagBool(cmd, 'archive'));
   } catch (error) {
-    if (error instanceof CopyError) return error.daemon ? out.daemon(error.message) : out.local(error.message);
-    if (error instanceof FsError && error.code === 'EROFS') {
+    if (error instanceof CopyError || error instanceof ExtractError) return out.err(`${error.message}\n`, 1);
+    throw error;
+  }
+}
+
+interface ContainerPath {
+  container: string;
+  path: string;
+}
+
+class CopyError extends Error {}
+
+/** resolveLocalPath: absolute, keeping a trailing "/" or "/." the user typed (they assert a directory). */
+function hostPath(cwd: string, typed: string): string {
+  const abs = resolvePath(cwd, typed);
+  if (/\/\.$/.test(typed) || typed === '.') return `${abs === '/' ? '' : abs}/.`;
+  return typed.endsWith('/') && abs !== '/' ? `${abs}/` : abs;
+}
+
+function assertsDirectory(path: string): boolean {
+  return path.endsWith('/') || /\/\.$/.test(path) || path === '.';
+}
+
+/** A container path: relative to the container's root (not its working directory), as docker cp reads it. */
+function containerAbs(path: string): string {
+  return resolvePath('/', path);
+}
+
+function notFound(side: ContainerPath, path: string): CopyError {
+  return new CopyError(`Error: No such container:path: ${side.container}:${path}`);
+}
+
+function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: ContainerPath, dst: string, dstArg: string, follow: boolean): Output {
+  if (dstArg !== '-') {
+    // command.ValidateOutputPath: the parent must exist, and the path itself must stat (or not exist)
+    const dir = dirname(resolvePath('/', dst));
+    const parent = host.stat(dir);
+    if (!parent) throw new CopyError(`invalid output path: directory ${goQuote(dir)} does not exist`);
+    const existing = host.stat(resolvePath('/', dst));
+    if (parent.kind !== 'dir' || (existing && existing.kind !== 'dir' && assertsDirectory(dst))) throw new CopyError(`stat ${dst}: not a directory`);
+  }
+  const c = daemon.findContainer(side.container);
+  let srcPath = side.path;
+  if (c && follow) {
+    const st = c.fs.lstat(containerAbs(srcPath));
+    if (st?.kind === 'symlink') {
+      const target = c.fs.readlink(containerAbs(srcPath));
+      srcPath = target.startsWith('/') ? target : resolvePath(dirname(containerAbs(srcPath)), target);
+    }
+  }
+  if (c && side.path === '') return out.daemon('bad parameter: pathcannot be empty');
+  const from = containerAbs(srcPath);
+  if (!c || !c.fs.lstat(from)) throw notFound(side, srcPath);
+  const name = basename(containerAbs(side.path)) || '.';
+  if (dstArg === '-') return out.out(latin1(dockerTar(collect(c.fs, from, name, false))));
+  const srcIsDir = c.fs.lstat(from)?.kind === 'dir';
+  const contentsOnly = srcIsDir && /(^|\/)\.$/.test(side.path);
+  placeCopy(c.fs, from, name, srcIsDir, contentsOnly, host, destinationInfo(host, dst), true);
+  return out;
+}
+
+function copyToContainer(
+  daemon: Daemon,
+  out: Output,
+  host: Vfs,
+  side: ContainerPath,
+  src: string | null,
+  ctx: CommandContext,
+  follow: boolean,
+  keepOwner: boolean,
+): Output {
+  const c = daemon.findContainer(side.container);
+  // ContainerStatPath; a symbolic link is followed once, relative to its directory
+  let dstPath = containerAbs(side.path);
+  let dstStat = c ? statTyped(c.fs, dstPath, side.path) : null;
+  if (c && dstStat?.kind === 'symlink') {
+    const target = c.fs.readlink(dstPath);
+    dstPath = target.startsWith('/') ? resolvePath('/', target) : resolvePath(dirname(dstPath), target);
+    dstStat = c.fs.lstat(dstPath);
+  }
+  const dstInfo = { path: assertsDirectory(side.path) ? `${dstPath === '/' ? '' : dstPath}/` : dstPath, exists: dstStat !== null, isDir: dstStat?.kind === 'dir' };
+  try {
+    if (src === null) {
+      if (!dstInfo.isDir) throw new CopyError(`destination "${side.container}:${side.path}" must be a directory`);
+      const fs = (c as NonNullable<typeof c>).fs;
+      for (const [path, entry] of entriesFromTar(readTar(ctx.stdin))) {
+        if (path === '/' || entry.kind === 'whiteout') continue;
+        writeEntry(fs, `${dstPath === '/' ? '' : dstPath}${path}`, entry.kind === 'file' ? entry.data : null, entry.kind === 'symlink' ? entry.target : null, entry.kind === 'dir', entry.mode, keepOwner ? entry : null);
+      }
+      return out;
+    }
+    const clean = resolvePath('/', src);
+    const srcStat = follow ? host.stat(clean) : host.lstat(clean);
+    if (!srcStat) throw new CopyError(`lstat ${src.replace(/\/\.?$/, '') || '/'}: no such file or directory`);
+    const srcIsDir = srcStat.kind === 'dir';
+    const contentsOnly = srcIsDir && /(^|\/)\.$/.test(src);
+    // PrepareArchiveCopy decides where the archive is extracted; the daemon then needs that directory
+    const extractAt = dstInfo.exists && dstInfo.isDir ? dstPath : dirname(dstPath);
+    checkCopyShape(srcIsDir, dstInfo);
+    if (!c || !c.fs.stat(extractAt)) throw notFound(side, extractAt);
+    if (c.fs.stat(extractAt)?.kind !== 'dir') return out.daemon('extraction point is not a directory');
+    const name = basename(clean);
+    placeCopy(host, clean, name, srcIsDir, contentsOnly, c.fs, dstInfo, keepOwner, follow);
+  } catch (error) {
+    if (error instanceof FsError && error.code === 'EROFS' && c) {
       return out.daemon(c.host.readonlyRootfs ? 'container rootfs is marked read-only' : 'mounted volume is marked read-only');
     }
+    if (error instanceof ExtractError) return out.daemon(`Error processing tar file(exit status 1): ${error.message}`);
     throw error;
   }
   return out;
 }
 
-class CopyError extends Error {
-  constructor(
-    message: string,
-    readonly daemon = false,
-  ) {
-    super(message);
-  }
+/** The daemon's stat of a container path: "dir/" of a non-directory is an error (no such path). */
+function statTyped(fs: Vfs, abs: string, typed: string) {
+  const st = fs.lstat(abs);
+  if (st && assertsDirectory(typed) && fs.stat(abs)?.kind !== 'dir') return null;
+  return st;
 }
 
-/** docker cp's destination rules (see `docker cp --help`). */
-function copyBetween(from: Vfs, src: string, srcTyped: string, to: Vfs, dst: string, dstTyped: string, follow: boolean, keepOwner: boolean): void {
-  const srcStat = follow ? from.stat(src) : from.lstat(src);
-  if (!srcStat) throw new CopyError(`Could not find the file ${srcTyped}`);
-  const contentsOnly = /\/\.$/.test(srcTyped);
-  const dstStat = to.stat(dst);
-  if (srcStat.kind !== 'dir') {
-    if (dstTyped.endsWith('/') && !dstStat) throw new CopyError(`destination directory ${dstTyped} must exist`);
-    const target = dstStat?.kind === 'dir' ? `${dst === '/' ? '' : dst}/${basename(src)}` : dst;
-    if (!to.stat(dirname(target))) throw new CopyError(`Could not find the file ${dirname(target)}`, true);
+/** archive.CopyInfoDestinationPath on the host: symbolic links followed, a missing path needs its parent. */
+function destinationInfo(host: Vfs, typed: string): { path: string; exists: boolean; isDir: boolean } {
+  let path = resolvePath('/', typed);
+  for (let i = 0; i < 10; i++) {
+    const st = host.lstat(path);
+    if (st?.kind !== 'symlink') break;
+    const target = host.readlink(path);
+    path = target.startsWith('/') ? resolvePath('/', target) : resolvePath(dirname(path), target);
+  }
+  const st = host.lstat(path);
+  if (!st && !host.stat(dirname(path))) throw new CopyError(`stat ${dirname(path)}: no such file or directory`);
+  return { path: assertsDirectory(typed) && !st ? `${path}/` : path, exists: st !== null, isDir: st?.kind === 'dir' };
+}
+
+/** PrepareArchiveCopy's refusals. */
+function checkCopyShape(srcIsDir: boolean, dst: { path: string; exists: boolean; isDir: boolean }): void {
+  if (dst.exists && !dst.isDir && srcIsDir) throw new CopyError('cannot copy directory');
+  if (!dst.exists && !srcIsDir && assertsDirectory(dst.path)) throw new CopyError('no such directory');
+}
+
+class ExtractError extends Error {}
+
+/** Copies `src` (named `name` in the archive) to the destination, with docker cp's rules for each case. */
+function placeCopy(
+  from: Vfs,
+  src: string,
+  name: string,
+  srcIsDir: boolean,
+  contentsOnly: boolean,
+  to: Vfs,
+  dst: { path: string; exists: boolean; isDir: boolean },
+  keepOwner: boolean,
+  follow = false,
+): void {
+  checkCopyShape(srcIsDir, dst);
+  const dstPath = resolvePath('/', dst.path);
+  if (dst.exists && dst.isDir) {
+    if (contentsOnly) {
+      for (const child of from.readdir(src)) copyTree(from, `${src === '/' ? '' : src}/${child}`, to, `${dstPath === '/' ? '' : dstPath}/${child}`, false, keepOwner);
+      return;
+    }
+    const target = `${dstPath === '/' ? '' : dstPath}/${name}`;
+    checkOverwrite(to, target, srcIsDir, dstPath);
     copyTree(from, src, to, target, follow, keepOwner);
     return;
   }
-  if (dstStat && dstStat.kind !== 'dir') throw new CopyError(`cannot copy a directory to a file: ${dstTyped}`);
-  if (!dstStat) {
-    if (!to.stat(dirname(dst))) throw new CopyError(`Could not find the file ${dirname(dst)}`, true);
-    copyTree(from, src, to, dst, follow, keepOwner);
-    return;
-  }
-  if (contentsOnly) {
-    for (const name of from.readdir(src)) copyTree(from, `${src === '/' ? '' : src}/${name}`, to, `${dst === '/' ? '' : dst}/${name}`, false, keepOwner);
-    return;
-  }
-  copyTree(from, src, to, `${dst === '/' ? '' : dst}/${basename(src)}`, follow, keepOwner);
+  // the archive is renamed to the destination's name and extracted in its parent (NoOverwriteDirNonDir)
+  checkOverwrite(to, dstPath, srcIsDir, dirname(dstPath));
+  copyTree(from, src, to, dstPath, follow, keepOwner);
+}
+
+function checkOverwrite(to: Vfs, target: string, srcIsDir: boolean, extractAt: string): void {
+  const existing = to.lstat(target);
+  if (!existing) return;
+  if (srcIsDir && existing.kind !== 'dir') throw new ExtractError(`cannot overwrite non-directory ${goQuote(target)} with directory ${goQuote(extractAt)}`);
+  if (!srcIsDir && existing.kind === 'dir') throw new ExtractError(`cannot overwrite directory ${goQuote(target)} with non-directory ${goQuote(extractAt)}`);
 }
 
 function copyTree(from: Vfs, src: string, to: Vfs, dst: string, follow: boolean, keepOwner: boolean): void {
@@ -189,7 +303,21 @@ export function exportContainer(daemon: Daemon, cmd: ParsedCommand, ctx: Command
   };
   walk('/');
 
-  return writeOutput(daemon, ctx, flagString(cmd, 'output'), writeTar(members), out);
+  return writeOutput(daemon, ctx, flagString(cmd, 'output'), dockerTar(members), out);
+}
+
+/**
+ * A tarball as the daemon streams one for `docker export` and `docker cp … -` (moby's archive.FileInfoHeader
+ * through Go's archive/tar): file-type bits in the mode, times cut to the second (so no PAX header for them),
+ * and the owner names the daemon's host gives ids 0 ("root"; other ids are left unnamed: they depend on
+ * that host's /etc/passwd).
+ */
+function dockerTar(members: readonly TarEntryInput[]): Uint8Array {
+  const named = (id: number | undefined) => ((id ?? 0) === 0 ? 'root' : '');
+  return writeTar(
+    members.map((m) => ({ ...m, mtime: Math.floor((m.mtime ?? 0) / 1000) * 1000, uname: m.uname ?? named(m.uid), gname: m.gname ?? named(m.gid) })),
+    { fileTypeBits: true },
+  );
 }
 
 /** `docker save`: images as a tarball in the docker-archive format (manifest.json, config, layer.tar). */
