@@ -140,6 +140,13 @@ export interface ExecRequest {
   user: string | null;
   tty: boolean;
   stdin: Uint8Array;
+  /**
+   * `exec -d`: runs until it would wait (a sleep, a read); what is asleep then stays in the container's
+   * processes until the container stops. What it would do after that wait is not simulated.
+   */
+  detach?: boolean;
+  /** `exec -d -i`: stdin stays open with nothing coming (no client is attached to it) */
+  stdinOpen?: boolean;
 }
 
 /** `docker exec`: runs a process next to the main one in a running container. */
@@ -153,13 +160,15 @@ export function execInContainer(daemon: Daemon, c: Container, req: ExecRequest):
     const eq = item.indexOf('=');
     env = setEnv(env, eq === -1 ? item : item.slice(0, eq), eq === -1 ? '' : item.slice(eq + 1));
   }
-  // the exec's process and whatever it starts leave the namespace with it, however it ends
+  // the exec's process and whatever it starts leave the namespace with it, unless a detached one sleeps on
   const proc = c.procs.spawnExec(req.argv);
   const ns = c.procs;
+  let result: ProcessResult | undefined;
   try {
-    return runExec(daemon, c, req, env, { ns, pid: proc.pid });
+    result = runExec(daemon, c, req, env, { ns, pid: proc.pid });
+    return result;
   } finally {
-    ns.endSession(proc.pid);
+    if (!(req.detach && result?.outcome.kind === 'blocked')) ns.endSession(proc.pid);
   }
 }
 
@@ -177,10 +186,11 @@ function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], 
       hostname: c.config.Hostname,
       tty: req.tty,
       stdin: req.stdin,
-      stdinOpen: false,
+      stdinOpen: req.stdinOpen === true,
       mode: 'exec',
       clock: daemon.clock,
       steps: daemon.stepBudget,
+      ...(req.detach ? { background: true } : {}),
     },
     (stream, text) => {
       if (stream === 'stdout' || req.tty) stdout += text;

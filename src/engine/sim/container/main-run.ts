@@ -59,6 +59,8 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   // where it stood; from there on it must not reuse one an exec took meanwhile. A dry run leaves no trace.
   const previous = c.procs;
   const ns = PidNamespace.start([c.path, ...c.args]);
+  // detached execs go on while the main process is replayed (a first start has none)
+  if (resume) ns.adoptExecs(previous);
   c.procs = ns;
 
   const gate: SleepGate = {

@@ -40,6 +40,8 @@ export interface ProcessSpec {
   sleepGate?: SleepGate;
   /** the process in its container's PID namespace (PID 1, or a `docker exec` process), made by the caller */
   proc?: ProcessHandle;
+  /** nobody waits for it (`exec -d`): a sleep or a read that waits leaves it asleep, as a background job */
+  background?: boolean;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -144,6 +146,7 @@ export function runProcess(
     ...(spec.waitLimitMs !== undefined ? { waitLimitMs: spec.waitLimitMs } : {}),
     ...(spec.sleepGate ? { sleepGate: spec.sleepGate } : {}),
     ...(spec.proc ? { proc: spec.proc } : {}),
+    ...(spec.background ? { background: true } : {}),
   };
   spec.proc?.ns.setCredentials(spec.proc.pid, who.uid, who.gid);
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');

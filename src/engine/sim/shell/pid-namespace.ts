@@ -76,6 +76,17 @@ export class PidNamespace {
     return this.next;
   }
 
+  /** Takes over the processes `other` holds outside PID 1's session (detached execs still running). */
+  adoptExecs(other: PidNamespace): void {
+    for (const p of other.list()) if (p.session !== 1) this.processes.set(p.pid, { ...p, argv: [...p.argv] });
+  }
+
+  // the next free number, as the kernel skips those in use
+  private take(): number {
+    while (this.processes.has(this.next)) this.next++;
+    return this.next++;
+  }
+
   /** Makes sure no new PID falls below `min` (a replayed main process must not reuse an exec's numbers). */
   raiseNext(min: number): void {
     this.next = Math.max(this.next, min);
@@ -83,8 +94,8 @@ export class PidNamespace {
 
   /** A `docker exec` process: runc's init joins the namespace, its threads take the next few numbers. */
   spawnExec(argv: readonly string[], uid = 0, gid = 0): ProcessEntry {
-    const pid = this.next;
-    this.next += 1 + EXEC_THREADS;
+    const pid = this.take();
+    this.next += EXEC_THREADS;
     const entry: ProcessEntry = { pid, ppid: 0, uid, gid, argv: [...argv], comm: commOf(argv[0] ?? ''), session: pid };
     this.processes.set(pid, entry);
     return entry;
@@ -93,7 +104,7 @@ export class PidNamespace {
   /** fork(2): a copy of `parent` with the next PID. */
   fork(parent: number): ProcessEntry {
     const from = this.processes.get(parent);
-    const pid = this.next++;
+    const pid = this.take();
     const entry: ProcessEntry = from
       ? { ...from, pid, ppid: parent, argv: [...from.argv] }
       : { pid, ppid: parent, uid: 0, gid: 0, argv: [], comm: '', session: parent };

@@ -149,4 +149,34 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.equal(c.exec('kill -l').stdout.split('\n').length - 1, 31);
     assert.equal(c.exec('kill -l').stdout.split('\n')[15], '16) STKFLT');
   });
+
+  it('runs exec -d without waiting: no output, exit 0, what sleeps on stays in ps until the container stops (20.10)', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    e.dockerSync(['run', '-d', '--name', 'det', IMAGE, 'sleep', '300']);
+    assert.deepEqual(e.dockerSync(['exec', '-d', 'det', 'sh', '-c', 'echo hi; echo data > /f; sleep 100']), { exitCode: 0, stdout: '', stderr: '' });
+    assert.deepEqual(e.dockerSync(['exec', '-dit', 'det', 'sh']), { exitCode: 0, stdout: '', stderr: '' });
+    assert.deepEqual(e.dockerSync(['exec', '-d', 'det', '/etc']), {
+      exitCode: 1,
+      stdout: '',
+      stderr: 'Error response from daemon: OCI runtime exec failed: exec failed: unable to start container process: exec: "/etc": permission denied: unknown\n',
+    });
+    assert.equal(e.dockerSync(['exec', 'det', 'cat', '/f']).stdout, 'data\n');
+    // the detached sh -c ran its last command in place: it is `sleep 100` now; the -i shell waits for input
+    assert.deepEqual(shape(e.dockerSync(['exec', 'det', 'ps']).stdout), ['PID   USER     COMMAND', '    1 0        sleep 300', 'a 0        sleep 100', 'b 0        sh', 'c 0        ps']);
+    e.dockerSync(['restart', '-t', '0', 'det']);
+    assert.deepEqual(shape(e.dockerSync(['exec', 'det', 'ps']).stdout), ['PID   USER     COMMAND', '    1 0        sleep 300', 'a 0        ps']);
+  });
+
+  it('keeps a detached exec when the main process wakes and runs on, with no PID given twice', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    e.dockerSync(['run', '-d', '--name', 'wake', IMAGE, 'sh', '-c', 'sleep 2; sleep 1000']);
+    e.dockerSync(['exec', '-d', 'wake', 'sleep', '500']);
+    e.dockerSync(['exec', 'wake', 'sleep', '3']); // the clock passes the main process's first sleep
+    const rows = e.dockerSync(['exec', 'wake', 'ps', '-o', 'pid,ppid,args']).stdout.trimEnd().split('\n').slice(1);
+    const pids = rows.map((r) => r.trim().split(/ +/)[0]);
+    assert.equal(new Set(pids).size, pids.length, rows.join('\n'));
+    // the last command of sh -c runs in place: once awake, PID 1 is `sleep 1000` (as on 20.10)
+    assert.deepEqual(rows.map((r) => r.replace(/^ *\d+ +\d+ /, '')), ['sleep 1000', 'sleep 500', 'ps -o pid,ppid,args']);
+    assert.equal(pids[0], '1');
+  });
 });

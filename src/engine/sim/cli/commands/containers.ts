@@ -174,18 +174,24 @@ export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   const [ref = '', ...argv] = cmd.args;
   const c = daemon.findContainer(ref);
   if (!c) return out.local(`No such container: ${ref}`);
-  if (flagBool(cmd, 'interactive') && flagBool(cmd, 'tty')) return out.err('the input device is not a TTY\n', 1);
+  const detach = flagBool(cmd, 'detach');
+  if (!detach && flagBool(cmd, 'interactive') && flagBool(cmd, 'tty')) return out.err('the input device is not a TTY\n', 1);
   try {
     const result = execInContainer(daemon, c, {
+      detach,
+      stdinOpen: detach && flagBool(cmd, 'interactive'),
       argv,
       // `-e NAME` takes NAME from the client's environment, and is dropped when it is not set there (as for run)
       env: flagList(cmd, 'env').flatMap((e) => (e.includes('=') ? [e] : ctx.env.has(e) ? [`${e}=${ctx.env.get(e) ?? ''}`] : [])),
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
       tty: flagBool(cmd, 'tty'),
-      stdin: flagBool(cmd, 'interactive') ? ctx.stdin : new Uint8Array(0),
+      stdin: flagBool(cmd, 'interactive') && !detach ? ctx.stdin : new Uint8Array(0),
     });
     const o = result.outcome;
+    // detached: the client prints nothing and does not wait; only a process that cannot start is reported
+    if (detach && o.kind === 'start-failed') return out.daemon(`OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown`);
+    if (detach) return out;
     if (o.kind === 'start-failed') {
       // runc's exec error goes to stdout with a CRLF, exit 126, as the 20.10 client prints it.
       return out.out(`OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown\r\n`).err('', 126);
