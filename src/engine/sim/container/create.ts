@@ -54,6 +54,9 @@ const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** Creates (does not start) a container; throws DaemonError with moby's texts. */
 export function createContainer(daemon: Daemon, req: CreateRequest): Container {
+  // moby merges the config with the image's (and finds no command) before it reserves the name
+  const merged = mergeConfig(req, '');
+  if ([...(merged.Entrypoint ?? []), ...(merged.Cmd ?? [])].length === 0) throw new DaemonError('No command specified');
   if (req.name !== null) {
     const name = req.name.startsWith('/') ? req.name.slice(1) : req.name;
     if (!NAME.test(name)) {
@@ -181,7 +184,6 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  if (argv.length === 0) throw new DaemonError('No command specified');
   mountProc(fs, () => container.procs, mounts);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);

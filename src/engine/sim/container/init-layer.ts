@@ -39,10 +39,23 @@ export function initIndexFor(top: Layer | null): MergedIndex {
   if (!top) return (scratchInit ??= MergedIndex.empty().derive(INIT_ENTRIES));
   let index = initIndexes.get(top);
   if (!index) {
-    index = top.index.derive(INIT_ENTRIES);
+    index = top.index.derive(initEntriesOver(top));
     initIndexes.set(top, index);
   }
   return index;
+}
+
+// moby's initlayer.Setup creates what is missing. A directory the image has keeps the image's mode and owner
+// (busybox's /proc and /sys stay dr-xr-xr-x in a 20.10 export); one that gets files of the init layer (/etc,
+// /dev) is copied up into it, so it is still defined there and overlay counts it as merged.
+function initEntriesOver(top: Layer): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  for (const [path, entry] of INIT_ENTRIES) {
+    const image = top.index.get(path);
+    if (entry.kind !== 'dir' || image?.kind !== 'dir') entries.set(path, entry);
+    else if ([...INIT_ENTRIES.keys()].some((p) => p.startsWith(`${path}/`))) entries.set(path, { ...image, opaque: false });
+  }
+  return entries;
 }
 
 const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff00::1\tip6-allnodes\nff00::2\tip6-allrouters\n';

@@ -5,7 +5,7 @@ import { configToJson } from '../image/config.js';
 import { imageSize, type ImageSpec } from '../image/image.js';
 import { cacheId } from '../layer/cache-id.js';
 import { sha256Hex } from '../layer/digest.js';
-import type { Container, MountPoint } from './container.js';
+import { isRunning, type Container, type MountPoint } from './container.js';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -90,8 +90,9 @@ export function containerJson(c: Container, sizes?: ContainerSizes): Record<stri
               IPAMConfig: null,
               Links: null,
               Aliases: null,
-              NetworkID: sha256Hex('drydock-network:none'),
-              EndpointID: c.state.status === 'created' ? '' : sha256Hex(`drydock-endpoint:${c.id}`),
+              // measured on 20.10: no network ID before the first start; the endpoint only while it runs
+              NetworkID: c.state.status === 'created' ? '' : sha256Hex('drydock-network:none'),
+              EndpointID: isRunning(c) ? sha256Hex(`drydock-endpoint:${c.id}`) : '',
               Gateway: '',
               IPAddress: '',
               IPPrefixLen: 0,

@@ -16,7 +16,8 @@ import { EngineError } from '../../../errors/engine-error.js';
 export type ProcessOutcome =
   | { kind: 'exited'; exitCode: number }
   | { kind: 'blocked' }
-  | { kind: 'start-failed'; message: string; exitCode: number }
+  /** `by`: the daemon refused it (the user lookup, as it writes the OCI spec) or runc did (the executable) */
+  | { kind: 'start-failed'; message: string; exitCode: number; by: 'daemon' | 'runtime' }
   | { kind: 'budget' };
 
 /** What a process needs besides its filesystem. */
@@ -125,7 +126,7 @@ export function runProcess(
   try {
     who = resolveUser(fs, spec.user);
   } catch (error) {
-    if (error instanceof DaemonError) return { kind: 'start-failed', message: error.message, exitCode: 126 };
+    if (error instanceof DaemonError) return { kind: 'start-failed', message: error.message, exitCode: 126, by: 'daemon' };
     throw error;
   }
   const env = envMap(processEnv(spec.env, spec.hostname, spec.tty, who.home));
@@ -158,7 +159,7 @@ export function runProcess(
       out('stderr', `${resolved.message}\n`);
       return { kind: 'exited', exitCode: 1 };
     }
-    return { kind: 'start-failed', message: resolved.message, exitCode: resolved.exitCode };
+    return { kind: 'start-failed', message: resolved.message, exitCode: resolved.exitCode, by: 'runtime' };
   }
   try {
     const run = () => execResolved(ctx, resolved, spec.argv);

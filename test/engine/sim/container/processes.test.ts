@@ -179,4 +179,12 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.deepEqual(rows.map((r) => r.replace(/^ *\d+ +\d+ /, '')), ['sleep 1000', 'sleep 500', 'ps -o pid,ppid,args']);
     assert.equal(pids[0], '1');
   });
+
+  it('reports an unknown exec user as the daemon does: the text with CRLF on stdout, 126; detached, its error (20.10)', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    e.dockerSync(['run', '-d', '--name', 'usr', IMAGE, 'sleep', '300']);
+    const text = 'unable to find user nosuch: no matching entries in passwd file';
+    assert.deepEqual(e.dockerSync(['exec', '-u', 'nosuch', 'usr', 'true']), { exitCode: 126, stdout: `${text}\r\n`, stderr: '' });
+    assert.deepEqual(e.dockerSync(['exec', '-d', '-u', 'nosuch', 'usr', 'true']), { exitCode: 1, stdout: '', stderr: `Error response from daemon: ${text}\n` });
+  });
 });

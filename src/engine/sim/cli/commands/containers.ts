@@ -18,7 +18,6 @@ import {
 import { waitForExit } from '../../container/settle.js';
 import { topTable } from '../../container/top.js';
 import { rfc3339Seconds } from '../format/display.js';
-import { isDaemonStartError } from './run-create.js';
 import { DOCKER_TABLE, tabulate } from '../format/tabwriter.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -75,7 +74,7 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
     }
     const result = startContainer(daemon, c, attach);
     if (result.outcome.kind === 'start-failed') {
-      const message = isDaemonStartError(result.outcome.message)
+      const message = result.outcome.by === 'daemon'
         ? result.outcome.message
         : `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.outcome.message}: unknown`;
       if (attach) {
@@ -190,8 +189,12 @@ export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
     });
     const o = result.outcome;
     // detached: the client prints nothing and does not wait; only a process that cannot start is reported
-    if (detach && o.kind === 'start-failed') return out.daemon(`OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown`);
+    if (detach && o.kind === 'start-failed') {
+      return out.daemon(o.by === 'daemon' ? o.message : `OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown`);
+    }
     if (detach) return out;
+    // the daemon's own refusal (an unknown user) reaches the client as the exec's output, CRLF, exit 126
+    if (o.kind === 'start-failed' && o.by === 'daemon') return out.out(`${o.message}\r\n`).err('', 126);
     if (o.kind === 'start-failed') {
       // runc's exec error goes to stdout with a CRLF, exit 126, as the 20.10 client prints it.
       return out.out(`OCI runtime exec failed: exec failed: unable to start container process: ${o.message}: unknown\r\n`).err('', 126);

@@ -18,11 +18,6 @@ import { flagBool, flagList, flagString, Output, runStyleError, type CommandCont
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
 const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
 
-/** Start failures the daemon reports itself (user and group lookup), not wrapped as runc's. */
-export function isDaemonStartError(message: string): boolean {
-  return /^unable to find (user|group) /.test(message);
-}
-
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
   const out = new Output();
@@ -142,7 +137,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
-  if (started.outcome.kind === 'start-failed' && isDaemonStartError(started.outcome.message)) {
+  if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
     if (container.autoRemove) removeContainer(daemon, container, true, true);
