@@ -34,7 +34,8 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
     c.procs.clear();
-    c.state = { ...c.state, exitCode: outcome.exitCode, error: outcome.message };
+    // moby records 128 for a start it refused itself, runc's code (126/127) for an executable that failed
+    c.state = { ...c.state, exitCode: outcome.by === 'daemon' ? 128 : outcome.exitCode, error: outcome.message };
     return { outcome, stdout, stderr };
   }
   c.state = { status: 'running', pid: 1000 + daemon.containers.size, exitCode: 0, error: '', startedAt, finishedAt: c.state.finishedAt };

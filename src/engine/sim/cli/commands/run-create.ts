@@ -140,6 +140,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
+    // the client's log line about the wait it gave up (a race on the real client, see below)
+    out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 125);
     if (container.autoRemove) removeContainer(daemon, container, true, true);
     return out;
   }
