@@ -77,7 +77,9 @@ export class MountedFs implements Vfs {
     if (r.entry?.kind === 'dir') throw new FsError('EISDIR', path);
     if (r.entry?.kind === 'char') return; // /dev/null swallows everything
     this.writable(r, path);
-    r.mount.backend.write(r.inner, data, options, this.creator());
+    const c = this.creator();
+    r.mount.backend.write(r.inner, data, options, c);
+    if (!r.entry) this.touchParent(r, c.now);
   }
 
   readdir(path: string): string[] {
@@ -92,6 +94,7 @@ export class MountedFs implements Vfs {
     this.writable(r, path);
     const c = this.creator();
     r.mount.backend.put(r.inner, { kind: 'dir', opaque: false, mode, uid: c.uid, gid: c.gid, mtime: c.now });
+    this.touchParent(r, c.now);
   }
 
   unlink(path: string): void {
@@ -101,6 +104,7 @@ export class MountedFs implements Vfs {
     if (r.entry.kind === 'dir') throw new FsError('EISDIR', path);
     if (this.isMountPoint(r)) throw new FsError('EBUSY', path);
     r.mount.backend.delete(r.inner);
+    this.touchParent(r, this.creator().now);
   }
 
   rmdir(path: string): void {
@@ -111,6 +115,7 @@ export class MountedFs implements Vfs {
     if (this.isMountPoint(r) || r.full === '/') throw new FsError('EBUSY', path);
     if (r.mount.backend.list(r.inner).length > 0) throw new FsError('ENOTEMPTY', path);
     r.mount.backend.delete(r.inner);
+    this.touchParent(r, this.creator().now);
   }
 
   symlink(target: string, path: string): void {
@@ -119,6 +124,7 @@ export class MountedFs implements Vfs {
     this.writable(r, path);
     const c = this.creator();
     r.mount.backend.put(r.inner, { kind: 'symlink', target, mode: 0o777, uid: c.uid, gid: c.gid, mtime: c.now });
+    this.touchParent(r, c.now);
   }
 
   readlink(path: string): string {
@@ -142,6 +148,9 @@ export class MountedFs implements Vfs {
       if (b.entry.kind === 'dir' && b.mount.backend.list(b.inner).length > 0) throw new FsError('ENOTEMPTY', to);
     }
     moveTree(a.mount.backend, a.inner, b.inner);
+    const now = this.creator().now;
+    this.touchParent(a, now);
+    this.touchParent(b, now);
   }
 
   chmod(path: string, mode: number): void {
@@ -169,6 +178,16 @@ export class MountedFs implements Vfs {
     const r = this.must(path, true);
     this.writable(r, path);
     r.mount.backend.put(r.inner, withMeta(r.entry, meta));
+  }
+
+  // A directory's mtime is the time an entry was last added to it or removed from it. Not modelled for the
+  // container's own root: it is overlay's upper directory itself, which the container layer does not record.
+  private touchParent(r: Resolved, now: number): void {
+    if (r.inner === '/') return;
+    const parent = dirname(r.inner);
+    if (parent === '/' && r.mount.destination === '/') return;
+    const entry = r.mount.backend.get(parent);
+    if (entry?.kind === 'dir') r.mount.backend.put(parent, withMeta(entry, { mtime: now }));
   }
 
   private must(path: string, followLast: boolean): Resolved & { entry: LiveEntry } {
