@@ -153,6 +153,7 @@ export class IsolatedDockerEngine implements Engine {
     }
     // a failed build's kept step container has no run label, yet `ps -a` on docker shows it
     if (command.listing === undefined && /^(container )?(ps|ls|list)$/u.test(command.path)) run.splice(0, run.length, ...(await psArgv(run, argv, this.options.runId, this.client, this.inner.builds)));
+    const quietImages = command.listing === 'images' && quietImagesArgv(run);
     const forwarded: CommandInput = { ...input };
     if (stdin !== undefined) forwarded.stdin = stdin;
     const result = await this.inner.docker(run, forwarded);
@@ -162,7 +163,7 @@ export class IsolatedDockerEngine implements Engine {
     // `build -q` prints its steps on stderr
     this.rememberImages(command.path, `${stdout}\n${result.stderr}`);
     if (/(^| )(commit|import|load)$/u.test(command.path)) this.labelledImages = true;
-    if (command.listing === 'images') stdout = this.ownImageRows(stdout);
+    if (command.listing === 'images') stdout = this.ownImageRows(stdout, quietImages);
     if (command.listing === 'volumes') stdout = await this.ownVolumeRows(argv, stdout);
     const out: CommandResult = { exitCode: result.exitCode, stdout: this.names.unmap(stdout), stderr: this.names.unmap(result.stderr) };
     if (result.timedOut) out.timedOut = true;
@@ -293,17 +294,21 @@ export class IsolatedDockerEngine implements Engine {
     if (id !== '') await this.client.run(['kill', id]);
   }
 
-  private ownImageRows(stdout: string): string {
+  private ownImageRows(stdout: string, quiet: boolean): string {
     const other = new RegExp(`drydock-run-(?!${this.options.runId}/)[0-9a-z]+/`, 'u');
-    return stdout
+    const rows = stdout
       .split('\n')
       .filter((line, i) => {
         if (other.test(line)) return false;
-        const ids = [...line.matchAll(/(?<![\w:])(?:sha256:)?([0-9a-f]{12})(?:[0-9a-f]{52})?(?![\w])/gu)].map((m) => m[1]!);
+        // drydock's own bookkeeping tags of the stand-ins (drydock/content:<repo>-<hash>) are no image of the run
+        if (/(^|\s)drydock\/content(:|\s)/u.test(line)) return false;
+        // the run's prefix is hex like an image ID: it must not be taken for one
+        const ids = [...line.replaceAll(this.names.imagePrefix, '').matchAll(/(?<![\w:])(?:sha256:)?([0-9a-f]{12})(?:[0-9a-f]{52})?(?![\w])/gu)].map((m) => m[1]!);
         // a row naming an image ID is the run's when the run made or may use that image
         return i === 0 && /^REPOSITORY/u.test(line) ? true : ids.length === 0 || ids.some((id) => this.ownImages.has(id));
-      })
-      .join('\n');
+      });
+    // `images -q` ran with a format that names each row's reference too (see quietImagesArgv): keep the ID
+    return (quiet ? rows.map((row) => row.split('\t')[0] ?? '') : rows).join('\n');
   }
 
   private isFixture(id: string): boolean {
@@ -355,4 +360,16 @@ function readerMessage(message: string): string {
 
 function shortId(id: string): string {
   return id.replace(/^sha256:/u, '').slice(0, 12);
+}
+
+/**
+ * `images -q` prints one ID per tag, so a stand-in's bookkeeping tag would add a row no simulator has: the IDs
+ * come with their references (a custom format overrides -q in the docker CLI) to filter on, and are cut back
+ * to the ID column afterwards. Changes `run` in place; false when the user gave a format of their own.
+ */
+function quietImagesArgv(run: string[]): boolean {
+  const slotted = slotArgv(run);
+  if (slotted === null || !slotted.booleans.includes('quiet') || slotted.slots.some((s) => s.flag === 'format')) return false;
+  run.splice(slotted.commandEnd, 0, '--format', '{{.ID}}\t{{.Repository}}:{{.Tag}}');
+  return true;
 }
