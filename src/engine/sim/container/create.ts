@@ -13,7 +13,7 @@ import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
-import { initIndexFor, mountProc, mountSystemPaths } from './init-layer.js';
+import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
 
 /** A mount asked for on the command line, already parsed. */
@@ -79,10 +79,11 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const name = req.name?.replace(/^\//, '') ?? randomFreeName(daemon, id);
   const config = mergeConfig(req, id);
   const hostname = config.Hostname;
-  const rw = new RwLayer(initIndexFor(req.image.layer));
   const now = daemon.clock.now();
+  const rw = new RwLayer(containerLowerIndex(req.image.layer, now));
+  rw.rootMeta = { mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-  mountSystemPaths(fs, hostname, config.Tty);
+  mountSystemPaths(fs, hostname, config.Tty, now);
   const mounts: MountPoint[] = [];
   const mounted = new Set<string>();
 
@@ -184,7 +185,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  mountProc(fs, () => container.procs, mounts);
+  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;

@@ -3,9 +3,10 @@
 // device nodes, empty /proc and /sys. Kept out of the container layer, so `docker diff` and `docker commit`
 // never see them, exactly as on a real engine.
 
-import type { Entry, LiveEntry } from '../layer/entry.js';
+import { withMeta, type Entry, type LiveEntry } from '../layer/entry.js';
 import { Layer } from '../layer/layer.js';
 import { MergedIndex } from '../layer/merged-index.js';
+import type { FsBackend } from '../fs/backend.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
 import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
@@ -31,18 +32,37 @@ const INIT_ENTRIES = new Map<string, Entry>([
   ['/sys', dir()],
 ]);
 
-const initIndexes = new WeakMap<Layer, MergedIndex>();
-let scratchInit: MergedIndex | undefined;
+const initIndexes = new WeakMap<Layer, { index: MergedIndex; paths: ReadonlySet<string> }>();
+let scratchInit: { index: MergedIndex; paths: ReadonlySet<string> } | undefined;
 
 /** The lower index of every container of an image: its layers plus the init layer (cached per image). */
 export function initIndexFor(top: Layer | null): MergedIndex {
-  if (!top) return (scratchInit ??= MergedIndex.empty().derive(INIT_ENTRIES));
-  let index = initIndexes.get(top);
-  if (!index) {
-    index = top.index.derive(initEntriesOver(top));
-    initIndexes.set(top, index);
+  return initOf(top).index;
+}
+
+/**
+ * The lower index of one container: initIndexFor's, with what the init layer made dated when the container
+ * was created (20.10 shows /.dockerenv and the copied-up /etc at that time). A view: nothing is copied.
+ */
+export function containerLowerIndex(top: Layer | null, created: number): MergedIndex {
+  const { index, paths } = initOf(top);
+  const view = Object.create(index) as MergedIndex;
+  view.get = (path: string) => {
+    const entry = index.get(path);
+    return entry && paths.has(path) ? withMeta(entry, { mtime: created }) : entry;
+  };
+  return view;
+}
+
+function initOf(top: Layer | null): { index: MergedIndex; paths: ReadonlySet<string> } {
+  if (!top) return (scratchInit ??= { index: MergedIndex.empty().derive(INIT_ENTRIES), paths: new Set(INIT_ENTRIES.keys()) });
+  let init = initIndexes.get(top);
+  if (!init) {
+    const entries = initEntriesOver(top);
+    init = { index: top.index.derive(entries), paths: new Set(entries.keys()) };
+    initIndexes.set(top, init);
   }
-  return index;
+  return init;
 }
 
 // moby's initlayer.Setup creates what is missing. A directory the image has keeps the image's mode and owner
@@ -60,40 +80,59 @@ function initEntriesOver(top: Layer): Map<string, Entry> {
 
 const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff00::1\tip6-allnodes\nff00::2\tip6-allrouters\n';
 
-/** Mounts /dev, /proc, /sys and the per-container /etc files, as the daemon does at start. */
-export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false): void {
-  const { dev, pts } = devTrees(tty);
-  fs.mount('/dev', dev, false);
-  fs.mount('/dev/pts', pts, false);
-  fs.mount('/dev/shm', new PseudoFsBackend('tmpfs', dir(0o1777) as LiveEntry), false);
-  fs.mount('/dev/mqueue', new PseudoFsBackend('mqueue', dir(0o1777) as LiveEntry), false);
-  fs.mount('/proc', new TreeBackend(dir(0o555) as LiveEntry), true);
-  fs.mount('/sys', new TreeBackend(dir(0o555) as LiveEntry), true);
-  fs.mount('/etc/hostname', fileTree(`${hostname}\n`), false);
-  fs.mount('/etc/hosts', fileTree(HOSTS), false);
-  fs.mount('/etc/resolv.conf', fileTree(''), false);
+/** The top directories of sysfs (its content is the host kernel's, not simulated). */
+const SYS_DIRS = ['block', 'bus', 'class', 'dev', 'devices', 'firmware', 'fs', 'kernel', 'module', 'power'];
+
+/**
+ * Mounts what the daemon mounts at each start: /dev (tmpfs with devpts, shm and mqueue on it), /sys and the
+ * per-container /etc files, all dated `at` (the start), as fresh as on a real start. /proc is mountProc's.
+ */
+export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, at = 0, userMounts: ReadonlySet<string> = new Set()): void {
+  const { dev, pts } = devTrees(tty, at);
+  const stamped = (mode: number): LiveEntry => ({ kind: 'dir', opaque: false, mode, uid: 0, gid: 0, mtime: at });
+  const sys = new PseudoFsBackend('sysfs', stamped(0o555));
+  for (const name of SYS_DIRS) sys.put(`/${name}`, stamped(0o755));
+  const mounts: [string, FsBackend, boolean][] = [
+    ['/dev', dev, false],
+    ['/dev/pts', pts, false],
+    ['/dev/shm', new PseudoFsBackend('tmpfs', stamped(0o1777)), false],
+    ['/dev/mqueue', new PseudoFsBackend('mqueue', stamped(0o1777)), false],
+    ['/sys', sys, true],
+    ['/etc/hostname', fileTree(`${hostname}\n`, at), false],
+    ['/etc/hosts', fileTree(HOSTS, at), false],
+    ['/etc/resolv.conf', fileTree('', at), false],
+  ];
+  // what the user mounts at one of these places replaces the daemon's, start after start
+  for (const [destination, backend, readOnly] of mounts) if (!userMounts.has(destination)) fs.mount(destination, backend, readOnly);
+  if (!fs.mountPoints().some((m) => m.destination === '/proc')) fs.mount('/proc', new TreeBackend(stamped(0o555)), true);
 }
 
 /**
- * /proc over the container's processes (see proc-fs.ts); mountinfo has one line per mount, its source first as
- * the kernel prints it.
+ * /proc over the container's processes (see proc-fs.ts), mounted when the container starts (`mountedAt`);
+ * mountinfo has one line per mount, its source first as the kernel prints it.
  */
-export function mountProc(fs: MountedFs, namespace: () => PidNamespace, mounts: readonly { source: string; destination: string; rw: boolean }[]): void {
+export function mountProc(
+  fs: MountedFs,
+  namespace: () => PidNamespace,
+  mounts: readonly { source: string; destination: string; rw: boolean }[],
+  mountedAt: () => number = () => 0,
+): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`), true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt), true);
 }
 
-function fileTree(text: string): TreeBackend {
-  return new TreeBackend({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, ...meta });
+function fileTree(text: string, at: number): TreeBackend {
+  return new TreeBackend({ kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, uid: 0, gid: 0, mtime: at });
 }
 
 // /dev is a tmpfs with the device nodes runc makes, and devpts, shm and mqueue mounted on it; under -t the
 // container's terminal is /dev/console and /dev/pts/0 (a pty: 136,0, group tty, mode 620)
-function devTrees(tty: boolean): { dev: PseudoFsBackend; pts: PseudoFsBackend } {
-  const dev = new PseudoFsBackend('tmpfs', dir() as LiveEntry);
-  const char = (minor: number, major = 1): LiveEntry => ({ kind: 'char', major, minor, mode: 0o666, ...meta });
-  const terminal: LiveEntry = { kind: 'char', major: 136, minor: 0, mode: 0o620, ...meta, gid: 5 };
+function devTrees(tty: boolean, at: number): { dev: PseudoFsBackend; pts: PseudoFsBackend } {
+  const m = { uid: 0, gid: 0, mtime: at };
+  const dev = new PseudoFsBackend('tmpfs', { kind: 'dir', opaque: false, mode: 0o755, ...m });
+  const char = (minor: number, major = 1): LiveEntry => ({ kind: 'char', major, minor, mode: 0o666, ...m });
+  const terminal: LiveEntry = { kind: 'char', major: 136, minor: 0, mode: 0o620, ...m, gid: 5 };
   dev.put('/null', char(3));
   dev.put('/zero', char(5));
   dev.put('/full', char(7));
@@ -101,12 +140,12 @@ function devTrees(tty: boolean): { dev: PseudoFsBackend; pts: PseudoFsBackend } 
   dev.put('/urandom', char(9));
   dev.put('/tty', char(0, 5));
   if (tty) dev.put('/console', terminal);
-  for (const sub of ['/pts', '/shm', '/mqueue']) dev.put(sub, dir(sub === '/pts' ? 0o755 : 0o1777) as LiveEntry);
+  for (const sub of ['/pts', '/shm', '/mqueue']) dev.put(sub, { kind: 'dir', opaque: false, mode: sub === '/pts' ? 0o755 : 0o1777, ...m });
   for (const [name, target] of [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2'], ['ptmx', 'pts/ptmx']]) {
-    dev.put(`/${name}`, { kind: 'symlink', target: target as string, mode: 0o777, ...meta });
+    dev.put(`/${name}`, { kind: 'symlink', target: target as string, mode: 0o777, ...m });
   }
-  const pts = new PseudoFsBackend('devpts', dir() as LiveEntry);
-  pts.put('/ptmx', { kind: 'char', major: 5, minor: 2, mode: 0o666, ...meta });
+  const pts = new PseudoFsBackend('devpts', { kind: 'dir', opaque: false, mode: 0o755, ...m });
+  pts.put('/ptmx', { kind: 'char', major: 5, minor: 2, mode: 0o666, ...m });
   if (tty) pts.put('/0', terminal);
   return { dev, pts };
 }

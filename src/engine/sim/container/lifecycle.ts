@@ -8,6 +8,7 @@ import { isRunning, type Container } from './container.js';
 import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
+import { mountSystemPaths } from './init-layer.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -30,6 +31,8 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
   const startedAt = daemon.clock.now();
+  // every start mounts a fresh /dev, /sys and /etc files, dated then
+  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {

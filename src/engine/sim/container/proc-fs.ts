@@ -14,24 +14,39 @@ export class ProcBackend implements FsBackend {
   constructor(
     private readonly namespace: () => PidNamespace,
     private readonly mountinfo: string,
+    /** when procfs was mounted (the container's start): the date of its root */
+    private readonly mountedAt: () => number = () => 0,
   ) {}
+
+  /** procfs reports no size and no blocks, for directories and files alike (20.10: `ls -la /` says 0). */
+  dirSize(): number {
+    return 0;
+  }
+
+  fileSize(): number {
+    return 0;
+  }
+
+  blocks(): number {
+    return 0;
+  }
 
   get(path: string): LiveEntry | undefined {
     const parts = path.split('/').filter(Boolean);
     const ns = this.namespace();
-    if (parts.length === 0) return dir(0, 0);
+    if (parts.length === 0) return { ...dir(0, 0), mtime: this.mountedAt() };
     const [head = '', file, ...rest] = parts;
     if (head === 'self') {
       const pid = ns.current();
       if (file !== undefined || pid === undefined) return undefined;
-      return { kind: 'symlink', target: String(pid), mode: 0o777, uid: 0, gid: 0, mtime: 0 };
+      return { kind: 'symlink', target: String(pid), mode: 0o777, uid: 0, gid: 0, mtime: this.mountedAt() };
     }
     const p = /^[1-9]\d*$/.test(head) ? ns.get(Number(head)) : undefined;
     if (!p || rest.length > 0) return undefined;
-    if (file === undefined) return dir(p.uid, p.gid);
+    if (file === undefined) return { ...dir(p.uid, p.gid), mtime: this.mountedAt() };
     const text = this.fileText(p, file);
     if (text === undefined) return undefined;
-    return { kind: 'file', data: new TextEncoder().encode(text), mode: file === 'comm' ? 0o644 : 0o444, uid: p.uid, gid: p.gid, mtime: 0 };
+    return { kind: 'file', data: new TextEncoder().encode(text), mode: file === 'comm' ? 0o644 : 0o444, uid: p.uid, gid: p.gid, mtime: this.mountedAt() };
   }
 
   list(path: string): string[] {

@@ -30,4 +30,6 @@ export interface FsBackend {
   blocks?(path: string): number | undefined;
   /** st_size of a directory when the filesystem is not ext4-like (tmpfs counts its entries), else undefined */
   dirSize?(path: string): number | undefined;
+  /** st_size of a file when the filesystem does not report its content's length (procfs: 0), else undefined */
+  fileSize?(path: string): number | undefined;
 }

@@ -58,7 +58,7 @@ export class MountedFs implements Vfs {
     if (!r?.entry) return null;
     let st = entryStat(r.entry);
     if (r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner)) st = { ...st, nlink: 1 };
-    const size = r.entry.kind === 'dir' ? r.mount.backend.dirSize?.(r.inner) : undefined;
+    const size = r.entry.kind === 'dir' ? r.mount.backend.dirSize?.(r.inner) : r.entry.kind === 'file' ? r.mount.backend.fileSize?.(r.inner) : undefined;
     if (size !== undefined) st = { ...st, size };
     const blocks = r.mount.backend.blocks?.(r.inner);
     return blocks === undefined ? st : { ...st, blocks };

@@ -7,7 +7,7 @@ import { ancestors, basename, dirname } from '../fs/path.js';
 import type { Creator, FsBackend } from '../fs/backend.js';
 import { writtenFile } from '../fs/tree-backend.js';
 import type { WriteOptions } from '../fs/vfs.js';
-import { entrySize, type Entry, type LiveEntry } from './entry.js';
+import { entrySize, withMeta, type Entry, type EntryMeta, type LiveEntry } from './entry.js';
 import { comparePaths, type MergedIndex } from './merged-index.js';
 
 /** One line of `docker diff`. */
@@ -24,6 +24,11 @@ export class RwLayer implements FsBackend {
   private readonly origin = new Set<string>();
   /** upper directories a copied-up child was put in (trusted.overlay.impure) */
   private readonly impure = new Set<string>();
+  /**
+   * What the upper directory itself says about `/` (it is the container's root: made when the container was,
+   * changed when entries come and go or by chmod). Not an entry of the layer, so no diff or commit sees it.
+   */
+  rootMeta: Partial<EntryMeta> | undefined;
 
   constructor(readonly lower: MergedIndex) {}
 
@@ -31,8 +36,9 @@ export class RwLayer implements FsBackend {
    * A container layer restored from saved entries (whiteouts and opaque directories included) and the
    * directories that had an external xattr block (`xattrBlockDirs()` when it was saved).
    */
-  static restore(lower: MergedIndex, entries: ReadonlyMap<string, Entry>, xattrBlockDirs: readonly string[] = []): RwLayer {
+  static restore(lower: MergedIndex, entries: ReadonlyMap<string, Entry>, xattrBlockDirs: readonly string[] = [], rootMeta?: Partial<EntryMeta>): RwLayer {
     const rw = new RwLayer(lower);
+    rw.rootMeta = rootMeta;
     for (const path of [...entries.keys()].sort(comparePaths)) rw.setUpper(path, entries.get(path) as Entry);
     for (const dir of xattrBlockDirs) {
       rw.origin.add(dir);
@@ -44,7 +50,8 @@ export class RwLayer implements FsBackend {
   get(path: string): LiveEntry | undefined {
     const own = this.upper.get(path);
     if (own) return own.kind === 'whiteout' ? undefined : own;
-    return this.lowerVisible(path) ? this.lower.get(path) : undefined;
+    const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
+    return path === '/' && below && this.rootMeta ? withMeta(below, this.rootMeta) : below;
   }
 
   list(path: string): string[] {
@@ -60,6 +67,10 @@ export class RwLayer implements FsBackend {
   }
 
   put(path: string, entry: LiveEntry): void {
+    if (path === '/' && entry.kind === 'dir' && !this.upper.has('/')) {
+      this.rootMeta = { mode: entry.mode, uid: entry.uid, gid: entry.gid, mtime: entry.mtime };
+      return;
+    }
     this.copyUpParents(path);
     const lowerEntry = this.lowerVisible(path) ? this.lower.get(path) : undefined;
     const previous = this.upper.get(path);

@@ -16,11 +16,11 @@ import { Layer } from '../layer/layer.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import { entriesFromTar, tarFromEntries } from '../layer/tar-layer.js';
 import type { Container } from '../container/container.js';
-import { initIndexFor, mountProc, mountSystemPaths } from '../container/init-layer.js';
+import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { PidNamespace, type SavedPidNamespace } from '../shell/pid-namespace.js';
 import { MountedFs } from '../fs/mounted-fs.js';
 import { SubtreeBackend } from '../fs/subtree-backend.js';
-import type { Entry } from '../layer/entry.js';
+import type { Entry, EntryMeta } from '../layer/entry.js';
 
 const FORMAT = 1;
 
@@ -40,6 +40,8 @@ interface SavedState {
     xattrBlockDirs?: string[];
     /** the processes alive; absent in states saved before they were tracked */
     procs?: SavedPidNamespace;
+    /** RwLayer.rootMeta: what the container's root directory says of itself */
+    rwRoot?: Partial<EntryMeta>;
   })[];
 }
 
@@ -90,16 +92,16 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
   }
   for (const c of saved.containers) {
     const layer = layerOf(c.layer);
-    const rw = RwLayer.restore(initIndexFor(layer), readEntries(c.rwFile), c.xattrBlockDirs ?? []);
+    const rw = RwLayer.restore(containerLowerIndex(layer, c.created), readEntries(c.rwFile), c.xattrBlockDirs ?? [], c.rwRoot ?? { mtime: c.created });
     const fs = new MountedFs(rw, c.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-    mountSystemPaths(fs, c.config.Hostname, c.config.Tty);
+    mountSystemPaths(fs, c.config.Hostname, c.config.Tty, c.state.startedAt ?? c.created);
     for (const m of c.mounts) {
       if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(host, m.source), !m.rw);
       else fs.mount(m.destination, (daemon.volumes.get(m.name as string) ?? damaged(`volume ${m.name} is missing`)).data, !m.rw);
     }
-    const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, procs, ...rest } = c;
+    const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, rwRoot: _rwRoot, procs, ...rest } = c;
     const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0), procs: PidNamespace.restore(procs) };
-    mountProc(fs, () => container.procs, c.mounts);
+    mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created);
     if (layer) daemon.images.retain(layer);
     daemon.containers.set(container.id, container);
   }
@@ -147,7 +149,7 @@ export function saveState(daemon: Daemon, dir: string): void {
       const rwFile = `${genDir}/rw-${c.id}.tar`;
       writeFileSync(join(dir, rwFile), writeTar(tarFromEntries(c.rw.snapshot())));
       const { rw: _rw, fs: _fs, layer, stdin: _stdin, procs, ...rest } = c;
-      return { ...rest, layer: layer?.chainId ?? null, rwFile, xattrBlockDirs: c.rw.xattrBlockDirs(), procs: procs.save() };
+      return { ...rest, layer: layer?.chainId ?? null, rwFile, xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta, procs: procs.save() };
     }),
   };
   writeAtomically(join(dir, 'state.json'), new TextEncoder().encode(JSON.stringify(state)));

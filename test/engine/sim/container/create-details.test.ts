@@ -39,3 +39,20 @@ describe('simulator: what docker create makes (checks in the daemon\'s order, in
     assert.deepEqual(ids('nw2'), ['id', 'id']);
   });
 });
+
+describe('simulator: the root directory of a running container as ls -la shows it', () => {
+  it('dates what the daemon made at create or start, and sizes procfs and sysfs as 0 (20.10)', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    const r = e.dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', 'date "+%b %e %H:%M"; ls -la /']);
+    const [now, total, ...rows] = r.stdout.trimEnd().split('\n');
+    // measured on 20.10 with the same image: total 36; `.`, `..`, .dockerenv, dev, etc, proc and sys carry the
+    // time the container was made or started, the image's directories the image's time
+    assert.equal(total, 'total 36');
+    const dated = Object.fromEntries(rows.map((row) => [row.slice(row.lastIndexOf(' ') + 1), row]));
+    for (const name of ['.', '..', '.dockerenv', 'dev', 'etc', 'proc', 'sys']) assert.ok(dated[name]?.includes(` ${now} `), `${name}: ${dated[name]}`);
+    for (const name of ['bin', 'tmp', 'usr']) assert.ok(!dated[name]?.includes(` ${now} `), `${name}: ${dated[name]}`);
+    assert.match(dated['proc'] ?? '', /^dr-xr-xr-x +\d+ 0 +0 +0 /);
+    assert.match(dated['sys'] ?? '', /^dr-xr-xr-x +12 0 +0 +0 /);
+    assert.match(dated['dev'] ?? '', /^drwxr-xr-x +5 0 +0 +320 /);
+  });
+});

@@ -13,7 +13,9 @@ describe('simulator: directory mtimes', () => {
     assert.equal(r.exitCode, 0, r.stderr);
     const [tmp0, bin0, etc0, , tmp1, bin1, etc1, vol1, tmp2, etc2, now] = r.stdout.trim().split('\n').map(Number) as number[];
     assert.ok(tmp0 !== undefined && now !== undefined);
-    for (const before of [tmp0, bin0, etc0]) assert.ok((before as number) < now - 100, 'the image\'s time first');
+    for (const before of [tmp0, bin0]) assert.ok((before as number) < now - 100, 'the image\'s time first');
+    // /etc was copied up into the init layer when the container was made, and carries that time
+    assert.ok(Math.abs((etc0 as number) - (now - 100)) <= 1);
     for (const after of [tmp1, bin1, etc1, vol1]) assert.ok(Math.abs((after as number) - (now - 50)) <= 1, `after the changes: ${after} vs ${now}`);
     // rename changes both directories
     assert.ok(Math.abs((tmp2 as number) - now) <= 1 && Math.abs((etc2 as number) - now) <= 1);
