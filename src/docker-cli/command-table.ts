@@ -4,16 +4,24 @@
 // so the tree keeps each command's own name and aliases.
 
 import { CONTAINER_COMMANDS } from './commands-container.js';
+import { CONTEXT_COMMANDS } from './commands-context.js';
 import { IMAGE_COMMANDS } from './commands-image.js';
+import { NETWORK_COMMANDS } from './commands-network.js';
 import { OTHER_COMMANDS } from './commands-other.js';
+import { PLUGIN_COMMANDS } from './commands-plugin.js';
 import { RUN_COMMANDS } from './commands-run.js';
+import { SWARM_COMMANDS } from './commands-swarm.js';
 import type { CommandSpec } from './flag-spec.js';
+
+/** Management commands whose subcommands are all in the table (parsed, then refused unless simulated). */
+export type TabledGroupName = 'network' | 'system' | 'plugin' | 'swarm' | 'context';
 
 /** Commands recognised only so that they can be refused with a clear message (not simulated). */
 export type RefusedName =
   | 'pull' | 'push' | 'login' | 'logout' | 'search' | 'events' | 'stats' | 'update'
-  | 'network' | 'swarm' | 'service' | 'stack' | 'context' | 'system' | 'plugin' | 'secret' | 'config' | 'node'
-  | 'trust' | 'manifest' | 'builder' | 'checkpoint' | 'completion' | 'compose' | 'buildx';
+  | 'service' | 'stack' | 'secret' | 'config' | 'node'
+  | 'trust' | 'manifest' | 'builder' | 'checkpoint' | 'completion' | 'compose' | 'buildx'
+  | `${TabledGroupName} ${string}`;
 
 /** The name the simulator dispatches on; long forms map to it (`container ls` → `ps`, `image rm` → `rmi`). */
 export type CanonicalName =
@@ -43,7 +51,7 @@ export interface GroupNode {
   children: readonly CommandNode[];
 }
 
-/** A word docker knows but the simulator refuses as a whole (`network`, `swarm`, `compose`, …). */
+/** A word docker knows but the simulator refuses as a whole, unparsed (`service`, `stack`, `compose`, …). */
 export interface RefusedNode {
   kind: 'refused';
   name: RefusedName;
@@ -54,16 +62,15 @@ export type RootEntry = CommandNode | GroupNode | RefusedNode;
 
 const REFUSED_COMMANDS = new Set<CanonicalName>(['pull', 'push', 'login', 'logout', 'search', 'events', 'stats', 'update']);
 
-function node(canonical: CanonicalName, spec: CommandSpec, aliases: readonly string[] = [], use?: string): CommandNode {
+function node(canonical: CanonicalName, spec: CommandSpec, aliases: readonly string[] = [], use?: string, refused = REFUSED_COMMANDS.has(canonical)): CommandNode {
   const s = use === undefined ? spec : { ...spec, use };
-  return {
-    kind: 'command',
-    name: s.use.split(/\s/)[0] ?? '',
-    aliases,
-    canonical,
-    spec: s,
-    refused: REFUSED_COMMANDS.has(canonical),
-  };
+  return { kind: 'command', name: s.use.split(/\s/)[0] ?? '', aliases, canonical, spec: s, refused };
+}
+
+// A group whose subcommands the simulator does not run: each is parsed (usage errors, help), then refused by name.
+function refusedGroup(name: TabledGroupName, short: string, specs: Record<string, CommandSpec>, aliases: Record<string, readonly string[]> = {}): GroupNode {
+  const children = Object.entries(specs).map(([key, spec]) => node(key as RefusedName, spec, aliases[key] ?? [], undefined, true));
+  return { kind: 'group', name, short, children };
 }
 
 const C = { ...RUN_COMMANDS, ...CONTAINER_COMMANDS };
@@ -109,9 +116,28 @@ const VOLUME_GROUP: GroupNode = {
   ],
 };
 
+const LIST_RM = { ls: ['list'], rm: ['remove'] } as const;
+const aliasesOf = (group: string) => ({ [`${group} ls`]: LIST_RM.ls, [`${group} rm`]: LIST_RM.rm });
+
+const NETWORK_GROUP = refusedGroup('network', 'Manage networks', NETWORK_COMMANDS, aliasesOf('network'));
+const PLUGIN_GROUP = refusedGroup('plugin', 'Manage plugins', PLUGIN_COMMANDS, aliasesOf('plugin'));
+const SWARM_GROUP = refusedGroup('swarm', 'Manage Swarm', SWARM_COMMANDS);
+const CONTEXT_GROUP = refusedGroup('context', 'Manage contexts', CONTEXT_COMMANDS, aliasesOf('context'));
+
+// `docker system info` and `docker system events` are `docker info` and `docker events` under another path.
+const SYSTEM_GROUP: GroupNode = {
+  kind: 'group',
+  name: 'system',
+  short: 'Manage Docker',
+  children: [
+    node('system df', O['system df'], [], undefined, true), node('events', O.events), node('info', O.info),
+    node('system prune', O['system prune'], [], undefined, true),
+  ],
+};
+
+// Groups still refused as a whole, before any parsing (their subcommands are not in the table yet).
 const REFUSED_GROUPS: readonly RefusedName[] = [
-  'network', 'swarm', 'service', 'stack', 'context', 'system', 'plugin', 'secret', 'config', 'node', 'trust',
-  'manifest', 'builder', 'checkpoint', 'completion', 'compose', 'buildx',
+  'service', 'stack', 'secret', 'config', 'node', 'trust', 'manifest', 'builder', 'checkpoint', 'completion', 'compose', 'buildx',
 ];
 
 /** Everything directly under `docker`, as docker 20.10 registers it. */
@@ -119,6 +145,11 @@ export const ROOT_ENTRIES: readonly RootEntry[] = [
   CONTAINER_GROUP,
   IMAGE_GROUP,
   VOLUME_GROUP,
+  NETWORK_GROUP,
+  SYSTEM_GROUP,
+  PLUGIN_GROUP,
+  SWARM_GROUP,
+  CONTEXT_GROUP,
   ...REFUSED_GROUPS.map((name): RefusedNode => ({ kind: 'refused', name })),
   node('attach', C.attach), node('build', I.build), node('commit', C.commit), node('cp', C.cp),
   node('create', C.create), node('diff', C.diff), node('events', O.events), node('exec', C.exec),
@@ -137,7 +168,13 @@ export function findEntry<T extends RootEntry>(entries: readonly T[], word: stri
   return entries.find((e) => e.name === word || (e.kind === 'command' && e.aliases.includes(word)));
 }
 
+const REFUSED_NAMES: ReadonlySet<string> = new Set([
+  ...REFUSED_COMMANDS,
+  ...REFUSED_GROUPS,
+  ...ROOT_ENTRIES.flatMap((e) => (e.kind === 'group' ? e.children.filter((c) => c.refused).map((c) => c.canonical) : [])),
+]);
+
 /** True for commands the simulator refuses (recognised so the refusal can name them). */
 export function isRefused(name: CanonicalName): name is RefusedName {
-  return REFUSED_COMMANDS.has(name) || (REFUSED_GROUPS as readonly string[]).includes(name);
+  return REFUSED_NAMES.has(name);
 }

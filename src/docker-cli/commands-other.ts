@@ -3,7 +3,7 @@
 
 import type { CommandSpec } from './flag-spec.js';
 
-/** volume create/inspect/ls/prune/rm, info, inspect, version, events, login, logout, search. */
+/** volume create/inspect/ls/prune/rm, info, inspect, version, system df/prune, events, login, logout, search. */
 export const OTHER_COMMANDS = {
   'volume create': {
     use: 'create [OPTIONS] [VOLUME]',
@@ -86,6 +86,28 @@ export const OTHER_COMMANDS = {
     flags: [
       { name: 'format', short: 'f', type: 'string', usage: 'Format the output using the given Go template' },
       { name: 'kubeconfig', type: 'string', usage: 'Kubernetes config file' },
+    ],
+  },
+  'system df': {
+    use: 'df [OPTIONS]',
+    short: 'Show docker disk usage',
+    args: { kind: 'none' },
+    interspersed: true,
+    flags: [
+      { name: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
+      { name: 'format', type: 'string', usage: 'Pretty-print images using a Go template' },
+    ],
+  },
+  'system prune': {
+    use: 'prune [OPTIONS]',
+    short: 'Remove unused data',
+    args: { kind: 'none' },
+    interspersed: true,
+    flags: [
+      { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+      { name: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images not just dangling ones' },
+      { name: 'volumes', type: 'bool', usage: 'Prune volumes' },
+      { name: 'filter', type: 'filter', usage: 'Provide filter values (e.g. \'label=<key>=<value>\')' },
     ],
   },
   events: {

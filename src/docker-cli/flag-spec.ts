@@ -23,7 +23,14 @@ export type FlagType =
   | 'ulimit'
   | 'map'
   | 'gpu-request'
-  | 'network';
+  | 'network'
+  // swarm and context flags (refused commands: parsed for their usage errors, values only loosely checked)
+  | 'uint32'
+  | 'pem-file'
+  | 'external-ca'
+  | 'node-addr'
+  | 'ipNetSlice'
+  | 'stringToString';
 
 /** A value check docker runs when a list flag is set (opts.ValidateEnv, ValidateLabel, …). */
 export type ValueCheck =
@@ -70,7 +77,11 @@ export type ArgRule =
   | { kind: 'exact'; n: number }
   | { kind: 'min'; n: number }
   | { kind: 'max'; n: number }
-  | { kind: 'range'; min: number; max: number };
+  | { kind: 'range'; min: number; max: number }
+  /** cobra's own ExactArgs (not docker's cli.ExactArgs): "accepts 1 arg(s), received 0" */
+  | { kind: 'cobra-exact'; n: number }
+  /** no Args at all: cobra accepts anything under a leaf command */
+  | { kind: 'any' };
 
 /** One runnable docker command (a cobra leaf command). */
 export interface CommandSpec {

@@ -28,6 +28,7 @@ function shownDefault(f: FlagSpec): string | undefined {
   if (f.shownDefault !== undefined) return f.shownDefault;
   if (f.type === 'ulimit') return '[]';
   if (f.type === 'map') return 'map[]';
+  if (f.type === 'ipNetSlice' || f.type === 'stringToString') return '[]';
   if (f.def === undefined) return undefined;
   return f.type === 'string' ? goQuote(f.def) : f.def;
 }

@@ -27,10 +27,13 @@ export function flagKind(f: FlagSpec): FlagKind {
     case 'int':
     case 'int64':
     case 'uint16':
+    case 'uint32':
     case 'uint64':
       return 'int';
     case 'bytes':
     case 'decimal':
+    case 'pem-file':
+    case 'node-addr':
       return 'string';
     default:
       return 'stringArray';
@@ -45,11 +48,14 @@ export function defaultValue(f: FlagSpec): FlagValue {
     case 'int':
     case 'int64':
     case 'uint16':
+    case 'uint32':
     case 'uint64':
       return Number(f.def ?? '0');
     case 'string':
     case 'bytes':
     case 'decimal':
+    case 'pem-file':
+    case 'node-addr':
       return f.def ?? '';
     case 'duration':
       return f.def ?? '0s';
@@ -74,6 +80,22 @@ function checkDecimal(value: string): string | undefined {
   return /^0*$/.test(digits.slice(Math.max(0, digits.length - scale))) ? undefined : 'value is too precise';
 }
 
+// pflag's stringToStringValue.Set: one pair (quotes trimmed), or a CSV record of pairs when there are several `=`.
+function stringToString(raw: string): { ok: true; value: string[] } | { ok: false; error: string } {
+  const n = [...raw].filter((c) => c === '=').length;
+  if (n === 0) return { ok: false, error: `${raw} must be formatted as key=value` };
+  let pairs: string[];
+  if (n === 1) {
+    pairs = [raw.replace(/^"+|"+$/g, '')];
+  } else {
+    const csv = readGoCsvRecord(raw);
+    if (!csv.ok) return csv;
+    pairs = csv.value;
+  }
+  const bad = pairs.find((p) => !p.includes('='));
+  return bad === undefined ? { ok: true, value: pairs } : { ok: false, error: `${bad} must be formatted as key=value` };
+}
+
 /** Applies one occurrence of a flag to its current value; the error text is what follows "flag: ". */
 export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: ClientEnv): { ok: true; value: FlagValue } | { ok: false; error: string } {
   const list = Array.isArray(current) ? current : [];
@@ -92,9 +114,22 @@ export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: 
       return n.ok ? { ok: true, value: n.value } : n;
     }
     case 'uint16':
+    case 'uint32':
     case 'uint64': {
-      const n = parseGoUint(raw, f.type === 'uint16' ? 16 : 64);
+      const n = parseGoUint(raw, f.type === 'uint16' ? 16 : f.type === 'uint32' ? 32 : 64);
       return n.ok ? { ok: true, value: n.value } : n;
+    }
+    // swarm's PEMFile reads the file and NodeAddrOption resolves the address while parsing; the simulator refuses
+    // these commands anyway, so their values are taken as given
+    case 'pem-file':
+    case 'node-addr':
+      return { ok: true, value: raw };
+    case 'external-ca':
+    case 'ipNetSlice':
+      return append(raw);
+    case 'stringToString': {
+      const pairs = stringToString(raw);
+      return pairs.ok ? { ok: true, value: [...list, ...pairs.value] } : pairs;
     }
     case 'duration': {
       const d = parseGoDuration(raw);

@@ -61,6 +61,10 @@ function argError(path: string, node: CommandNode, rule: ArgRule, n: number): st
     case 'range':
       if (n < rule.min || n > rule.max) what = `requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`;
       break;
+    case 'cobra-exact':
+      return n === rule.n ? undefined : `accepts ${rule.n} arg(s), received ${n}\n`;
+    case 'any':
+      break;
   }
   if (what === undefined) return undefined;
   const p = commandPath(path, node);

@@ -31,12 +31,25 @@ describe('command table', () => {
     assert.equal(command('image', 'rmi').canonical, 'rmi');
   });
   it('recognises the refused commands', () => {
-    for (const name of ['network', 'swarm', 'service', 'stack', 'pull', 'push', 'login', 'logout', 'search', 'compose', 'buildx',
-      'context', 'system', 'plugin', 'secret', 'config', 'node', 'trust', 'manifest', 'events', 'stats', 'update'] as const) {
+    for (const name of ['service', 'stack', 'pull', 'push', 'login', 'logout', 'search', 'compose', 'buildx',
+      'secret', 'config', 'node', 'trust', 'manifest', 'events', 'stats', 'update'] as const) {
       assert.ok(lookup(name), name);
       assert.ok(isRefused(name), name);
     }
     assert.equal(isRefused('run'), false);
+  });
+  it('parses the subcommands of network, system, plugin, swarm and context, and refuses those not simulated', () => {
+    for (const group of ['network', 'system', 'plugin', 'swarm', 'context']) assert.equal(lookup(group)?.kind, 'group', group);
+    assert.equal(command('network', 'list').canonical, 'network ls');
+    assert.equal(command('network', 'remove').canonical, 'network rm');
+    assert.equal(command('swarm', 'join-token').canonical, 'swarm join-token');
+    assert.equal(command('context', 'use').refused, true);
+    assert.ok(isRefused('network create'));
+    assert.ok(isRefused('plugin install'));
+    assert.equal(command('system', 'info').canonical, 'info');
+    assert.equal(command('system', 'info').refused, false);
+    assert.equal(command('system', 'events').canonical, 'events');
+    assert.equal(command('system', 'prune').refused, true);
   });
   it('keeps flag names and shorthands unique within a command', () => {
     const visit = (n: CommandNode) => {

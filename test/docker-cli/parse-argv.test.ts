@@ -208,7 +208,9 @@ describe('parseDockerArgv: commands', () => {
       const c = ok(parseDockerArgv(argv));
       assert.equal(c.refused, true, argv.join(' '));
     }
-    assert.deepEqual(ok(parseDockerArgv(['network', 'create', '-d', 'bridge', 'n'])).args, ['create', '-d', 'bridge', 'n']);
+    const create = ok(parseDockerArgv(['network', 'create', '-d', 'bridge', 'n']));
+    assert.deepEqual([create.name, create.path, create.args, create.flags['driver']], ['network create', 'docker network create', ['n'], 'bridge']);
+    assert.deepEqual(ok(parseDockerArgv(['compose', 'up', '-d'])).args, ['up', '-d']);
   });
   it('takes -e NAME from the client environment, and keeps it bare when unset', () => {
     const env = { FOO: 'bar' };

@@ -66,6 +66,28 @@ const HANDLERS: Record<string, Handler> = {
 /** The canonical names of the commands the simulator runs (the engine's declared capabilities). */
 export const SIMULATED_COMMANDS: ReadonlySet<string> = new Set(Object.keys(HANDLERS));
 
+// Why a refused command cannot run here: by its group (`docker network …`), else by its own name.
+const SWARM = 'the simulator has no swarm';
+const REGISTRY = 'the simulator reaches no registry';
+const GROUP_REASONS: Readonly<Record<string, string>> = {
+  network: 'the simulator has no networks',
+  plugin: 'the simulator has no plugins',
+  context: 'the simulator is one local state, with no contexts',
+  swarm: SWARM, service: SWARM, stack: SWARM, node: SWARM, secret: SWARM, config: SWARM,
+  trust: REGISTRY, manifest: REGISTRY,
+};
+const COMMAND_REASONS: Readonly<Record<string, string>> = {
+  pull: REGISTRY, push: REGISTRY, login: REGISTRY, logout: REGISTRY, search: REGISTRY,
+  events: 'the simulator keeps no event stream',
+  stats: 'the simulator measures no resource usage',
+  update: 'the simulator keeps no resource limits',
+};
+
+function refusalReason(path: string): string {
+  const words = path.split(' ').slice(1);
+  return GROUP_REASONS[words[0] ?? ''] ?? COMMAND_REASONS[words.at(-1) ?? ''] ?? 'not modelled by the simulator';
+}
+
 /** Runs one docker command line (everything after `docker`) against a daemon state. */
 export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: CommandContext): CommandResult {
   const parsed = parseDockerArgv(argv, { env: Object.fromEntries(ctx.env) });
@@ -76,11 +98,7 @@ export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: C
     if ('error' in ref) return { exitCode: 1, stdout: '', stderr: `${ref.error}\n` };
   }
   if (cmd.refused) {
-    return {
-      exitCode: 125,
-      stdout: '',
-      stderr: `drydock: '${cmd.path}' is not simulated (no registry, networks, swarm or plugins in the simulator); run it with --engine docker\n`,
-    };
+    return { exitCode: 125, stdout: '', stderr: `drydock: '${cmd.path}' is not simulated (${refusalReason(cmd.path)}); run it with --engine docker\n` };
   }
   const handler = HANDLERS[cmd.name];
   if (!handler) {
