@@ -7,7 +7,7 @@ import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupEntries, groupName, passwdEntries, userName } from '../users.js';
 import type { Applet } from './common.js';
-import { abs, chargeStep } from './common.js';
+import { abs, chargeStep, missingError } from './common.js';
 import { getopt } from './getopt.js';
 import { blocksOf, humanSize, linkCount, modeString } from './ls.js';
 import { parseMode } from './mode.js';
@@ -39,7 +39,7 @@ const chmodMain: Applet = (ctx, argv) => {
   for (const file of args) {
     const top = ctx.fs.stat(abs(ctx, file));
     if (!top) {
-      if (!flags.has('f')) ctx.stderr(`chmod: ${file}: No such file or directory\n`);
+      if (!flags.has('f')) ctx.stderr(`chmod: ${file}: ${missingError(ctx, file)}\n`);
       status = 1;
       continue;
     }
@@ -133,7 +133,7 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
     let status = 0;
     for (const file of files) {
       if (!ctx.fs.lstat(abs(ctx, file))) {
-        if (!o.has('f')) ctx.stderr(`${applet}: ${file}: No such file or directory\n`);
+        if (!o.has('f')) ctx.stderr(`${applet}: ${file}: ${missingError(ctx, file)}\n`);
         status = 1;
         continue;
       }
@@ -178,8 +178,8 @@ export const stat: Applet = withInvalid((ctx, argv) => {
   for (const file of o.operands) {
     const path = abs(ctx, file);
     const st = o.has('L') ? ctx.fs.stat(path) : ctx.fs.lstat(path);
-    if (!st) {
-      ctx.stderr(`stat: can't stat '${file}': No such file or directory\n`);
+    if (!st || (st.kind !== 'dir' && /[^/]\/+$/.test(file))) {
+      ctx.stderr(`stat: can't stat '${file}': ${missingError(ctx, file)}\n`);
       status = 1;
       continue;
     }
@@ -189,7 +189,11 @@ export const stat: Applet = withInvalid((ctx, argv) => {
     if (fmt !== undefined) {
       const conv: Record<string, () => string> = {
         n: () => file,
-        N: () => (st.kind === 'symlink' ? `'${file}' -> '${st.target ?? ''}'` : `'${file}'`),
+        // only a symlink gets quotes
+        N: () => (st.kind === 'symlink' ? `'${file}' -> '${st.target ?? ''}'` : file),
+        d: () => '65024',
+        D: () => 'fe00',
+        o: () => '4096',
         s: () => String(st.size),
         a: () => st.mode.toString(8),
         A: () => modeString(st),
@@ -213,7 +217,22 @@ export const stat: Applet = withInvalid((ctx, argv) => {
         f: () => (st.mode | ({ file: 0o100000, dir: 0o40000, symlink: 0o120000, char: 0o20000 }[st.kind])).toString(16),
         '%': () => '%',
       };
-      ctx.stdout(`${fmt.replace(/%(.)/g, (w, c: string) => conv[c]?.() ?? w)}\n`);
+      // printf-style flags and width pass through; an unknown conversion prints its letter
+      let newline = '\n';
+      const out = fmt.replace(/%([-#+ 0-9.']*)(.|$)/g, (_w, flags: string, c: string) => {
+        // a trailing lone '%' is printed, and the newline after the format is lost
+        if (c === '') {
+          newline = '';
+          return '%';
+        }
+        const fn = conv[c];
+        if (!fn || c === '%') return c;
+        const v = fn();
+        const width = Number(/\d+/.exec(flags.replace(/\..*/, '').replace(/^[-#+ 0']*/, ''))?.[0] ?? 0);
+        if (flags.includes('-')) return v.padEnd(width);
+        return /^[-#+ ']*0/.test(flags) && /^\d+$/.test(v) ? v.padStart(width, '0') : v.padStart(width);
+      });
+      ctx.stdout(`${out}${newline}`);
       continue;
     }
     const name = st.kind === 'symlink' ? `'${file}' -> '${st.target ?? ''}'` : file;
@@ -247,7 +266,7 @@ export const du: Applet = (ctx, argv) => {
     chargeStep(ctx);
     const st = o.has('L') ? ctx.fs.stat(abs(ctx, p)) : ctx.fs.lstat(abs(ctx, p));
     if (!st) {
-      ctx.stderr(`du: ${p}: No such file or directory\n`);
+      ctx.stderr(`du: ${p}: ${missingError(ctx, p)}\n`);
       status = 1;
       return 0;
     }

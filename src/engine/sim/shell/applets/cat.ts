@@ -2,9 +2,9 @@
 // (^X, M-x, $ at line ends); "cat: can't open 'X': strerror"; an open stdin is copied and then waited on.
 
 import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror } from '../io.js';
+import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { endOfInput, takeStdin } from './common.js';
+import { endOfInput, readOperand, takeStdin } from './common.js';
 import { getopt } from './getopt.js';
 
 function visible(data: Uint8Array, showEnds: boolean, showTabs: boolean): Uint8Array {
@@ -51,7 +51,7 @@ export function cat(ctx: ProcessContext, argv: string[]): number {
     if (file === '-') data = takeStdin(ctx);
     else {
       try {
-        data = readPath(ctx, file);
+        data = readOperand(ctx, file);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(e.code === 'EISDIR' ? 'cat: read error: Is a directory\n' : `cat: can't open '${file}': ${strerror(e.code)}\n`);

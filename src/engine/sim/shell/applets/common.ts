@@ -80,7 +80,7 @@ export function forEachInput(
     }
     let data: Uint8Array;
     try {
-      data = readPath(ctx, file);
+      data = readOperand(ctx, file);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       if (options.canOpenForm && e.code !== 'EISDIR') errorMsg(ctx, applet, `can't open '${file}': ${strerror(e.code)}`);
@@ -92,6 +92,25 @@ export function forEachInput(
     each(data, file);
   }
   return status;
+}
+
+/** readPath, with open(2)'s ENOTDIR for "file/" and "file/x" where the Vfs only knows the path is missing. */
+export function readOperand(ctx: ProcessContext, file: string): Uint8Array {
+  if (isStdinPath(ctx, file)) return stdinToEof(ctx);
+  try {
+    const data = readPath(ctx, file);
+    if (/[^/]\/+$/.test(file)) throw new FsError('ENOTDIR', file);
+    return data;
+  } catch (e) {
+    if (e instanceof FsError && e.code === 'ENOENT' && missingError(ctx, file) !== strerror('ENOENT')) throw new FsError('ENOTDIR', file);
+    throw e;
+  }
+}
+
+/** /dev/stdin and the fd links it leads to: the process's own stdin (the Vfs has no /proc/self/fd). */
+export function isStdinPath(ctx: ProcessContext, file: string): boolean {
+  const p = abs(ctx, file);
+  return p === '/dev/stdin' || p === '/dev/fd/0' || p === '/proc/self/fd/0';
 }
 
 /** Splits text into lines, keeping track of whether the last one ended with a newline. */
@@ -118,7 +137,7 @@ export function readAll(ctx: ProcessContext, applet: string, files: string[], op
       continue;
     }
     try {
-      chunks.push(readPath(ctx, f));
+      chunks.push(readOperand(ctx, f));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       ctx.stderr(openForm ? `${applet}: can't open '${f}': ${strerror(e.code)}\n` : `${applet}: ${f}: ${strerror(e.code)}\n`);
@@ -133,4 +152,22 @@ export function lines(text: string): string[] {
   const l = text.split('\n');
   if (l[l.length - 1] === '') l.pop();
   return l;
+}
+
+/**
+ * Why stat(2)/lstat(2) of a path the Vfs reports missing fails: ENOTDIR when a component before the last
+ * (or the last, given with a trailing slash) exists but is not a directory, else ENOENT.
+ */
+export function missingError(ctx: ProcessContext, path: string): string {
+  const full = abs(ctx, path);
+  const parts = full.split('/').filter(Boolean);
+  const trailingSlash = /[^/]\/+$/.test(path);
+  let prefix = '';
+  for (let i = 0; i < parts.length; i++) {
+    prefix += `/${parts[i] ?? ''}`;
+    const st = ctx.fs.stat(prefix);
+    if (!st) return strerror('ENOENT');
+    if (st.kind !== 'dir' && (i < parts.length - 1 || trailingSlash)) return strerror('ENOTDIR');
+  }
+  return strerror('ENOENT');
 }

@@ -6,7 +6,7 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep } from './common.js';
+import { abs, chargeStep, missingError } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
@@ -37,7 +37,9 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
   const dp = abs(ctx, dest);
   const sst = f.deref ? fs.stat(sp) : fs.lstat(sp);
   if (!sst) {
-    ctx.stderr(`${applet}: can't stat '${src}': No such file or directory\n`);
+    const why = missingError(ctx, src);
+    // busybox's cp words ENOTDIR its own way
+    ctx.stderr(`${applet}: can't stat '${src}': ${why === strerror('ENOTDIR') ? 'Path has non-directory component' : why}\n`);
     return false;
   }
   const dst = fs.lstat(dp);

@@ -1,22 +1,57 @@
 // busybox cut (-b/-c/-f lists, -d, -s) and tr (ranges, [:classes:], escapes, -c -d -s; on bytes, like the
 // original).
 
-import { toBytes } from '../io.js';
+import { concatBytes, toBytes } from '../io.js';
+import type { ProcessContext } from '../process.js';
 import type { Applet } from './common.js';
 import { endOfInput, lines, readAll, takeStdin } from './common.js';
 import { processEscape } from './escapes.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
-function parseList(spec: string): [number, number][] | null {
-  const out: [number, number][] = [];
-  for (const part of spec.split(',')) {
-    const m = /^(\d*)(-?)(\d*)$/.exec(part);
-    if (!m || (!m[1] && !m[3])) return null;
-    const a = m[1] ? Number(m[1]) : 1;
-    const b = m[2] ? (m[3] ? Number(m[3]) : Infinity) : a;
-    if (a < 1) return null;
-    out.push([a, b]);
+type Range = [start: number, end: number];
+
+// busybox 1.35's list parser: empty items are skipped, 0 counts as 1, "N-M" with M < N-1 is the error
+// "M<N-1", and a range whose end is just before its start still yields its start position. Positions are
+// zero-based here; the end is inclusive.
+function parseList(ctx: ProcessContext, spec: string): Range[] | null {
+  const out: Range[] = [];
+  const num = (t: string): number | null => {
+    if (!/^\d+$/.test(t)) {
+      ctx.stderr(`cut: invalid number '${t}'\n`);
+      return null;
+    }
+    return Number(t);
+  };
+  for (const item of spec.split(',')) {
+    if (item === '') continue;
+    const dash = item.indexOf('-');
+    const first = dash === -1 ? item : item.slice(0, dash);
+    let s = 0;
+    if (first !== '') {
+      const n = num(first);
+      if (n === null) return null;
+      s = n === 0 ? 0 : n - 1;
+    }
+    let e = s;
+    if (dash !== -1) {
+      const rest = item.slice(dash + 1);
+      if (rest === '') e = Infinity;
+      else {
+        const n = num(rest);
+        if (n === null) return null;
+        if (n < s) {
+          ctx.stderr(`cut: ${n}<${s}\n`);
+          return null;
+        }
+        e = n === 0 ? 0 : n - 1;
+      }
+    }
+    out.push([s, Math.max(s, e)]);
+  }
+  if (out.length === 0) {
+    ctx.stderr('cut: missing list of positions\n');
+    return null;
   }
   return out;
 }
@@ -31,29 +66,28 @@ export const cut: Applet = (ctx, argv) => {
     ctx.stderr('cut: expected a list of bytes, characters, or fields\n');
     return 1;
   }
-  const list = parseList(spec);
-  if (!list) {
-    ctx.stderr(`cut: invalid byte or field list '${spec}'\n`);
-    return 1;
-  }
+  const list = parseList(ctx, spec);
+  if (!list) return 1;
   const inList = (n: number): boolean => list.some(([a, b]) => n >= a && n <= b);
-  const delim = o.value('d') ?? '\t';
+  // only the first character of -d counts (an empty one is NUL)
+  const delim = (o.value('d') ?? '\t')[0] ?? '\0';
   const { text, status } = readAll(ctx, 'cut', o.operands);
-  let out = '';
+  const out: Uint8Array[] = [];
   for (const line of lines(text)) {
     if (mode === 'f') {
       if (!line.includes(delim)) {
-        if (!o.has('s')) out += `${line}\n`;
+        if (!o.has('s')) out.push(toBytes(`${line}\n`));
         continue;
       }
       const fields = line.split(delim);
-      out += `${fields.filter((_, i) => inList(i + 1)).join(delim)}\n`;
+      out.push(toBytes(`${fields.filter((_, i) => inList(i)).join(delim)}\n`));
     } else {
-      const chars = mode === 'c' ? [...line] : [...line];
-      out += `${chars.filter((_, i) => inList(i + 1)).join('')}\n`;
+      // -c is -b: this busybox has no unicode support, so a character is a byte
+      const bytes = toBytes(line);
+      out.push(Uint8Array.from([...bytes.filter((_, i) => inList(i)), 10]));
     }
   }
-  ctx.stdout(out);
+  ctx.stdout(concatBytes(out));
   return status;
 };
 
@@ -103,7 +137,8 @@ export const tr: Applet = (ctx, argv) => {
   const o = getopt(ctx, 'tr', argv, { flags: 'cdsCt' });
   if (typeof o === 'number') return o;
   const [s1, s2] = o.operands;
-  if (s1 === undefined || (!o.has('d') && !o.has('s') && s2 === undefined)) return showUsage(ctx, 'tr');
+  // with one set and neither -d nor -s busybox copies its input unchanged
+  if (s1 === undefined) return showUsage(ctx, 'tr');
   let set1 = expandSet(s1);
   if (o.has('c') || o.has('C')) {
     const inSet = new Set(set1);

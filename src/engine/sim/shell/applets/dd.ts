@@ -3,9 +3,9 @@
 // `dd if=/dev/zero of=/big bs=1M count=5` writes exactly 5 MiB.
 
 import { FsError } from '../../fs/vfs.js';
-import { concatBytes, readPath, strerror } from '../io.js';
+import { concatBytes, strerror } from '../io.js';
 import type { Applet } from './common.js';
-import { abs, endOfInput, takeStdin } from './common.js';
+import { abs, endOfInput, readOperand, takeStdin } from './common.js';
 
 const SUFFIX: Record<string, number> = { '': 1, c: 1, w: 2, b: 512, kB: 1000, k: 1024, K: 1024, MB: 1_000_000, M: 1048576, GB: 1e9, G: 1073741824 };
 
@@ -43,6 +43,12 @@ export const dd: Applet = (ctx, argv) => {
   const ibs = bs || ibsRaw;
   const obs = bs || obsRaw;
   const conv = (opts.get('conv') ?? '').split(',');
+  // busybox knows only these conversions (no ucase, lcase, ascii, …)
+  const badConv = opts.has('conv') ? conv.find((c) => !['notrunc', 'sync', 'noerror', 'fsync', 'swab'].includes(c)) : undefined;
+  if (badConv !== undefined) {
+    ctx.stderr(`dd: invalid argument '${badConv}' to 'conv'\n`);
+    return 1;
+  }
   const status = opts.get('status');
   const input = opts.get('if');
   const output = opts.get('of');
@@ -55,7 +61,7 @@ export const dd: Applet = (ctx, argv) => {
     if (st?.kind === 'char' && (p === '/dev/zero' || p.endsWith('/zero')) && needed !== Infinity) data = new Uint8Array(needed);
     else {
       try {
-        data = readPath(ctx, input);
+        data = readOperand(ctx, input);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(`dd: can't open '${input}': ${strerror(e.code)}\n`);

@@ -133,7 +133,8 @@ class Expr {
       case 'length':
         return BigInt(arg().length);
       case '+':
-        return arg();
+        // GNU's "+ TOKEN" quoting is not in this busybox: a leading + is a syntax error
+        throw new ExprError('syntax error');
       default:
         return t;
     }

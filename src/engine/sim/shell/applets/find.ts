@@ -8,7 +8,7 @@ import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { groupEntries, passwdEntries } from '../users.js';
 import type { Applet } from './common.js';
-import { abs, chargeStep } from './common.js';
+import { abs, chargeStep, missingError } from './common.js';
 import { runProgram } from './exec-program.js';
 import { linkCount } from './ls.js';
 import { parseMode } from './mode.js';
@@ -174,7 +174,7 @@ class FindParser {
       case '-newer': {
         const file = this.need(a);
         const ref = ctx.fs.stat(abs(ctx, file));
-        if (!ref) this.fail(`can't stat '${file}': No such file or directory`);
+        if (!ref) this.fail(`can't stat '${file}': ${missingError(ctx, file)}`);
         return test((it) => it.st.mtime > ref.mtime);
       }
       case '-user': {
@@ -310,9 +310,11 @@ export const find: Applet = (ctx, argv) => {
   const visit = (path: string, depth: number, follow: boolean): void => {
     chargeStep(ctx);
     const p = abs(ctx, path);
-    const st = follow ? ctx.fs.stat(p) : ctx.fs.lstat(p);
-    if (!st) {
-      ctx.stderr(`find: ${path}: No such file or directory\n`);
+    // "name/" makes lstat(2) follow a symlink and fail on anything but a directory
+    const slash = /[^/]\/+$/.test(path);
+    const st = follow || slash ? ctx.fs.stat(p) : ctx.fs.lstat(p);
+    if (!st || (slash && st.kind !== 'dir')) {
+      ctx.stderr(`find: ${path}: ${missingError(ctx, path)}\n`);
       status.code = 1;
       return;
     }

@@ -5,7 +5,7 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, endOfInput, takeStdin } from './common.js';
+import { abs, chargeStep, endOfInput, isStdinPath, missingError, readOperand, takeStdin } from './common.js';
 import { getopt } from './getopt.js';
 import type { Opts } from './getopt.js';
 import { compilePosix, RegexError } from './posix-regex.js';
@@ -55,7 +55,9 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
   for (const e of o.values('e')) patterns.push(...e.split('\n'));
   for (const f of o.values('f')) {
     try {
-      patterns.push(...toText(readPath(ctx, f)).replace(/\n$/, '').split('\n'));
+      // an empty file is no pattern at all (nothing matches); an empty line is the empty pattern
+      const text = toText(readOperand(ctx, f));
+      if (text !== '') patterns.push(...text.replace(/\n$/, '').split('\n'));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       ctx.stderr(`grep: ${f}: ${strerror(e.code)}\n`);
@@ -86,8 +88,8 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
   try {
     const files = operands.length === 0 ? ['-'] : operands;
     for (const file of files) {
-      if (file === '-') {
-        matched = g.grepText(toText(takeStdin(ctx)), '(standard input)', printName) || matched;
+      if (file === '-' || isStdinPath(ctx, file)) {
+        matched = g.grepText(toText(takeStdin(ctx)), file === '-' ? '(standard input)' : file, printName) || matched;
         endOfInput(ctx);
         continue;
       }
@@ -99,7 +101,7 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
         continue;
       }
       if (!st) {
-        if (!o.has('s')) ctx.stderr(`grep: ${file}: No such file or directory\n`);
+        if (!o.has('s')) ctx.stderr(`grep: ${file}: ${missingError(ctx, file)}\n`);
         openErrors = true;
         continue;
       }
@@ -156,7 +158,9 @@ class Grepper {
     const max = o.value('m') === undefined ? Infinity : Number(o.value('m'));
     const after = Number(o.value('A') ?? o.value('C') ?? 0);
     const before = Number(o.value('B') ?? o.value('C') ?? 0);
-    const lines = text.split('\n');
+    // -z: records end with NUL, in and out
+    const eol = o.has('z') ? '\0' : '\n';
+    const lines = text.split(eol);
     if (lines[lines.length - 1] === '') lines.pop();
     let count = 0;
     let out = '';
@@ -173,15 +177,15 @@ class Grepper {
         if (o.has('l') || o.has('L') || o.has('c')) continue;
         if (before > 0) {
           if (lastPrinted >= 0 && i - before > lastPrinted + 1) out += '--\n';
-          for (let j = Math.max(lastPrinted + 1, i - before); j < i; j++) out += `${prefix(j, '-')}${lines[j] ?? ''}\n`;
+          for (let j = Math.max(lastPrinted + 1, i - before); j < i; j++) out += `${prefix(j, '-')}${lines[j] ?? ''}${eol}`;
         } else if (after > 0 && lastPrinted >= 0 && i > lastPrinted + 1) out += '--\n';
         if (o.has('o')) {
-          if (!invert) for (const p of this.m.parts(line)) out += `${prefix(i, ':')}${p}\n`;
-        } else out += `${prefix(i, ':')}${line}\n`;
+          if (!invert) for (const p of this.m.parts(line)) out += `${prefix(i, ':')}${p}${eol}`;
+        } else out += `${prefix(i, ':')}${line}${eol}`;
         lastPrinted = i;
         afterLeft = after;
       } else if (afterLeft > 0 && !(o.has('l') || o.has('L') || o.has('c'))) {
-        out += `${prefix(i, '-')}${line}\n`;
+        out += `${prefix(i, '-')}${line}${eol}`;
         lastPrinted = i;
         afterLeft--;
       }

@@ -2,9 +2,9 @@
 // browser): "HASH  NAME" lines, and -c to check a list ("NAME: OK" / "NAME: FAILED").
 
 import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror, toText } from '../io.js';
+import { strerror, toText } from '../io.js';
 import type { Applet } from './common.js';
-import { stdinToEof } from './common.js';
+import { readOperand, stdinToEof } from './common.js';
 import { getopt } from './getopt.js';
 
 const hex = (words: number[], littleEndian: boolean): string =>
@@ -132,7 +132,7 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
     if (typeof o === 'number') return o;
     const read = (f: string): Uint8Array | null => {
       try {
-        return f === '-' ? stdinToEof(ctx) : readPath(ctx, f);
+        return f === '-' ? stdinToEof(ctx) : readOperand(ctx, f);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(`${name}: can't open '${f}': ${strerror(e.code)}\n`);
@@ -152,14 +152,27 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
     let failed = 0;
     let total = 0;
     for (const list of files) {
-      const text = read(list);
-      if (text === null) return 1;
-      for (const line of toText(text).split('\n')) {
-        const m = /^([0-9a-fA-F]+) [ *](.*)$/.exec(line);
-        if (!m) continue;
+      // xfopen_stdin: an unreadable list ends md5sum with "NAME: strerror"
+      let text: Uint8Array;
+      try {
+        text = list === '-' ? stdinToEof(ctx) : readOperand(ctx, list);
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        ctx.stderr(`${name}: ${list}: ${strerror(e.code)}\n`);
+        return 1;
+      }
+      const body = toText(text);
+      for (const line of body === '' ? [] : body.replace(/\n$/, '').split('\n')) {
         total++;
+        // a line without "  " or " *" is a failed check (reported only with -w), the hash compared as is
+        const m = /^(.*?)(?: {2}| \*)(.*)$/.exec(line);
+        if (!m) {
+          if (o.has('w')) ctx.stderr(`${name}: invalid format\n`);
+          failed++;
+          continue;
+        }
         const data = read(m[2] ?? '');
-        const ok = data !== null && digest(data) === (m[1] ?? '').toLowerCase();
+        const ok = data !== null && digest(data) === (m[1] ?? '');
         if (!ok) failed++;
         if (!o.has('s')) ctx.stdout(`${m[2] ?? ''}: ${ok ? 'OK' : 'FAILED'}\n`);
       }

@@ -2,10 +2,10 @@
 // headers for several files, and tail -f, which waits forever after printing (ProcessBlocked).
 
 import { FsError } from '../../fs/vfs.js';
-import { concatBytes, readPath, strerror } from '../io.js';
+import { concatBytes, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { endOfInput, stdinToEof, takeStdin } from './common.js';
+import { endOfInput, readOperand, stdinToEof, takeStdin } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
@@ -50,11 +50,13 @@ export function head(ctx: ProcessContext, argv: string[]): number {
       data = count.minus ? stdinToEof(ctx) : takeStdin(ctx);
     } else {
       try {
-        data = readPath(ctx, file);
+        data = readOperand(ctx, file);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(`head: ${file}: ${e.code === 'EISDIR' ? 'Input/output error' : strerror(e.code)}\n`);
         status = 1;
+        // the blank line before a header counts files named, not files shown
+        first = false;
         continue;
       }
     }
@@ -94,7 +96,7 @@ export function tail(ctx: ProcessContext, argv: string[]): number {
       continue;
     }
     try {
-      inputs.push([file, readPath(ctx, file)]);
+      inputs.push([file, readOperand(ctx, file)]);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       ctx.stderr(`tail: can't open '${file}': ${strerror(e.code)}\n`);

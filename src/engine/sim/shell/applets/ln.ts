@@ -3,7 +3,7 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs } from './common.js';
+import { abs, missingError } from './common.js';
 import { lastComponent } from './cp.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
@@ -36,7 +36,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     }
     if (!o.has('s') && !fs.stat(abs(ctx, target))) {
       if (fs.lstat(abs(ctx, target))?.kind !== 'symlink') {
-        ctx.stderr(`ln: ${target}: No such file or directory\n`);
+        ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
         status = 1;
         continue;
       }

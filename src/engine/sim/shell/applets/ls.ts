@@ -5,7 +5,7 @@
 import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
-import { abs } from './common.js';
+import { abs, missingError } from './common.js';
 import { getopt } from './getopt.js';
 import type { Opts } from './getopt.js';
 import { permString } from './mode.js';
@@ -85,9 +85,10 @@ class Lister {
 
   stat(full: string, name: string, follow: boolean): Entry | null {
     const path = abs(this.ctx, full);
-    const st = follow || this.o.has('L') ? this.ctx.fs.stat(path) : this.ctx.fs.lstat(path);
-    if (!st) {
-      this.ctx.stderr(`ls: ${full}: No such file or directory\n`);
+    // a trailing slash makes lstat(2) resolve a symlink to its directory
+    const st = follow || this.o.has('L') || /[^/]\/+$/.test(full) ? this.ctx.fs.stat(path) : this.ctx.fs.lstat(path);
+    if (!st || (st.kind !== 'dir' && /[^/]\/+$/.test(full))) {
+      this.ctx.stderr(`ls: ${full}: ${missingError(this.ctx, full)}\n`);
       this.status = 1;
       return null;
     }
@@ -132,11 +133,11 @@ class Lister {
       else out += `${String(e.st.size).padStart(9)} `;
       out += o.has('full-time') ? `${strftime('%Y-%m-%d %H:%M:%S %z', e.st.mtime)} ` : `${lsTime(e.st.mtime, this.ctx.clock.now())} `;
     }
-    out += e.name;
+    out += printName(e.name, o.has('Q'));
     let suffixStat = e.st;
     if (this.long && e.st.kind === 'symlink') {
       const target = e.st.target ?? safeReadlink(this.ctx, abs(this.ctx, e.full));
-      out += ` -> ${target}`;
+      out += ` -> ${printName(target, o.has('Q'))}`;
       suffixStat = this.ctx.fs.stat(abs(this.ctx, e.full)) ?? e.st;
     }
     if (o.has('F') || o.has('p')) out += typeChar(suffixStat, o.has('F'));
@@ -228,6 +229,18 @@ function ext(name: string): string {
   return i === -1 ? '' : name.slice(i);
 }
 
+/** print_name: printable_string2 (no unicode: every byte below space, DEL and above becomes '?'), -Q quoting. */
+function printName(name: string, quote: boolean): string {
+  let out = '';
+  for (const ch of name) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) out += '?';
+    else if (code >= 0x80) out += '?'.repeat(new TextEncoder().encode(ch).length);
+    else out += quote && (ch === '"' || ch === '\\') ? `\\${ch}` : ch;
+  }
+  return quote ? `"${out}"` : out;
+}
+
 function typeChar(st: Stat, full: boolean): string {
   if (st.kind === 'dir') return '/';
   if (!full) return '';
@@ -254,8 +267,9 @@ function inode(path: string): number {
 /** `ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...` */
 export function ls(ctx: ProcessContext, argv: string[]): number {
   const o = getopt(ctx, 'ls', argv, {
-    flags: '1AaCxdLHRFplinshrSXvctugeTZK',
-    args: 'w',
+    // busybox 1.35's ls_options "Cadi1lgnsxAkFpRQctuSXrvhLHT:w:" (-k and -T are accepted and ignored)
+    flags: '1AaCxdLHRFplinshrSXvctugkQ',
+    args: 'wT',
     long: { 'full-time': { key: 'full-time' }, 'group-directories-first': { key: 'dirs-first' }, color: { key: 'color' } },
   });
   if (typeof o === 'number') return o;

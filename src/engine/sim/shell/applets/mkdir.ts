@@ -10,7 +10,14 @@ import { showUsage } from './usage.js';
 import { strerror } from '../io.js';
 
 /** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */
-export function makeDirectory(ctx: ProcessContext, applet: string, path: string, mode: number | null, parents: boolean): boolean {
+export function makeDirectory(
+  ctx: ProcessContext,
+  applet: string,
+  path: string,
+  mode: number | null,
+  parents: boolean,
+  verbose = false,
+): boolean {
   if (path === '/' || path === '.') return true;
   const umask = ctx.umask ?? 0o022;
   const steps: string[] = [];
@@ -40,6 +47,8 @@ export function makeDirectory(ctx: ProcessContext, applet: string, path: string,
       if (last) return true;
       continue;
     }
+    // FILEUTILS_VERBOSE: each directory made, parents with their trailing slashes
+    if (verbose) ctx.stdout(`created directory: '${step}'\n`);
     if (last && mode !== null) {
       try {
         ctx.fs.chmod(p, mode);
@@ -68,19 +77,20 @@ export function mkdir(ctx: ProcessContext, argv: string[]): number {
   }
   if (o.operands.length === 0) return showUsage(ctx, 'mkdir');
   let status = 0;
-  for (const dir of o.operands) if (!makeDirectory(ctx, 'mkdir', dir, mode, o.has('p'))) status = 1;
+  for (const dir of o.operands) if (!makeDirectory(ctx, 'mkdir', dir, mode, o.has('p'), o.has('v'))) status = 1;
   return status;
 }
 
 /** `rmdir [-p] DIRECTORY...` */
 export function rmdir(ctx: ProcessContext, argv: string[]): number {
-  const o = getopt(ctx, 'rmdir', argv, { flags: 'pv', long: { parents: { key: 'p' }, 'ignore-fail-on-non-empty': { key: 'i' } } });
+  const o = getopt(ctx, 'rmdir', argv, { flags: 'pv', long: { parents: { key: 'p' }, verbose: { key: 'v' }, 'ignore-fail-on-non-empty': { key: 'i' } } });
   if (typeof o === 'number') return o;
   if (o.operands.length === 0) return showUsage(ctx, 'rmdir');
   let status = 0;
   for (const dir of o.operands) {
     let path = dir;
     for (;;) {
+      if (o.has('v')) ctx.stdout(`rmdir: removing directory, '${path}'\n`);
       try {
         ctx.fs.rmdir(abs(ctx, path));
       } catch (e) {

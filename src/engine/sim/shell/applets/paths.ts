@@ -48,20 +48,35 @@ export const dirnameApplet: Applet = (ctx, argv) => {
   return 0;
 };
 
-// xmalloc_realpath_coreutils (readlink -f): when only the last component is missing, the real path of
-// everything before the last slash plus "/" plus that component, which is how busybox ends up printing
-// "//nope" for "/bin/../nope". realpath joins without doubling the slash.
-function canonical(ctx: ProcessContext, path: string, joinSlash: boolean): string | null {
+// xmalloc_realpath_coreutils (readlink -f and realpath alike): a dangling symlink is resolved through its
+// target (a relative one from the working directory); when only the last component is missing, the real path of everything before the last slash plus
+// "/" plus that component, which is how busybox ends up printing "//nope" for "/bin/../nope". A relative
+// name without a slash ("nope") that does not exist fails; "/nope" is itself.
+function canonical(ctx: ProcessContext, path: string, depth = 0): string | null {
+  if (path === '') return null;
   try {
     return ctx.fs.realpath(abs(ctx, path));
   } catch {
-    const slash = path.lastIndexOf('/');
-    const parent = slash === -1 ? '.' : path.slice(0, slash);
-    const base = path.slice(slash + 1);
-    if (parent === '' && !joinSlash) return null;
+    if (depth > 40) return null;
+    const link = ctx.fs.lstat(abs(ctx, path));
+    if (link?.kind === 'symlink') {
+      let target: string;
+      try {
+        target = ctx.fs.readlink(abs(ctx, path));
+      } catch {
+        return null;
+      }
+      // busybox resolves a relative target against the working directory, not the link's own
+      return canonical(ctx, target.startsWith('/') ? target : `${ctx.cwd.replace(/\/+$/, '')}/${target}`, depth + 1);
+    }
+    let p = path;
+    while (p.startsWith('//')) p = p.slice(1);
+    let i = p.length - 1;
+    while (i > 0 && p[i] === '/') i--;
+    const lastSlash = p.slice(0, i + 1).lastIndexOf('/');
+    if (lastSlash <= 0) return p.startsWith('/') ? p : null;
     try {
-      const real = ctx.fs.realpath(abs(ctx, parent === '' ? '/' : parent));
-      return joinSlash && real === '/' ? `/${base}` : `${real}/${base}`;
+      return `${ctx.fs.realpath(abs(ctx, p.slice(0, lastSlash)))}/${p.slice(lastSlash + 1)}`;
     } catch {
       return null;
     }
@@ -75,7 +90,7 @@ export const readlink: Applet = (ctx, argv) => {
   const file = o.operands[0];
   if (file === undefined) return showUsage(ctx, 'readlink');
   let out: string | null;
-  if (o.has('f')) out = canonical(ctx, file, false);
+  if (o.has('f')) out = canonical(ctx, file);
   else {
     try {
       out = ctx.fs.readlink(abs(ctx, file));
@@ -94,7 +109,7 @@ export const realpath: Applet = (ctx, argv) => {
   if (files.length === 0) return showUsage(ctx, 'realpath');
   let status = 0;
   for (const f of files) {
-    const r = canonical(ctx, f, true);
+    const r = canonical(ctx, f);
     if (r === null) {
       ctx.stderr(`realpath: ${f}: No such file or directory\n`);
       status = 1;
@@ -149,9 +164,10 @@ export const mktemp: Applet = (ctx, argv) => {
   const template = o.operands[0] ?? 'tmp.XXXXXX';
   const dir = o.value('p') ?? (o.has('t') || o.operands.length === 0 ? (ctx.env.get('TMPDIR') ?? '/tmp') : undefined);
   const full = dir !== undefined && !template.startsWith('/') ? `${dir}/${template}` : template;
-  const m = /X{3,}$/.exec(full);
+  // mkstemp(3) wants the name to end in six X's; busybox then reports a null name
+  const m = /XXXXXX$/.exec(full);
   if (!m) {
-    ctx.stderr(`mktemp: ${full}: Invalid argument\n`);
+    if (!o.has('q')) ctx.stderr('mktemp: (null): Invalid argument\n');
     return 1;
   }
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

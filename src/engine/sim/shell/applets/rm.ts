@@ -5,7 +5,7 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { abs } from './common.js';
+import { abs, missingError } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 import { strerror } from '../io.js';
@@ -25,6 +25,12 @@ export function removeFile(ctx: ProcessContext, applet: string, path: string, fo
   const p = abs(ctx, path);
   const st = ctx.fs.lstat(p);
   if (!st) {
+    // remove_file: only ENOENT is "can't remove" (and silent with -f); ENOTDIR is "can't stat"
+    const why = missingError(ctx, path);
+    if (why !== strerror('ENOENT')) {
+      ctx.stderr(`${applet}: can't stat '${path}': ${why}\n`);
+      return false;
+    }
     if (force) return true;
     ctx.stderr(`${applet}: can't remove '${path}': No such file or directory\n`);
     return false;

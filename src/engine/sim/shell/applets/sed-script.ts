@@ -197,12 +197,16 @@ export class Script {
         let flags = '';
         for (;;) {
           const f = this.src[this.i];
-          if (f === 'g') cmd.global = true;
-          else if (f === 'p') cmd.print = true;
+          // busybox keeps one which_match: "g" sets it to 0 (all), a number to N, the last one wins
+          if (f === 'g') {
+            cmd.global = true;
+            cmd.nth = undefined;
+          } else if (f === 'p') cmd.print = true;
           else if (f === 'i' || f === 'I') flags += 'i';
           else if (f !== undefined && /\d/.test(f)) {
             const m = /^\d+/.exec(this.src.slice(this.i))?.[0] ?? '1';
             cmd.nth = Number(m);
+            cmd.global = false;
             this.i += m.length - 1;
           } else if (f === 'w') {
             this.i++;
@@ -240,18 +244,9 @@ export class Script {
       case 'w':
         cmd.wfile = this.word();
         return;
-      case 'q':
-      case 'Q':
-      case 'l': {
-        const m = /^\s*(\d+)/.exec(this.src.slice(this.i));
-        if (m) {
-          cmd.nth = Number(m[1]);
-          this.i += m[0].length;
-        }
-        return;
-      }
       default:
-        if ('=dDpPnNgGhHxz'.includes(cmd.name)) return;
+        // busybox 1.35's cmd_letters: q takes no exit code, l is accepted and does nothing, Q and z are unknown
+        if ('=dDpPnNgGhHxql'.includes(cmd.name)) return;
         throw new SedError(`unsupported command ${cmd.name}`);
     }
   }

@@ -1,6 +1,7 @@
 // busybox sed, the commonly used part: -n -e -f -i -E/-r -s; addresses (N, $, /RE/, \cREc, A,B, A,+N, !);
-// commands s y d D p P q Q = a i c n N g G h H x b t T : { } l w r. POSIX regexes are translated to
-// JavaScript (see posix-regex.ts).
+// commands s y d D p P q = a i c n N g G h H x b t T : { } l (a no-op in 1.35) w r. POSIX regexes are
+// translated to JavaScript (see posix-regex.ts). A file's last line without a newline is printed without
+// one, and whatever is printed after it starts with the missing newline (puts_maybe_newline).
 
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toBytes, toText } from '../io.js';
@@ -12,11 +13,20 @@ import { SedError, Script } from './sed-script.js';
 import type { Addr, Cmd } from './sed-script.js';
 import { showUsage } from './usage.js';
 
+/** Input lines, each knowing whether it ended with a newline (only a file's last line may not). */
+export interface SedLine {
+  text: string;
+  eol: boolean;
+}
+
 class Runner {
   out: string[] = [];
   private hold = '';
   private appendQueue: string[] = [];
-  quit: number | null = null;
+  /** the last thing printed was a line without its newline */
+  private missingNewline = false;
+  /** "N,…" ranges that have started once */
+  private readonly deadRanges = new Set<Cmd>();
 
   constructor(
     private readonly ctx: ProcessContext,
@@ -38,7 +48,8 @@ class Runner {
   }
 
   private selected(c: Cmd, line: number, last: boolean, ps: string): boolean {
-    if (!c.a1) return true;
+    // line 0 is busybox's "no address"
+    if (!c.a1 || (!c.a2 && c.a1.t === 'line' && c.a1.n === 0)) return true;
     if (!c.a2) return this.matchAddr(c.a1, line, last, ps);
     if (c.active) {
       const a2 = c.a2;
@@ -49,7 +60,10 @@ class Runner {
       if (done) c.active = false;
       return true;
     }
-    if (this.matchAddr(c.a1, line, last, ps)) {
+    // "N,…" starts on the first line at or after N (lines can be skipped by n/N), then never again
+    const starts = c.a1.t === 'line' ? c.a1.n > 0 && line >= c.a1.n && !this.deadRanges.has(c) : this.matchAddr(c.a1, line, last, ps);
+    if (starts) {
+      if (c.a1.t === 'line') this.deadRanges.add(c);
       const a2 = c.a2;
       if (a2.t === 'rel') {
         c.rangeEnd = line + a2.n;
@@ -61,11 +75,21 @@ class Runner {
     return false;
   }
 
-  /** Runs the script over the lines; returns false when `q` stopped it. */
-  run(lines: string[]): void {
+  // puts_maybe_newline: the newline a previous unterminated line lacked comes first
+  private emit(text: string, eol: boolean): void {
+    if (this.missingNewline) this.out.push('\n');
+    this.missingNewline = false;
+    this.out.push(eol ? `${text}\n` : text);
+    if (!eol && text !== '') this.missingNewline = true;
+  }
+
+  /** Runs the script over the lines, until the end or `q`. */
+  run(input: SedLine[]): void {
+    const lines = input.map((l) => l.text);
     for (let n = 0; n < lines.length; n++) {
       chargeStep(this.ctx, 0.01);
       let ps = lines[n] ?? '';
+      let eol = input[n]?.eol ?? true;
       let pc = 0;
       let substituted = false;
       let deleted = false;
@@ -89,7 +113,7 @@ class Runner {
             if (r !== null) {
               ps = r;
               substituted = true;
-              if (c.print) this.out.push(`${ps}\n`);
+              if (c.print) this.emit(ps, eol);
               if (c.wfile) this.writeFile(c.wfile, `${ps}\n`);
             }
             break;
@@ -104,10 +128,10 @@ class Runner {
             break;
           }
           case 'p':
-            this.out.push(`${ps}\n`);
+            this.emit(ps, true);
             break;
           case 'P':
-            this.out.push(`${ps.split('\n')[0] ?? ''}\n`);
+            this.emit(ps.split('\n')[0] ?? '', true);
             break;
           case '=':
             this.out.push(`${lineNo}\n`);
@@ -128,19 +152,20 @@ class Runner {
             break;
           }
           case 'a':
-            this.appendQueue.push(`${c.text ?? ''}\n`);
+            this.appendQueue.push(c.text ?? '');
             break;
           case 'i':
-            this.out.push(`${c.text ?? ''}\n`);
+            this.emit(c.text ?? '', true);
             break;
           case 'c':
-            if (!c.a2 || !c.active) this.out.push(`${c.text ?? ''}\n`);
+            if (!c.a2 || !c.active) this.emit(c.text ?? '', true);
             deleted = true;
             pc = this.cmds.length;
             break;
           case 'r':
             try {
-              this.appendQueue.push(toText(readPath(this.ctx, c.wfile ?? '')));
+              const text = toText(readPath(this.ctx, c.wfile ?? ''));
+              this.appendQueue.push(...(text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').filter((_, i, a) => text !== '' || i < a.length - 1));
             } catch {
               // a missing file is silently ignored
             }
@@ -149,7 +174,7 @@ class Runner {
             this.writeFile(c.wfile ?? '', `${ps}\n`);
             break;
           case 'n':
-            if (!this.quiet) this.out.push(`${ps}\n`);
+            if (!this.quiet) this.emit(ps, eol);
             this.flushAppends();
             if (n + 1 >= lines.length) {
               deleted = true;
@@ -157,6 +182,7 @@ class Runner {
               break;
             }
             ps = lines[++n] ?? '';
+            eol = input[n]?.eol ?? true;
             lineNo = n + 1;
             break;
           case 'N':
@@ -165,6 +191,7 @@ class Runner {
               break;
             }
             ps += `\n${lines[++n] ?? ''}`;
+            eol = input[n]?.eol ?? true;
             lineNo = n + 1;
             break;
           case 'g':
@@ -172,6 +199,7 @@ class Runner {
             break;
           case 'G':
             ps += `\n${this.hold}`;
+            eol = true;
             break;
           case 'h':
             this.hold = ps;
@@ -181,18 +209,11 @@ class Runner {
             break;
           case 'x':
             [ps, this.hold] = [this.hold, ps];
-            break;
-          case 'z':
-            ps = '';
-            break;
-          case 'l':
-            this.out.push(`${ps.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n')}$\n`);
+            eol = true;
             break;
           case 'q':
-          case 'Q':
-            if (c.name === 'q' && !this.quiet) this.out.push(`${ps}\n`);
+            if (!this.quiet) this.emit(ps, eol);
             this.flushAppends();
-            this.quit = c.nth ?? 0;
             return;
           case 'b':
           case 't':
@@ -204,13 +225,14 @@ class Runner {
           }
         }
       }
-      if (!deleted && !this.quiet) this.out.push(`${ps}\n`);
+      if (!deleted && !this.quiet) this.emit(ps, eol);
       this.flushAppends();
     }
   }
 
+  // appended text is always terminated, even after an unterminated last line
   private flushAppends(): void {
-    this.out.push(...this.appendQueue);
+    for (const text of this.appendQueue) this.emit(text, true);
     this.appendQueue = [];
   }
 
@@ -293,8 +315,15 @@ function expandReplacement(repl: string, whole: string, groups: (string | undefi
 /** `sed [-inrsE] [-f FILE]... [-e CMD]... [FILE]...` */
 export const sed: Applet = (ctx, argv) => {
   // -i takes an optional attached suffix (-i.bak), never a separate argument.
-  const args = argv.map((a, i) => (i > 0 && /^-i./.test(a) ? '-i' : a));
-  const o = getopt(ctx, 'sed', args, { flags: 'nrEszi', args: 'ef', long: { quiet: { key: 'n' }, silent: { key: 'n' }, expression: { key: 'e', arg: true }, file: { key: 'f', arg: true }, 'in-place': { key: 'i' }, 'regexp-extended': { key: 'E' }, posix: { key: 'posix' }, debug: { key: 'debug' } } });
+  let suffix = '';
+  const args = argv.map((a, i) => {
+    const m = i > 0 ? /^(?:-i|--in-place=)(.+)$/.exec(a) : null;
+    if (!m) return a;
+    suffix = m[1] ?? '';
+    return '-i';
+  });
+  // getopt32long "i::rEne:*f:*": no -s, -z, --posix or --debug in 1.35
+  const o = getopt(ctx, 'sed', args, { flags: 'nrEi', args: 'ef', long: { quiet: { key: 'n' }, silent: { key: 'n' }, expression: { key: 'e', arg: true }, file: { key: 'f', arg: true }, 'in-place': { key: 'i' }, 'regexp-extended': { key: 'E' } } });
   if (typeof o === 'number') return o;
   const operands = [...o.operands];
   const pieces: string[] = [];
@@ -325,41 +354,45 @@ export const sed: Applet = (ctx, argv) => {
   }
   const inPlace = o.list.some(([k]) => k === 'i');
   let status = 0;
-  const process = (text: string): { out: string; quit: number | null } => {
-    const lines = text.split('\n');
-    const trailing = text.endsWith('\n');
-    if (trailing || text === '') lines.pop();
+  const process = (input: SedLine[]): string => {
     const r = new Runner(ctx, script.cmds, o.has('n'));
     try {
-      r.run(lines);
+      r.run(input);
     } catch (e) {
       if (!(e instanceof SedError)) throw e;
       ctx.stderr(`sed: ${e.message}\n`);
       status = 1;
     }
-    let out = r.out.join('');
-    if (!trailing && out.endsWith('\n') && lines.length > 0) out = out.slice(0, -1);
-    return { out, quit: r.quit };
+    return r.out.join('');
   };
   if (inPlace) {
+    if (operands.length === 0) {
+      ctx.stderr('sed: -i requires an argument\n');
+      return 1;
+    }
     for (const f of operands) {
+      let text: string;
       try {
-        const { out } = process(toText(readPath(ctx, f)));
-        ctx.fs.writeFile(abs(ctx, f), toBytes(out));
+        text = toText(readPath(ctx, f));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`sed: can't open '${f}': ${strerror(e.code)}\n`);
-        status = 4;
+        ctx.stderr(`sed: ${f}: ${strerror(e.code)}\n`);
+        status = 1;
+        continue;
       }
+      const out = process(splitInput(text));
+      // with a suffix the original is renamed to FILE+SUFFIX before the edited copy takes its name
+      if (suffix !== '') ctx.fs.writeFile(abs(ctx, `${f}${suffix}`), toBytes(text));
+      ctx.fs.writeFile(abs(ctx, f), toBytes(out));
     }
     return status;
   }
-  let text = '';
+  const input: SedLine[] = [];
   for (const f of operands.length === 0 ? ['-'] : operands) {
-    if (f === '-') text += toText(stdinToEof(ctx));
+    if (f === '-') input.push(...splitInput(toText(stdinToEof(ctx))));
     else {
       try {
-        text += toText(readPath(ctx, f));
+        input.push(...splitInput(toText(readPath(ctx, f))));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(`sed: ${f}: ${strerror(e.code)}\n`);
@@ -367,7 +400,15 @@ export const sed: Applet = (ctx, argv) => {
       }
     }
   }
-  const { out, quit } = process(text);
-  ctx.stdout(out);
-  return quit ?? status;
+  ctx.stdout(process(input));
+  return status;
 };
+
+// One file's lines; only its last may lack a newline.
+function splitInput(text: string): SedLine[] {
+  if (text === '') return [];
+  const parts = text.split('\n');
+  const eolAtEnd = text.endsWith('\n');
+  if (eolAtEnd) parts.pop();
+  return parts.map((t, i) => ({ text: t, eol: eolAtEnd || i < parts.length - 1 }));
+}

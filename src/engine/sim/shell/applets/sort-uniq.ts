@@ -5,16 +5,29 @@ import type { Applet } from './common.js';
 import { abs, lines, readAll } from './common.js';
 import { getopt } from './getopt.js';
 
-/** `sort [-nrufbdiMgskt] [-o FILE] [FILE]...` */
+/** `sort [-nrugMcszbdfiokt] [-o FILE] [-k START[.OFS][OPTS][,END[.OFS][OPTS]] [-t CHAR] [FILE]...` */
 export const sort: Applet = (ctx, argv) => {
-  const o = getopt(ctx, 'sort', argv, { flags: 'nrufbdiMgszcCsSVh', args: 'ktoT' });
+  // getopt32 "nrugMcszbdfiV" with -m ignored and -S/-T taking an ignored argument; usage errors exit 2
+  const o = getopt(ctx, 'sort', argv, { flags: 'nrugMcszbdfiVm', args: 'ktoTS', usageStatus: 2 });
   if (typeof o === 'number') return o;
-  const { text, status } = readAll(ctx, 'sort', o.operands);
-  const sep = o.value('t');
-  const keys = o.values('k').map((k) => {
+  const keys: { start: number; end: number; flags: string }[] = [];
+  for (const k of o.values('k')) {
     const m = /^(\d+)(?:\.(\d+))?([a-zA-Z]*)(?:,(\d+)(?:\.(\d+))?([a-zA-Z]*))?$/.exec(k);
-    return { start: Number(m?.[1] ?? 1), end: m?.[4] ? Number(m[4]) : Infinity, flags: `${m?.[3] ?? ''}${m?.[6] ?? ''}` };
-  });
+    if (!m || Number(m[1]) === 0 || (m[4] !== undefined && Number(m[4]) === 0)) {
+      ctx.stderr('sort: bad field specification\n');
+      return 2;
+    }
+    keys.push({ start: Number(m[1]), end: m[4] ? Number(m[4]) : Infinity, flags: `${m[3] ?? ''}${m[6] ?? ''}` });
+  }
+  // xfopen_stdin: the first unreadable file ends sort with status 2, before any output
+  const chunks: string[] = [];
+  for (const f of o.operands.length === 0 ? ['-'] : o.operands) {
+    const { text, status } = readAll(ctx, 'sort', [f]);
+    if (status) return 2;
+    chunks.push(text);
+  }
+  const text = chunks.join('');
+  const sep = o.value('t');
   const fieldsOf = (line: string): string[] => (sep !== undefined ? line.split(sep) : line.match(/\s*\S+/g) ?? ['']);
   const keyOf = (line: string, k: { start: number; end: number }): string => {
     const f = fieldsOf(line);
@@ -32,7 +45,7 @@ export const sort: Applet = (ctx, argv) => {
       x = x.toUpperCase();
       y = y.toUpperCase();
     }
-    if (flags.includes('n') || flags.includes('g') || o.has('n') || o.has('g') || o.has('h')) {
+    if (flags.includes('n') || flags.includes('g') || o.has('n') || o.has('g')) {
       const nx = Number.parseFloat(x.trim()) || 0;
       const ny = Number.parseFloat(y.trim()) || 0;
       return nx - ny;
@@ -49,13 +62,26 @@ export const sort: Applet = (ctx, argv) => {
     if (r === 0 && !o.has('s') && !o.has('u')) r = a < b ? -1 : a > b ? 1 : 0;
     return r;
   };
-  let sorted = lines(text).sort((a, b) => (o.has('r') ? -cmp(a, b) : cmp(a, b)));
+  const eol = o.has('z') ? '\0' : '\n';
+  const records = o.has('z') ? text.split('\0').filter((l, i, all) => i < all.length - 1 || l !== '') : lines(text);
+  const order = (a: string, b: string): number => (o.has('r') ? -cmp(a, b) : cmp(a, b));
+  if (o.has('c')) {
+    // "Check line N": the first record out of order (with -u, also equal to the one before)
+    for (let i = 1; i < records.length; i++) {
+      if (order(records[i - 1] ?? '', records[i] ?? '') > (o.has('u') ? -1 : 0)) {
+        ctx.stderr(`Check line ${i}\n`);
+        return 1;
+      }
+    }
+    return 0;
+  }
+  let sorted = records.sort(order);
   if (o.has('u')) sorted = sorted.filter((l, i) => i === 0 || cmp(sorted[i - 1] ?? '', l) !== 0);
-  const out = sorted.map((l) => `${l}\n`).join('');
+  const out = sorted.map((l) => `${l}${eol}`).join('');
   const file = o.value('o');
   if (file !== undefined) ctx.fs.writeFile(abs(ctx, file), toBytes(out));
   else ctx.stdout(out);
-  return status;
+  return 0;
 };
 
 /** `uniq [-cduiz] [-f,s,w N] [INPUT [OUTPUT]]` */

@@ -51,9 +51,32 @@ export function strftime(format: string, ms: number, nanos = 0): string {
     X: () => `${p2(H)}:${p2(M)}:${p2(S)}`,
     y: () => p2(Y % 100),
     Y: () => String(Y),
+    // week numbers: %U from the first Sunday, %W from the first Monday, %V/%G/%g ISO 8601
+    U: () => p2(Math.floor((yday + 7 - w) / 7)),
+    W: () => p2(Math.floor((yday + 7 - ((w + 6) % 7)) / 7)),
+    V: () => p2(isoWeek(Y, yday, w).week),
+    G: () => String(isoWeek(Y, yday, w).year),
+    g: () => p2(isoWeek(Y, yday, w).year % 100),
     z: () => '+0000',
     Z: () => 'UTC',
     '%': () => '%',
   };
   return format.replace(/%([a-zA-Z%])/g, (whole, c: string) => conv[c]?.() ?? whole);
+}
+
+// The ISO 8601 week (weeks start on Monday; week 1 holds the year's first Thursday) and its year.
+function isoWeek(year: number, yday: number, wday: number): { week: number; year: number } {
+  const daysIn = (y: number): number => (Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / 86400000;
+  const monday = (wday + 6) % 7;
+  const week = Math.floor((yday - monday + 10) / 7);
+  if (week < 1) {
+    const prevYday = yday + daysIn(year - 1);
+    return { week: Math.floor((prevYday - monday + 10) / 7), year: year - 1 };
+  }
+  if (week === 53) {
+    // a week 53 whose Thursday falls in the next year is that year's week 1
+    const dec31 = (monday + daysIn(year) - 1 - yday) % 7;
+    if (dec31 < 3) return { week: 1, year: year + 1 };
+  }
+  return { week, year };
 }

@@ -16,7 +16,10 @@ import { showUsage } from './usage.js';
 export const DEFAULT_CPUS = 2;
 
 /** `id [-ugGnr] [USER]` */
-export const id: Applet = (ctx, argv) => {
+export const id: Applet = (ctx, argv) => idAs(ctx, argv, 'id');
+
+// groups is id -Gn inside busybox, with its own applet name in the messages.
+function idAs(ctx: ProcessContext, argv: string[], applet: string): number {
   const o = getopt(ctx, 'id', argv, { flags: 'ugGnrZ' });
   if (typeof o === 'number') return o;
   const picks = ['u', 'g', 'G'].filter((f) => o.has(f));
@@ -28,7 +31,7 @@ export const id: Applet = (ctx, argv) => {
   if (user !== undefined) {
     const e = passwdEntries(ctx.fs).find((p) => p.name === user) ?? (/^\d+$/.test(user) ? undefined : undefined);
     if (!e) {
-      ctx.stderr(`id: unknown user ${user}\n`);
+      ctx.stderr(`${applet}: unknown user ${user}\n`);
       return 1;
     }
     uid = e.uid;
@@ -46,7 +49,7 @@ export const id: Applet = (ctx, argv) => {
         const n = picks[0] === 'u' ? userName(ctx.fs, v) : gname(v);
         if (n === undefined) status = 1;
         names.push(n ?? String(v));
-        if (n === undefined) ctx.stderr(`id: unknown ID ${v}\n`);
+        if (n === undefined) ctx.stderr(`${applet}: unknown ID ${v}\n`);
       }
       ctx.stdout(`${names.join(' ')}\n`);
       return status;
@@ -58,7 +61,7 @@ export const id: Applet = (ctx, argv) => {
   if (groups.length > 0) line += ` groups=${groups.map((g) => fmt(g, gname(g))).join(',')}`;
   ctx.stdout(`${line}\n`);
   return 0;
-};
+}
 
 /** `whoami` */
 export const whoami: Applet = (ctx) => {
@@ -72,7 +75,7 @@ export const whoami: Applet = (ctx) => {
 };
 
 /** `groups [USER]` */
-export const groups: Applet = (ctx, argv) => id(ctx, argv.length > 1 ? ['id', '-Gn', ...argv.slice(1)] : ['id', '-Gn']);
+export const groups: Applet = (ctx, argv) => idAs(ctx, argv.length > 1 ? ['id', '-Gn', ...argv.slice(1)] : ['id', '-Gn'], 'groups');
 
 /** `hostname [-s] [NAME]`: setting the name needs CAP_SYS_ADMIN, which a container lacks. */
 export const hostname: Applet = (ctx, argv) => {
@@ -108,9 +111,27 @@ export const uname: Applet = (ctx, argv) => {
   return 0;
 };
 
+const ISO_FORMATS: Record<string, string> = {
+  date: '%Y-%m-%d',
+  hours: '%Y-%m-%dT%H+00:00',
+  minutes: '%Y-%m-%dT%H:%M+00:00',
+  seconds: '%Y-%m-%dT%H:%M:%S+00:00',
+  ns: '%Y-%m-%dT%H:%M:%S,%N+00:00',
+};
+
 /** `date [OPTIONS] [+FMT] [TIME]` */
 export const date: Applet = (ctx, argv) => {
-  const o = getopt(ctx, 'date', argv, {
+  // -I takes an optional attached SPEC (-Iseconds, --iso-8601=ns); getopt sees a bare -I
+  let isoSpec = 'date';
+  const args = argv.map((a, i) => {
+    const m = i > 0 ? /^(?:-I|--iso-8601=)(.+)$/.exec(a) : null;
+    if (!m) return a;
+    isoSpec = m[1] ?? '';
+    return '-I';
+  });
+  const isoFormat = ISO_FORMATS[isoSpec];
+  if (isoFormat === undefined) return showUsage(ctx, 'date');
+  const o = getopt(ctx, 'date', args, {
     flags: 'uRI',
     args: 'dsrD',
     long: { date: { key: 'd', arg: true }, set: { key: 's', arg: true }, reference: { key: 'r', arg: true }, utc: { key: 'u' }, 'rfc-2822': { key: 'R' }, 'iso-8601': { key: 'I' } },
@@ -146,7 +167,7 @@ export const date: Applet = (ctx, argv) => {
     ctx.stderr("date: can't set date: Operation not permitted\n");
     return 1;
   }
-  if (format === undefined) format = o.has('R') ? '%a, %d %b %Y %H:%M:%S %z' : o.has('I') ? '%Y-%m-%d' : '%a %b %e %H:%M:%S %Z %Y';
+  if (format === undefined) format = o.has('R') ? '%a, %d %b %Y %H:%M:%S %z' : o.has('I') ? isoFormat : '%a %b %e %H:%M:%S %Z %Y';
   ctx.stdout(`${strftime(format, t)}\n`);
   return 0;
 };

@@ -1,9 +1,9 @@
 // Small filters and generators: seq, tee, nl, tac, rev, base64, yes, with busybox's formats ("%6u\t" for nl).
 
 import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror, toText } from '../io.js';
+import { strerror, toText } from '../io.js';
 import type { Applet } from './common.js';
-import { abs, chargeStep, endOfInput, lines, readAll, stdinToEof, takeStdin } from './common.js';
+import { abs, chargeStep, endOfInput, lines, readAll, readOperand, stdinToEof, takeStdin } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
@@ -115,7 +115,7 @@ export const base64: Applet = (ctx, argv) => {
   const file = o.operands[0];
   let data: Uint8Array;
   try {
-    data = file === undefined || file === '-' ? stdinToEof(ctx) : readPath(ctx, file);
+    data = file === undefined || file === '-' ? stdinToEof(ctx) : readOperand(ctx, file);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
     ctx.stderr(`base64: can't open '${file ?? ''}': ${strerror(e.code)}\n`);

@@ -3,7 +3,7 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs } from './common.js';
+import { abs, missingError } from './common.js';
 import { parseDate } from './date-parse.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
@@ -23,7 +23,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
   if (ref !== undefined) {
     const st = ctx.fs.stat(abs(ctx, ref));
     if (!st) {
-      ctx.stderr(`touch: can't stat '${ref}': No such file or directory\n`);
+      ctx.stderr(`touch: can't stat '${ref}': ${missingError(ctx, ref)}\n`);
       return 1;
     }
     mtime = st.mtime;

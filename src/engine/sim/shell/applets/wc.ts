@@ -2,9 +2,9 @@
 // input), " NAME" after each file, a "total" line for several files.
 
 import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror } from '../io.js';
+import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { stdinToEof } from './common.js';
+import { readOperand, stdinToEof } from './common.js';
 import { getopt } from './getopt.js';
 
 function count(data: Uint8Array): number[] {
@@ -62,7 +62,7 @@ export function wc(ctx: ProcessContext, argv: string[]): number {
     if (file === null || file === '-') data = stdinToEof(ctx);
     else {
       try {
-        data = readPath(ctx, file);
+        data = readOperand(ctx, file);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         ctx.stderr(`wc: ${file}: ${strerror(e.code)}\n`);

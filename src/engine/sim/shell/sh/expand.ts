@@ -146,6 +146,8 @@ function expandParam(host: ExpandHost, sink: Sink, part: Extract<WordPart, { t: 
     case '-':
     case ':-':
       if (!isSet) {
+        // inside double quotes an empty word is still a field: "${x-}" is one empty argument
+        if (q) sink.add('', true, false);
         for (const p of arg.parts) expandPart(host, sink, p);
         return;
       }
@@ -169,6 +171,7 @@ function expandParam(host: ExpandHost, sink: Sink, part: Extract<WordPart, { t: 
       break;
     case '+':
     case ':+':
+      if (q) sink.add('', true, false);
       if (isSet) for (const p of arg.parts) expandPart(host, sink, p);
       return;
     default: {

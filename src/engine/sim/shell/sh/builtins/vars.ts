@@ -196,6 +196,8 @@ function getopts(sh: Shell, argv: string[]): number {
     return 0;
   }
   advance();
+  // an option without an argument empties OPTARG (ash's getopts sets it to "")
+  sh.setVar('OPTARG', '');
   sh.setVar(varName, c);
   return 0;
 }
