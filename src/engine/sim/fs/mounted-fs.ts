@@ -216,6 +216,9 @@ export class MountedFs implements Vfs {
   private walk(path: string, followLast: boolean, soft: true): Resolved | null;
   private walk(path: string, followLast: boolean, soft = false): Resolved | null {
     const original = path;
+    // "name/" asks for a directory: the last component is followed, and must be one (path_resolution(7))
+    const wantsDir = path.length > 1 && path.endsWith('/');
+    if (wantsDir) followLast = true;
     let parts = resolvePath('/', path).split('/').filter(Boolean);
     let links = 0;
     let cur = '/';
@@ -244,7 +247,12 @@ export class MountedFs implements Vfs {
       cur = next;
     }
     const { mount, inner } = this.mountFor(cur);
-    return { full: cur, mount, inner, entry: mount.backend.get(inner) };
+    const entry = mount.backend.get(inner);
+    if (wantsDir && entry && entry.kind !== 'dir') {
+      if (soft) return null;
+      throw new FsError('ENOTDIR', original);
+    }
+    return { full: cur, mount, inner, entry };
   }
 
   private mountFor(path: string): { mount: Mount; inner: string } {

@@ -187,4 +187,38 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.deepEqual(e.dockerSync(['exec', '-u', 'nosuch', 'usr', 'true']), { exitCode: 126, stdout: `${text}\r\n`, stderr: '' });
     assert.deepEqual(e.dockerSync(['exec', '-d', '-u', 'nosuch', 'usr', 'true']), { exitCode: 1, stdout: '', stderr: `Error response from daemon: ${text}\n` });
   });
+
+  it('delivers a signal the shell sends itself as 20.10 does: trap, death (128+N, no EXIT trap), PID 1 ignoring it', () => {
+    const c = withContainer();
+    // observed with docker exec (a shell that is not PID 1) on 20.10
+    const cases: [string, string, number][] = [
+      ["trap 'echo caught' INT; kill -INT $$; echo after", 'caught\nafter\n', 0],
+      ['kill $$; echo after', '', 143],
+      ["trap 'echo t' TERM; kill $$; echo after; exit 3", 't\nafter\n', 3],
+      ["trap 'echo e' EXIT; kill $$; echo after", '', 143],
+      ["trap 'echo e' EXIT; kill -9 $$; echo after", '', 137],
+      ["trap 'echo u' USR1; kill -USR1 $$ $$; echo after", 'u\nafter\n', 0],
+      ['kill -HUP $$; echo after', '', 129],
+      ['kill -USR1 $$; echo after', '', 138],
+    ];
+    for (const [script, stdout, exitCode] of cases) {
+      const r = c.exec(script);
+      assert.deepEqual([r.stdout, r.exitCode], [stdout, exitCode], script);
+    }
+    // as PID 1 (docker run) a signal without a trap is ignored, even SIGKILL
+    assert.equal(c.run('sh', '-c', 'kill $$; echo after'), 'after\n');
+    assert.equal(c.run('sh', '-c', "trap 'echo e' EXIT; kill -9 $$; echo after"), 'after\ne\n');
+  });
+
+  it('writes /etc/hosts as the daemon does for --network none (20.10)', () => {
+    const c = withContainer();
+    assert.equal(c.exec('cat /etc/hosts').stdout, '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n');
+  });
+
+  it('follows a symlink given with a trailing slash, and refuses a file given with one (20.10)', () => {
+    const c = withContainer();
+    const r = c.exec('ln -s /etc /tmp/e; stat -c %F /tmp/e/ /tmp/e; ls -ld /proc/self/ | cut -c1-10; cat /etc/hosts/');
+    assert.equal(r.stdout, 'directory\nsymbolic link\ndr-xr-xr-x\n');
+    assert.equal(r.stderr, "cat: can't open '/etc/hosts/': Not a directory\n");
+  });
 });

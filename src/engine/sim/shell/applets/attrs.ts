@@ -177,7 +177,8 @@ export const stat: Applet = withInvalid((ctx, argv) => {
   let status = 0;
   for (const file of o.operands) {
     const path = abs(ctx, file);
-    const st = o.has('L') ? ctx.fs.stat(path) : ctx.fs.lstat(path);
+    // a trailing slash makes lstat(2) resolve a symlink to its directory
+    const st = o.has('L') || /[^/]\/+$/.test(file) ? ctx.fs.stat(path) : ctx.fs.lstat(path);
     if (!st || (st.kind !== 'dir' && /[^/]\/+$/.test(file))) {
       ctx.stderr(`stat: can't stat '${file}': ${missingError(ctx, file)}\n`);
       status = 1;

@@ -27,8 +27,14 @@ function signalNumber(spec: string): number | undefined {
   return i === -1 ? undefined : i + 1;
 }
 
+/**
+ * What a shell does with a signal it sends itself (ash's builtin kill); false: not simulated. It may throw:
+ * the shell dies of the signal.
+ */
+export type SelfSignal = (signal: number, name: string) => boolean;
+
 /** Runs `kill ARGS…` as the process `self`; returns the exit status. */
-export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHandle | undefined): number {
+export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHandle | undefined, onSelf?: SelfSignal): number {
   const args = argv.slice(1);
   if (args[0] === '-l') return listSignals(io, args.slice(1));
   let signal = 15;
@@ -47,6 +53,7 @@ export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHa
   if (args[0] === '--') args.shift();
   if (args.length === 0) return fail(io, 'you need to specify whom to kill');
   let status = 0;
+  let toSelf = false;
   for (const arg of args) {
     if (!/^-?\d+$/.test(arg)) return fail(io, `invalid number '${arg}'`);
     const pid = Number(arg);
@@ -56,7 +63,13 @@ export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHa
       status = 1;
       continue;
     }
-    if (signal === 0 || pid === 1) continue;
+    if (signal === 0) continue;
+    // a signal to itself is delivered once, however often it is named (signals pending do not queue)
+    if (pid === self.pid && onSelf) {
+      toSelf = true;
+      continue;
+    }
+    if (pid === 1) continue;
     const caller = self.ns.get(self.pid);
     if (target.session !== caller?.session || ancestors(self).has(pid)) {
       io.err(`${io.prefix}drydock: signalling PID ${pid} (${target.argv.join(' ') || target.comm}) is not simulated here; use --engine docker\n`);
@@ -64,6 +77,10 @@ export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHa
       continue;
     }
     self.ns.exit(pid);
+  }
+  if (toSelf && onSelf && !onSelf(signal, SIGNALS[signal - 1] ?? String(signal))) {
+    io.err(`${io.prefix}drydock: stopping a process (SIG${SIGNALS[signal - 1] ?? signal}) is not simulated here; use --engine docker\n`);
+    return 1;
   }
   return status;
 }

@@ -47,6 +47,31 @@ export function runExitTrap(sh: Shell): void {
   const action = sh.traps.get('EXIT');
   if (action === undefined) return;
   sh.traps.delete('EXIT');
+  runTrapAction(sh, action);
+}
+
+// the default action of each signal the shell may send itself: most end the process; these do nothing
+const IGNORED_BY_DEFAULT = new Set(['CHLD', 'CONT', 'URG', 'WINCH']);
+const STOPPING = new Set(['STOP', 'TSTP', 'TTIN', 'TTOU']);
+
+/**
+ * A signal the shell sent its own process (`kill -INT $$`): its trap runs (ash runs it right after the
+ * command); without one PID 1 ignores it, as the kernel protects a namespace's init, and any other shell dies
+ * of it (status 128+N, and no EXIT trap). Returns false for a stop signal, which is not simulated.
+ */
+export function signalSelf(sh: Shell, number: number, name: string): boolean {
+  const action = sh.traps.get(name) ?? sh.traps.get(String(number));
+  if (action !== undefined && name !== 'KILL' && name !== 'STOP') {
+    runTrapAction(sh, action);
+    return true;
+  }
+  if (STOPPING.has(name)) return false;
+  if ((sh.proc?.pid ?? sh.pid) === 1 || IGNORED_BY_DEFAULT.has(name)) return true;
+  sh.traps.clear();
+  throw new ExitSignal(128 + number);
+}
+
+function runTrapAction(sh: Shell, action: string): void {
   if (action === '') return;
   const saved = sh.status;
   try {

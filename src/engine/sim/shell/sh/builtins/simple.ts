@@ -5,6 +5,7 @@ import { killCommand } from '../../applets/kill.js';
 import { echo } from '../../applets/echo.js';
 import { printfMain } from '../../applets/printf.js';
 import { testMain } from '../../applets/test.js';
+import { signalSelf } from '../exec-tree.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './index.js';
 
@@ -104,7 +105,9 @@ export const SIMPLE_BUILTINS: [string, Builtin][] = [
   })],
   ['jobs', regular(() => 0)],
   ['wait', regular(() => 0)],
-  ['kill', regular((sh, argv) => killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc))],
+  ['kill', regular((sh, argv) =>
+    killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc, (signal, name) => signalSelf(sh, signal, name)),
+  )],
   ['help', { special: false, run: (sh) => {
     sh.out('Built-in commands:\n------------------\n');
     return 0;
