@@ -5,7 +5,7 @@
 // steps and bind mounts cannot write, in a folder only this user may write; a journal whose owning process is
 // still alive belongs to a live run, which `drydock clean` leaves alone. dispose() deletes the journal.
 
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildLeftoversState } from './build-leftovers.js';
@@ -70,6 +70,12 @@ export class RunJournal {
   /** Deletes the journal (everything it names is gone). */
   remove(): void {
     rmSync(this.path, { force: true });
+    // the folder goes with the last journal (another run may be writing one: then it is not empty)
+    try {
+      rmdirSync(this.dir);
+    } catch {
+      // not empty, or gone already
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readJournals, RunJournal } from '../../../src/engine/docker/run-journal.js';
@@ -16,8 +16,14 @@ describe('run journals', () => {
     assert.equal(found?.runId, '0123456789ab');
     assert.equal(found?.live, true);
     assert.deepEqual(found?.entries[1], { kind: 'build', leftovers });
+    // a second run's journal keeps the folder; the last one removed takes it along
+    const other = new RunJournal(dir, 'ba9876543210');
+    other.open();
     journal.remove();
+    assert.equal(existsSync(dir), true);
+    other.remove();
     assert.deepEqual(readJournals(dir), []);
+    assert.equal(existsSync(dir), false);
   });
 
   it('a journal whose process is gone is dead; a journal others may write is ignored', () => {
