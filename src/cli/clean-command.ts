@@ -5,7 +5,7 @@
 // the same proofs dispose() uses. A user's own objects carry none of these, so they are never touched; a run
 // whose journal names a live process is skipped. `--all` also removes the stand-in images (rebuilt on next run).
 
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerClient } from '../engine/docker/docker-client.js';
@@ -126,6 +126,13 @@ export async function cleanLeftovers(client: DockerClient, options: CleanOptions
     removed.push(`folder ${join(tmpdir(), name)}`);
     if (!dry) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
-  if (!dry) for (const journal of journals.filter((j) => mine(j.runId))) rmSync(journal.path, { force: true });
+  if (!dry) {
+    for (const journal of journals.filter((j) => mine(j.runId))) rmSync(journal.path, { force: true });
+    try {
+      rmdirSync(options.journalDir ?? defaultJournalDir()); // only when no journal is left in it
+    } catch {
+      // a live run's journal is still there, or the folder never was
+    }
+  }
   return removed;
 }
