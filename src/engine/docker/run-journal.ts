@@ -92,9 +92,15 @@ export function readJournals(dir: string = defaultJournalDir()): RunJournalFile[
   for (const name of names) {
     const m = /^([0-9a-f]{12})\.jsonl$/u.exec(name);
     const path = join(dir, name);
-    if (m === null || !trusted(path)) continue;
+    let text: string;
+    try {
+      if (m === null || !trusted(path)) continue;
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue; // its run ended (and removed it) since the folder was read
+    }
     const entries: JournalEntry[] = [];
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    for (const line of text.split('\n')) {
       try {
         if (line !== '') entries.push(JSON.parse(line) as JournalEntry);
       } catch {
@@ -102,7 +108,7 @@ export function readJournals(dir: string = defaultJournalDir()): RunJournalFile[
       }
     }
     const live = entries.some((e) => e.kind === 'owner' && isAlive(e));
-    out.push({ runId: m[1]!, path, entries, live });
+    out.push({ runId: m?.[1] ?? '', path, entries, live });
   }
   return out;
 }

@@ -3,8 +3,10 @@
 // kill one exec. containerd's CRI kills the exec's process itself (it holds it); tools that only have the Docker
 // API (GitLab Runner's docker executor, GitHub's container jobs) stop the whole container instead. drydock does
 // the precise thing where it can: it finds the exec's process tree inside the container's PID namespace and
-// kills only that, so the container and what else runs in it (PID 1, `exec -d` jobs) stay as the scenario left
-// them; where it cannot (no shell in the image, the container paused), it kills the container, as those tools do.
+// kills only that, so the container and what else runs in it (PID 1, earlier `exec -d` jobs) stay as the scenario
+// left them; an exec that started while the timed-out one ran (or in the 1.5 s of slack before it) cannot be told
+// apart and goes too. Where it cannot look (no shell in the image, the container paused), it kills the container,
+// as those tools do.
 
 import type { DockerClient } from './docker-client.js';
 import { slotArgv } from './isolation/argv-slots.js';

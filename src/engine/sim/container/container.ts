@@ -68,6 +68,11 @@ export interface LogChunk {
 export interface MainSleep {
   deadline: number;
   sleeps: number;
+  /**
+   * The first free PID after a given sleep, where a run went on past it after execs had taken numbers: a
+   * replay starts numbering there again, so every process keeps the PID it had (absent in older states).
+   */
+  pidFloors?: Record<number, number>;
 }
 
 /** A container of the simulated daemon. */

@@ -59,6 +59,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   // where it stood; from there on it must not reuse one an exec took meanwhile. A dry run leaves no trace.
   const previous = c.procs;
   const ns = PidNamespace.start([c.path, ...c.args]);
+  const pidFloors: Record<number, number> = { ...(resume?.pidFloors ?? {}) };
   // detached execs go on while the main process is replayed (a first start has none)
   if (resume) ns.adoptExecs(previous);
   c.procs = ns;
@@ -71,11 +72,16 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
         // each stretch between two sleeps ran within its budget once; a long history must not run out now
         budget.steps = daemon.stepBudget;
         clock.advance(ms);
+        // the numbers the stretch after this sleep started from the first time
+        const floor = pidFloors[sleeps];
+        if (floor !== undefined) ns.raiseNext(floor);
         if (sleeps >= resume.sleeps) {
           own?.set(resume.deadline);
           fs.target = live;
           phase = 'live';
+          // none of the numbers execs took meanwhile is given again
           ns.raiseNext(previous.nextPid);
+          pidFloors[sleeps] = ns.nextPid;
         }
         return;
       }
@@ -83,6 +89,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
       const end = clock.peek() + ms;
       if (end <= options.until) return clock.advance(ms);
       pending = { deadline: end, sleeps };
+      if (Object.keys(pidFloors).length > 0) pending.pidFloors = { ...pidFloors };
       // The real process is inside this sleep now; whatever the interpreter still does while unwinding (a
       // pipeline's other stages, an EXIT trap) must not happen yet.
       fs.target = scratchView(c.fs, clock);

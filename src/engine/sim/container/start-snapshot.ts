@@ -32,7 +32,7 @@ export function snapshotOf(c: Container): StartSnapshot | undefined {
 }
 
 function frozen(c: Container, backend: FsBackend): FsBackend {
-  if (backend === c.rw) return RwLayer.restore(c.rw.lower, c.rw.snapshot(), c.rw.xattrBlockDirs());
+  if (backend === c.rw) return RwLayer.restore(c.rw.lower, c.rw.snapshot(), c.rw.xattrBlockDirs(), c.rw.rootMeta);
   if (!(backend instanceof TreeBackend)) return backend;
   const entries = [...backend.entries()];
   const tree = new TreeBackend(entries.find(([p]) => p === '/')?.[1]);

@@ -32,4 +32,6 @@ export interface FsBackend {
   dirSize?(path: string): number | undefined;
   /** st_size of a file when the filesystem does not report its content's length (procfs: 0), else undefined */
   fileSize?(path: string): number | undefined;
+  /** true where a real kernel keeps the directory times (the disk host): nothing must write them again */
+  readonly keepsOwnTimes?: boolean;
 }

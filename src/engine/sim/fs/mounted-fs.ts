@@ -180,12 +180,11 @@ export class MountedFs implements Vfs {
     r.mount.backend.put(r.inner, withMeta(r.entry, meta));
   }
 
-  // A directory's mtime is the time an entry was last added to it or removed from it. Not modelled for the
-  // container's own root: it is overlay's upper directory itself, which the container layer does not record.
+  // A directory's mtime is the time an entry was last added to it or removed from it (the container's root
+  // included: the container layer keeps it as its rootMeta). A disk the kernel dates itself is left alone.
   private touchParent(r: Resolved, now: number): void {
-    if (r.inner === '/') return;
+    if (r.inner === '/' || r.mount.backend.keepsOwnTimes === true) return;
     const parent = dirname(r.inner);
-    if (parent === '/' && r.mount.destination === '/') return;
     const entry = r.mount.backend.get(parent);
     if (entry?.kind === 'dir') r.mount.backend.put(parent, withMeta(entry, { mtime: now }));
   }

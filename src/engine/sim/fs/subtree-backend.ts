@@ -12,6 +12,10 @@ export class SubtreeBackend implements FsBackend {
     private readonly root: string,
   ) {}
 
+  get keepsOwnTimes(): boolean {
+    return this.base.keepsOwnTimes === true;
+  }
+
   private map(path: string): string {
     if (path === '/') return this.root;
     return this.root === '/' ? path : `${this.root}${path}`;

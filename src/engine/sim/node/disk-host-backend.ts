@@ -23,6 +23,9 @@ import type { LiveEntry } from '../layer/entry.js';
 
 /** A real directory as a simulator filesystem backend. */
 export class DiskHostBackend implements FsBackend {
+  /** the host's kernel dates its directories itself (and with the real clock, not the simulator's) */
+  readonly keepsOwnTimes = true;
+
   constructor(readonly root: string) {}
 
   private real(path: string): string {

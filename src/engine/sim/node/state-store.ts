@@ -100,7 +100,10 @@ export function loadState(dir: string, fixtures: FixtureSet, host: FsBackend, cl
       else fs.mount(m.destination, (daemon.volumes.get(m.name as string) ?? damaged(`volume ${m.name} is missing`)).data, !m.rw);
     }
     const { rwFile: _rwFile, xattrBlockDirs: _xattrBlockDirs, rwRoot: _rwRoot, procs, ...rest } = c;
-    const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0), procs: PidNamespace.restore(procs) };
+    // a state saved before processes were tracked: a running container has its PID 1 at least
+    const running = rest.state.status === 'running' || rest.state.status === 'paused';
+    const namespace = procs ? PidNamespace.restore(procs) : running ? PidNamespace.start([rest.path, ...rest.args]) : PidNamespace.empty();
+    const container: Container = { ...rest, layer, rw, fs, stdin: new Uint8Array(0), procs: namespace };
     mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created);
     if (layer) daemon.images.retain(layer);
     daemon.containers.set(container.id, container);

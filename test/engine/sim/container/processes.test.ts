@@ -221,4 +221,32 @@ describe('simulator: processes (PID namespace, ps, /proc)', () => {
     assert.equal(r.stdout, 'directory\nsymbolic link\ndr-xr-xr-x\n');
     assert.equal(r.stderr, "cat: can't open '/etc/hosts/': Not a directory\n");
   });
+
+  it('ends a subshell at return or break as ash does, and leaves no process behind (20.10)', () => {
+    const c = withContainer();
+    const r = c.exec('f() { echo x | return 2; echo st=$?; }; f; echo after=$?; g() { (return 3); echo after $?; }; g; for i in 1 2; do (break); echo i=$i; done; ps -o args');
+    assert.deepEqual(r.stdout.split('\n').slice(0, 5), ['st=2', 'after=0', 'after 3', 'i=1', 'i=2']);
+    // the header, PID 1 and the exec's shell (become ps): no stage of the pipeline that returned is left over
+    assert.equal(r.stdout.split('\n').slice(5).filter((l) => l !== '').length, 3);
+  });
+
+  it('lets an exit in a signal\'s trap end the shell (20.10: trap "…; exit 5" TERM)', () => {
+    const c = withContainer();
+    const r = c.exec('trap "echo got; exit 5" TERM; kill $$; echo after');
+    assert.deepEqual([r.stdout, r.exitCode], ['got\n', 5]);
+  });
+
+  it('gives a replayed main process the PIDs it had: $! keeps its value across wake-ups', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    e.dockerSync(['run', '-d', '--name', 'rp', IMAGE, 'sh', '-c', 'sleep 10; sleep 2000 & echo bg=$!; sleep 10; echo later bg=$!; sleep 1000']);
+    e.dockerSync(['exec', '-d', 'rp', 'sleep', '500']);
+    e.dockerSync(['exec', 'rp', 'sleep', '11']);
+    const first = e.dockerSync(['exec', 'rp', 'ps', '-o', 'pid,args']).stdout;
+    e.dockerSync(['exec', 'rp', 'sleep', '11']);
+    const second = e.dockerSync(['exec', 'rp', 'ps', '-o', 'pid,args']).stdout;
+    const pidOf = (ps: string) => /^ *(\d+) sleep 2000$/m.exec(ps)?.[1];
+    assert.ok(pidOf(first) !== undefined && pidOf(first) === pidOf(second), `${first}${second}`);
+    const logs = e.dockerSync(['logs', 'rp']).stdout;
+    assert.equal(logs, `bg=${pidOf(first)}\nlater bg=${pidOf(first)}\n`);
+  });
 });

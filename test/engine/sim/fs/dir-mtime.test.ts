@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MountedFs } from '../../../../src/engine/sim/fs/mounted-fs.js';
+import { DiskHostBackend } from '../../../../src/engine/sim/node/disk-host-backend.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 
@@ -23,5 +28,26 @@ describe('simulator: directory mtimes', () => {
     const w = e.dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', 'echo a > /tmp/f; stat -c %Y /tmp; sleep 50; echo b >> /tmp/f; stat -c %Y /tmp']);
     const [a, b] = w.stdout.trim().split('\n');
     assert.ok(a !== undefined && a === b, w.stdout);
+  });
+
+  it('moves the container root\'s mtime too (kept beside the container layer, never in docker diff)', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    const r = e.dockerSync(['run', '--name', 'root-mtime', 'drydock/busybox:1.35', 'sh', '-c', 'stat -c %Y /; sleep 50; touch /x; stat -c %Y /']);
+    const [before, after] = r.stdout.trim().split('\n').map(Number);
+    assert.ok(before !== undefined && after !== undefined && after - before >= 50, r.stdout);
+    assert.equal(e.dockerSync(['diff', 'root-mtime']).stdout, 'A /x\n');
+  });
+
+  it('leaves the dates of a real disk (the host of drydock docker) to its kernel', () => {
+    const root = mkdtempSync(join(tmpdir(), 'drydock-dir-mtime-'));
+    try {
+      // a simulator clock far from the real one: it must not end up on the host's directory
+      const fs = new MountedFs(new DiskHostBackend(root), false, () => ({ uid: 0, gid: 0, now: Date.UTC(2000, 0, 1) }));
+      fs.mkdir('/d');
+      fs.writeFile('/d/f', new TextEncoder().encode('x'));
+      assert.ok(Math.abs(statSync(join(root, 'd')).mtimeMs - Date.now()) < 60_000);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
 // daemon keeps the images it has).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
@@ -65,5 +65,24 @@ describe('simulator state directory across fixture versions', () => {
     const r = runDockerCommand(second, ['exec', 'loop', 'sh', '-c', 'tr "\\0" " " < /proc/1/cmdline; echo; ps -o pid,ppid,args'], io);
     assert.equal(r.stderr, '');
     assert.deepEqual(r.stdout.split('\n').slice(0, 4), ['sh -c sleep 300; true ', 'PID   PPID  COMMAND', '    1     0 sh -c sleep 300; true', '    6     1 sleep 300']);
+  });
+
+  it('gives a running container of a state saved before processes were tracked its PID 1', () => {
+    const fixtures = loadFixtures();
+    const host = new TreeBackend();
+    const io = { stdin: new Uint8Array(0), cwd: '/', env: new Map<string, string>() };
+    const first = loadState(dir, fixtures, host, virtualClock());
+    runDockerCommand(first, ['run', '-d', '--name', 'old', 'drydock/busybox:1.35', 'sleep', '300'], io);
+    saveState(first, dir);
+    // what an older drydock wrote: no process table
+    const file = join(dir, 'state.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { containers: { procs?: unknown }[] };
+    for (const c of saved.containers) delete c.procs;
+    writeFileSync(file, JSON.stringify(saved));
+    const second = loadState(dir, fixtures, host, virtualClock());
+    const r = runDockerCommand(second, ['exec', 'old', 'sh', '-c', 'echo $$; ps -o pid,args'], io);
+    const [pid, , init] = r.stdout.split('\n');
+    assert.notEqual(pid, '1');
+    assert.equal(init, '    1 sleep 300');
   });
 });

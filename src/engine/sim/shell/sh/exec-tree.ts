@@ -12,7 +12,7 @@ import { runSimple } from './exec-simple.js';
 import { compilePattern } from './pattern.js';
 import { applyRedirs, restoreFds } from './redirect.js';
 import type { Shell } from './shell.js';
-import { ExitSignal, LoopSignal, ShellError } from './signals.js';
+import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
 
 /** Runs a command node and returns its status (also stored in `sh.status`). */
 export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = false): number {
@@ -36,6 +36,10 @@ export function runSubshell(sh: Shell, cmd: Command, last = false): number {
     return sh.run(cmd, false, last);
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ShellError) return e.status;
+    // `return` and `break` end the subshell they run in, not the function or loop around it (20.10:
+    // `f() { (return 3); echo after $?; }` prints "after 3"; `(break)` in a loop lets it go on)
+    if (e instanceof ReturnSignal) return e.status;
+    if (e instanceof LoopSignal) return 0;
     throw e;
   } finally {
     runExitTrap(sh);
@@ -47,7 +51,7 @@ export function runExitTrap(sh: Shell): void {
   const action = sh.traps.get('EXIT');
   if (action === undefined) return;
   sh.traps.delete('EXIT');
-  runTrapAction(sh, action);
+  runTrapAction(sh, action, false);
 }
 
 // the default action of each signal the shell may send itself: most end the process; these do nothing
@@ -62,7 +66,8 @@ const STOPPING = new Set(['STOP', 'TSTP', 'TTIN', 'TTOU']);
 export function signalSelf(sh: Shell, number: number, name: string): boolean {
   const action = sh.traps.get(name) ?? sh.traps.get(String(number));
   if (action !== undefined && name !== 'KILL' && name !== 'STOP') {
-    runTrapAction(sh, action);
+    // unlike the EXIT trap's, an `exit` in a signal's trap ends the shell (`trap 'cleanup; exit 1' TERM`)
+    runTrapAction(sh, action, true);
     return true;
   }
   if (STOPPING.has(name)) return false;
@@ -71,12 +76,13 @@ export function signalSelf(sh: Shell, number: number, name: string): boolean {
   throw new ExitSignal(128 + number);
 }
 
-function runTrapAction(sh: Shell, action: string): void {
+function runTrapAction(sh: Shell, action: string, exitEnds: boolean): void {
   if (action === '') return;
   const saved = sh.status;
   try {
     sh.run({ t: 'simple', assigns: [], words: [{ parts: [{ t: 'lit', v: 'eval', q: false }] }, { parts: [{ t: 'lit', v: action, q: true }] }], redirs: [], line: sh.lineno });
   } catch (e) {
+    if (exitEnds && e instanceof ExitSignal) throw e;
     if (!(e instanceof ExitSignal || e instanceof ShellError)) throw e;
   }
   sh.status = saved;
@@ -233,24 +239,30 @@ function runPipeline(sh: Shell, cmds: Command[], bang: boolean): number {
   let failed = 0;
   // ash forks every stage before it waits for any, so all of them are alive together
   const children = cmds.map(() => sh.spawnChild());
-  cmds.forEach((cmd, i) => {
-    const last = i === cmds.length - 1;
-    const child = children[i] as Shell;
-    if (bang) child.testedDepth++;
-    if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
-    const chunks: Uint8Array[] = [];
-    if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
-    try {
-      status = sh.runChild(child, (c) => runSubshell(c, cmd, true));
-      if (status !== 0) failed = status;
-    } catch (e) {
-      // A stage that waits forever (tail -f, cat on an open stdin) hands on what it wrote so far; the next
-      // stages then read an input that never ends.
-      if (!(e instanceof ProcessBlocked) || last) throw e;
-      inputOpen = true;
-    }
-    input = concatBytes(chunks);
-  });
+  try {
+    cmds.forEach((cmd, i) => {
+      const last = i === cmds.length - 1;
+      const child = children[i] as Shell;
+      if (bang) child.testedDepth++;
+      if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
+      const chunks: Uint8Array[] = [];
+      if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
+      try {
+        status = sh.runChild(child, (c) => runSubshell(c, cmd, true));
+        if (status !== 0) failed = status;
+      } catch (e) {
+        // A stage that waits forever (tail -f, cat on an open stdin) hands on what it wrote so far; the next
+        // stages then read an input that never ends.
+        if (!(e instanceof ProcessBlocked) || last) throw e;
+        inputOpen = true;
+      }
+      input = concatBytes(chunks);
+    });
+  } catch (e) {
+    // a stage that failed hard takes the later ones, never started, with it (one that waits stays alive)
+    if (!(e instanceof ProcessBlocked)) for (const child of children) if (child.proc && child.proc !== sh.proc) child.proc.ns.exit(child.proc.pid);
+    throw e;
+  }
   if (sh.opts.pipefail) status = failed;
   return bang ? (status === 0 ? 1 : 0) : status;
 }

@@ -5,7 +5,7 @@
 import { resolvePath } from '../../fs/path.js';
 import type { ProcessContext } from '../process.js';
 import type { ProcessHandle } from '../pid-namespace.js';
-import { StepBudgetExceeded } from '../process-errors.js';
+import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
 import { toBytes } from '../io.js';
 import { passwdEntries } from '../users.js';
 import { ArithError, evalArith } from './arith.js';
@@ -176,15 +176,20 @@ export class Shell implements ExpandHost {
   }
 
   /**
-   * Runs `body` as the child process `child` (see spawnChild). The process ends when body returns; one that
-   * throws stays (a child asleep is still there; a failed exec ends with its whole session).
+   * Runs `body` as the child process `child` (see spawnChild). The process ends when body ends, unless it is
+   * asleep (ProcessBlocked): a child that sleeps or waits is still there for ps.
    */
   runChild<T>(child: Shell, body: (child: Shell) => T): T {
     const proc = child.proc;
     if (!proc || proc === this.proc) return body(child);
-    const result = proc.ns.runAs(proc.pid, () => body(child));
-    proc.ns.exit(proc.pid);
-    return result;
+    try {
+      const result = proc.ns.runAs(proc.pid, () => body(child));
+      proc.ns.exit(proc.pid);
+      return result;
+    } catch (e) {
+      if (!(e instanceof ProcessBlocked)) proc.ns.exit(proc.pid);
+      throw e;
+    }
   }
 
   /** ash's `may_have_traps`: a trap is set, so even the last command forks (the trap must still run). */
