@@ -35,14 +35,10 @@ const INIT_ENTRIES = new Map<string, Entry>([
 const initIndexes = new WeakMap<Layer, { index: MergedIndex; paths: ReadonlySet<string> }>();
 let scratchInit: { index: MergedIndex; paths: ReadonlySet<string> } | undefined;
 
-/** The lower index of every container of an image: its layers plus the init layer (cached per image). */
-export function initIndexFor(top: Layer | null): MergedIndex {
-  return initOf(top).index;
-}
-
 /**
- * The lower index of one container: initIndexFor's, with what the init layer made dated when the container
- * was created (20.10 shows /.dockerenv and the copied-up /etc at that time). A view: nothing is copied.
+ * The lower index of one container: the image's layers plus the init layer (cached per image), with what the
+ * init layer made dated when the container was created (20.10 shows /.dockerenv and the copied-up /etc at that
+ * time). A view over the shared index: nothing is copied.
  */
 export function containerLowerIndex(top: Layer | null, created: number): MergedIndex {
   const { index, paths } = initOf(top);

@@ -67,10 +67,6 @@ export class PidNamespace {
     return { next: this.next, processes: this.list().map((p) => ({ ...p, argv: [...p.argv] })) };
   }
 
-  clone(): PidNamespace {
-    return PidNamespace.restore(this.save());
-  }
-
   /** The number the next new process gets. */
   get nextPid(): number {
     return this.next;

@@ -111,3 +111,14 @@ describe('probe fixes: docker volume ls', () => {
     assert.equal(run(e, 'volume', 'ls', '--format', '{{.Name}}|{{.Labels}}|{{.Label "a"}}')[0], 'ddx-xv1||\nddx-xv2|a=b,c=|b\n');
   });
 });
+
+describe('probe fixes: ps before/since with a stopped container', () => {
+  it('cuts the list of all containers at it, then leaves stopped ones out (observed on 20.10)', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    e.dockerSync(['run', '-d', '--name', 'ddx-old', 'drydock/busybox:1.35', 'sleep', '300']);
+    e.dockerSync(['run', '--name', 'ddx-mid', 'drydock/busybox:1.35', 'true']);
+    e.dockerSync(['run', '-d', '--name', 'ddx-new', 'drydock/busybox:1.35', 'sleep', '300']);
+    assert.equal(e.dockerSync(['ps', '--filter', 'before=ddx-mid', '--format', '{{.Names}}']).stdout, 'ddx-old\n');
+    assert.equal(e.dockerSync(['ps', '--filter', 'since=ddx-mid', '--format', '{{.Names}}']).stdout, 'ddx-new\n');
+  });
+});

@@ -39,8 +39,8 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
   let list = daemon.listContainers();
   const last = flagNumber(cmd, 'last') ?? -1;
   const all = flagBool(cmd, 'all') || last > 0 || flagBool(cmd, 'latest') || filters.has('status') || filters.has('exited');
-  if (!all) list = list.filter(isRunning);
-  // before/since cut the newest-first list at the named containers (daemon/list.go)
+  // before/since cut the newest-first list of all containers at the named ones, and only then are stopped
+  // ones left out (includeContainerInList in daemon/list.go; 20.10: `ps --filter before=X` with X exited)
   for (const value of filters.get('before') ?? []) {
     const at = list.findIndex((c) => c === daemon.findContainer(value));
     list = at === -1 ? [] : list.slice(at + 1);
@@ -49,6 +49,7 @@ export function ps(daemon: Daemon, cmd: ParsedCommand): Output {
     const at = list.findIndex((c) => c === daemon.findContainer(value));
     if (at !== -1) list = list.slice(0, at);
   }
+  if (!all) list = list.filter(isRunning);
   list = list.filter((c) => matchContainer(daemon, c, filters));
   if (flagBool(cmd, 'latest')) list = list.slice(0, 1);
   else if (last > 0) list = list.slice(0, last);
