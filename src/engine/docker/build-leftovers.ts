@@ -6,6 +6,7 @@
 // the daemon says it was created while the build ran.
 
 import type { DockerClient } from './docker-client.js';
+import { truncateId } from '../../docker-cli/string-id.js';
 
 /** The objects one build's output names as made by that build. */
 export interface BuildOutputObjects {
@@ -154,7 +155,7 @@ export class BuildLeftovers {
     await this.resolveQuiet(client);
     if (this.images.length === 0) return [];
     const inspected = await client.run(['image', 'inspect', '--format', '{{.Id}} {{.Created}} {{len .RepoTags}}', ...this.images.map((i) => i.id)]);
-    const untagged = new Set(made(inspected.stdout, this.images).filter(([, tags]) => tags === '0').map(([id]) => shortId(id!)));
+    const untagged = new Set(made(inspected.stdout, this.images).filter(([, tags]) => tags === '0').map(([id]) => truncateId(id!)));
     return this.images.map((i) => i.id).filter((id) => untagged.has(id)).reverse();
   }
 
@@ -167,7 +168,7 @@ export class BuildLeftovers {
 function made(rows: string, recorded: readonly BuildObject[]): string[][] {
   const out: string[][] = [];
   for (const [id = '', created = '', ...more] of rows.split('\n').map((line) => line.split(' '))) {
-    const build = recorded.find((r) => r.id === shortId(id));
+    const build = recorded.find((r) => r.id === truncateId(id));
     if (build !== undefined && within(created, build)) out.push([id, ...more]);
   }
   return out;
@@ -185,14 +186,11 @@ async function chainOf(client: DockerClient, build: BuildObject): Promise<BuildO
   const own: BuildObject[] = [];
   for (const [row = '', created = ''] of history.stdout.split('\n').map((line) => line.split(' '))) {
     if (!/^sha256:[0-9a-f]{64}$/u.test(row) || !within(created, build)) break;
-    own.push({ ...build, id: shortId(row) });
+    own.push({ ...build, id: truncateId(row) });
   }
   return own.reverse();
 }
 
-function shortId(id: string): string {
-  return id.replace(/^sha256:/u, '').slice(0, 12);
-}
 
 // docker's per-object errors, one per line, but for objects already gone
 function errorLines(stderr: string): string[] {

@@ -20,6 +20,7 @@ import { absoluteHostPath, isolateArgv, type IsolatedCommand } from './isolate-a
 import { isolateLoad } from './isolate-load.js';
 import { psArgv } from './ps-view.js';
 import { RunNames } from './run-names.js';
+import { truncateId } from '../../../docker-cli/string-id.js';
 
 /** A file the scenario puts on its host before it runs (absolute scenario path). */
 export interface HostFile {
@@ -146,10 +147,10 @@ export class IsolatedDockerEngine implements Engine {
       await this.rememberVolumes((slotArgv(run)?.slots ?? []).filter((s) => s.position !== undefined).map((s) => s.value));
     }
     if (command.path === 'load' || command.path === 'image load') {
-      const load = await isolateLoad(run, stdin, this.names, this.client, join(this.options.runDir, '.drydock', `load-${n}.tar`), (id) => this.ownImages.has(shortId(id)), this.hostCwd);
+      const load = await isolateLoad(run, stdin, this.names, this.client, join(this.options.runDir, '.drydock', `load-${n}.tar`), (id) => this.ownImages.has(truncateId(id)), this.hostCwd);
       run.splice(0, run.length, ...load.argv);
       stdin = load.stdin;
-      for (const id of load.ids) this.ownImages.add(shortId(id));
+      for (const id of load.ids) this.ownImages.add(truncateId(id));
     }
     // a failed build's kept step container has no run label, yet `ps -a` on docker shows it
     if (command.listing === undefined && /^(container )?(ps|ls|list)$/u.test(command.path)) run.splice(0, run.length, ...(await psArgv(run, argv, this.options.runId, this.client, this.inner.builds)));
@@ -358,9 +359,6 @@ function readerMessage(message: string): string {
   return message.replace(/^(Error: |Error response from daemon: )+/u, '');
 }
 
-function shortId(id: string): string {
-  return id.replace(/^sha256:/u, '').slice(0, 12);
-}
 
 /**
  * `images -q` prints one ID per tag, so a stand-in's bookkeeping tag would add a row no simulator has: the IDs

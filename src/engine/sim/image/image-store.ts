@@ -4,6 +4,7 @@
 
 import type { Layer } from '../layer/layer.js';
 import type { Image } from './image.js';
+import { truncateId } from '../../../docker-cli/string-id.js';
 
 /** One line of `docker rmi` output. */
 export type DeleteRecord = { untagged: string } | { deleted: string };
@@ -16,7 +17,7 @@ export class ImageConflict extends Error {
     readonly reason: string,
     readonly used = false,
   ) {
-    super(`conflict: unable to delete ${shortId(imageId)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${reason}`);
+    super(`conflict: unable to delete ${truncateId(imageId)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${reason}`);
   }
 }
 
@@ -175,14 +176,14 @@ export class ImageStore {
     if (mask & CHILD && this.children(id).length > 0) throw new ImageConflict(id, true, 'image has dependent child images');
     const running = users.find((c) => c.imageId === id && c.running);
     if (mask & RUNNING && running) {
-      throw new ImageConflict(id, true, `image is being used by running container ${shortId(running.id)}`, true);
+      throw new ImageConflict(id, true, `image is being used by running container ${truncateId(running.id)}`, true);
     }
     if (mask & REFERENCE && this.refsOf(id).length > 0) {
       throw new ImageConflict(id, false, 'image is referenced in multiple repositories');
     }
     const stopped = users.find((c) => c.imageId === id && !c.running);
     if (mask & STOPPED && stopped) {
-      throw new ImageConflict(id, false, `image is being used by stopped container ${shortId(stopped.id)}`, true);
+      throw new ImageConflict(id, false, `image is being used by stopped container ${truncateId(stopped.id)}`, true);
     }
   }
 }
@@ -191,7 +192,7 @@ export class ImageStore {
 export class RepositoryConflict extends Error {
   constructor(name: string, containerId: string, imageId: string) {
     super(
-      `conflict: unable to remove repository reference "${name}" (must force) - container ${shortId(containerId)} is using its referenced image ${shortId(imageId)}`,
+      `conflict: unable to remove repository reference "${name}" (must force) - container ${truncateId(containerId)} is using its referenced image ${truncateId(imageId)}`,
     );
   }
 }
@@ -204,10 +205,7 @@ const HARD = CHILD | RUNNING;
 const SOFT = REFERENCE | STOPPED;
 
 /** 12 hex characters, without "sha256:" (docker's stringid.TruncateID). */
-export function shortId(id: string): string {
-  const hex = id.startsWith('sha256:') ? id.slice(7) : id;
-  return hex.slice(0, 12);
-}
+
 
 /** "repo:tag" → "repo". */
 export function repositoryOf(ref: string): string {

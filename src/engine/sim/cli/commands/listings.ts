@@ -7,7 +7,7 @@ import type { Daemon } from '../../daemon.js';
 import { isRunning } from '../../container/container.js';
 import { removeContainer } from '../../container/lifecycle.js';
 import { imageSize, type Image } from '../../image/image.js';
-import { shortId } from '../../image/image-store.js';
+import { truncateId } from '../../../../docker-cli/string-id.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { parseFilters } from '../../../../docker-cli/filters.js';
 import { renderList, type ListSpec } from '../format/table.js';
@@ -98,7 +98,7 @@ export function images(daemon: Daemon, cmd: ParsedCommand): Output {
       if (shown.length === 0) continue;
     }
     const base = {
-      ID: noTrunc ? image.id : shortId(image.id),
+      ID: noTrunc ? image.id : truncateId(image.id),
       Digest: '<none>',
       CreatedSince: createdSince(image.created, now),
       CreatedAt: goUnixTimeString(image.created),
@@ -149,7 +149,7 @@ export function history(daemon: Daemon, cmd: ParsedCommand): Output {
     const size = h.emptyLayer ? 0 : layers[layerIndex--]?.size ?? 0;
     const id = ids[i];
     rows.push({
-      ID: id ? (noTrunc ? id : shortId(id)) : '<missing>',
+      ID: id ? (noTrunc ? id : truncateId(id)) : '<missing>',
       CreatedSince: createdSince(h.created, now),
       CreatedAt: human ? goUnixTimeString(h.created) : rfc3339Seconds(h.created),
       CreatedBy: historyCreatedBy(h.createdBy, !noTrunc),

@@ -4,7 +4,7 @@
 import type { Daemon } from '../../daemon.js';
 import { isRunning, type Container } from '../../container/container.js';
 import { containerSizes } from '../../container/inspect-json.js';
-import { shortId } from '../../image/image-store.js';
+import { truncateId } from '../../../../docker-cli/string-id.js';
 import { goQuote } from '../../../../go/quote.js';
 import { lookupImage } from '../image-ref.js';
 import { preflightListTemplate } from '../format/table.js';
@@ -115,7 +115,7 @@ function networkOf(c: Container): string {
 /** The daemon shows the name given while it still means the container's image, else the ID; the CLI truncates IDs. */
 function psImage(daemon: Daemon, c: Container, noTrunc: boolean): string {
   const shown = lookupImage(daemon, c.imageName)?.id === c.imageId ? c.imageName : c.imageId;
-  return !noTrunc && shortId(shown) === shortId(c.imageId) ? shortId(c.imageId) : shown;
+  return !noTrunc && truncateId(shown) === truncateId(c.imageId) ? truncateId(c.imageId) : shown;
 }
 
 function matchContainer(daemon: Daemon, c: Container, filters: Map<string, string[]>): boolean {
