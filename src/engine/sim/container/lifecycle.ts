@@ -41,10 +41,17 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
     c.state = { ...c.state, exitCode: outcome.by === 'daemon' ? 128 : outcome.exitCode, error: outcome.message };
     return { outcome, stdout, stderr };
   }
-  c.state = { status: 'running', pid: 1000 + daemon.containers.size, exitCode: 0, error: '', startedAt, finishedAt: c.state.finishedAt };
+  c.state = { status: 'running', pid: nextHostPid(daemon), exitCode: 0, error: '', startedAt, finishedAt: c.state.finishedAt };
   applyMainRun(c, run);
   // asleep with a known end: the caller sees a process that keeps running, whatever the interpreter returned
   return { outcome: c.sleep ? { kind: 'blocked' } : outcome, stdout, stderr };
+}
+
+// State.Pid, the host PID of a main process: a thousand above the highest one running, so no two containers
+// share it and each has room for the host PIDs `docker top` gives its other processes
+function nextHostPid(daemon: Daemon): number {
+  const highest = Math.max(0, ...[...daemon.containers.values()].map((c) => c.state.pid));
+  return highest === 0 ? 1001 : highest + 1000;
 }
 
 /** Records where a run of the main process got: asleep until a deadline, ended, or waiting for good. */

@@ -50,3 +50,14 @@ describe('simulator: docker top', () => {
     assert.deepEqual(e.dockerSync(['top', 'nope']), { exitCode: 1, stdout: '', stderr: 'Error response from daemon: No such container: nope\n' });
   });
 });
+
+describe('simulator: host PIDs of several containers', () => {
+  it('never gives two running containers, or their processes in docker top, the same host PID', () => {
+    const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+    for (const name of ['hp1', 'hp2']) e.dockerSync(['create', '--name', name, 'drydock/busybox:1.35', 'sh', '-c', 'sleep 300; true']);
+    for (const name of ['hp1', 'hp2']) e.dockerSync(['start', name]);
+    const pids = ['hp1', 'hp2'].flatMap((name) => e.dockerSync(['top', name]).stdout.trim().split('\n').slice(1).map((row) => row.split(/ +/)[1]));
+    assert.equal(pids.length, 4);
+    assert.equal(new Set(pids).size, 4, pids.join(' '));
+  });
+});
