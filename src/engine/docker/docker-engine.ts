@@ -111,7 +111,7 @@ export class DockerEngine implements Engine {
       this.builds.loadState(leftovers);
       if (leftovers.containers.length + leftovers.images.length + leftovers.quiet.length > 0) this.journal?.write({ kind: 'build', leftovers });
     }
-    if (loading !== undefined) await this.recordLoad(loading, startedAt);
+    if (loading !== undefined) await this.recordLoad(loading);
     if (result.exitCode === 0 && words) this.track(words, argv, result.stdout);
     return result;
   }
@@ -139,11 +139,11 @@ export class DockerEngine implements Engine {
     return { ids, tags: new Map(images.map((i) => [i.id, i.repoTags])), before: new Set((await existingImages(this.client, ids)).keys()) };
   }
 
-  private async recordLoad(loading: { ids: string[]; tags: Map<string, string[]>; before: Set<string> }, since: number): Promise<void> {
+  private async recordLoad(loading: { ids: string[]; tags: Map<string, string[]>; before: Set<string> }): Promise<void> {
     const now = new Set((await existingImages(this.client, loading.ids)).keys());
     const created = loading.ids.filter((id) => now.has(id) && !loading.before.has(id));
     if (created.length === 0) return;
-    this.loads.record(created, since, Date.now());
+    this.loads.record(created);
     for (const id of created) for (const tag of loading.tags.get(id) ?? []) this.images.add(tag);
     this.journal?.write({ kind: 'load', images: this.loads.saveState().filter((i) => created.includes(i.id)) });
   }

@@ -5,7 +5,8 @@
 
 import { BuildLeftovers } from './build-leftovers.js';
 import type { DockerClient } from './docker-client.js';
-import { existingImages } from './loaded-images.js';
+import { removeUntagged } from './loaded-images.js';
+import { truncateId } from '../../docker-cli/string-id.js';
 import type { RunJournalFile } from './run-journal.js';
 
 /** Removes (or with `dry`, lists) in three phases what dead runs' journals name; each returns `kind id` lines. */
@@ -40,9 +41,8 @@ export class JournalCleaner {
   async images(): Promise<string[]> {
     const built = await this.builds.findImages(this.client);
     if (!this.dry && built.length > 0) await this.builds.removeImages(this.client);
-    const loaded = [...(await existingImages(this.client, this.loaded))].filter(([, tags]) => tags === 0).map(([id]) => id);
-    if (!this.dry && loaded.length > 0) await this.client.run(['rmi', '--no-prune', ...loaded]);
-    return [...built.map((id) => `build image ${id}`), ...loaded.map((id) => `loaded image ${id.replace(/^sha256:/u, '').slice(0, 12)}`)];
+    const loaded = await removeUntagged(this.client, this.loaded, this.dry);
+    return [...built.map((id) => `build image ${id}`), ...loaded.map((id) => `loaded image ${truncateId(id)}`)];
   }
 
   /** Anonymous volumes the runs' `rm` left, unless something uses them. */

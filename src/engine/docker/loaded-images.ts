@@ -16,11 +16,9 @@ export interface SavedImage {
   repoTags: string[];
 }
 
-/** An image a load created and when that load ran (ms since the epoch). */
+/** An image a load created (the engine did not have it before). */
 export interface LoadedImage {
   id: string;
-  since: number;
-  until: number;
 }
 
 const CONFIG = /^(?:blobs\/sha256\/)?([0-9a-f]{64})(?:\.json)?$/u;
@@ -93,8 +91,8 @@ export async function existingImages(client: DockerClient, ids: readonly string[
 export class LoadedImages {
   private readonly images: LoadedImage[] = [];
 
-  record(ids: readonly string[], since: number, until: number): void {
-    for (const id of ids) if (!this.images.some((i) => i.id === id)) this.images.push({ id, since, until });
+  record(ids: readonly string[]): void {
+    for (const id of ids) if (!this.images.some((i) => i.id === id)) this.images.push({ id });
   }
 
   saveState(): LoadedImage[] {
@@ -111,10 +109,13 @@ export class LoadedImages {
   }
 }
 
-/** `rmi --no-prune` of those of `ids` that exist and have no tag (a tag someone added makes it theirs). */
-export async function removeUntagged(client: DockerClient, ids: readonly string[]): Promise<string[]> {
+/**
+ * `rmi --no-prune` of those of `ids` that exist and have no tag (a tag someone added makes it theirs); with
+ * `dry`, only which they are.
+ */
+export async function removeUntagged(client: DockerClient, ids: readonly string[], dry = false): Promise<string[]> {
   const untagged = [...(await existingImages(client, ids))].filter(([, tags]) => tags === 0).map(([id]) => id);
-  if (untagged.length > 0) await client.run(['rmi', '--no-prune', ...untagged]);
+  if (!dry && untagged.length > 0) await client.run(['rmi', '--no-prune', ...untagged]);
   return untagged;
 }
 

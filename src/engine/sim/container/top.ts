@@ -30,7 +30,8 @@ export function topTable(c: Container, now: number): TopTable | { notSimulated: 
   const rows = processes.map((p) => [
     user(p),
     host(p.pid),
-    p.pid === 1 ? String(c.state.pid - SHIM_PID_GAP) : p.ppid === 0 ? String(c.state.pid - SHIM_PID_GAP) : host(p.ppid),
+    // PID 1 and exec'd processes have their parent outside the namespace: the containerd shim
+    p.ppid === 0 ? String(c.state.pid - SHIM_PID_GAP) : host(p.ppid),
     '0',
     stime(started, now),
     c.config.Tty ? 'pts/0' : '?',

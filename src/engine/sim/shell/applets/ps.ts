@@ -32,18 +32,22 @@ interface Column {
   value(p: PsProcess, ctx: ProcessContext, width: number): string;
 }
 
+// the simulator has no set-uid programs: real and effective IDs are the same
+const user: Column['value'] = (p, ctx, w) => (userName(ctx.fs, p.uid) ?? String(p.uid)).slice(0, w);
+const group: Column['value'] = (p, ctx, w) => (groupName(ctx.fs, p.gid) ?? String(p.gid)).slice(0, w);
+
 // busybox's out_spec, in its order (the order of the "supported arguments" message)
 const SPECS: Column[] = [
-  { name: 'user', header: 'USER', width: 8, value: (p, ctx, w) => (userName(ctx.fs, p.uid) ?? String(p.uid)).slice(0, w) },
-  { name: 'group', header: 'GROUP', width: 8, value: (p, ctx, w) => (groupName(ctx.fs, p.gid) ?? String(p.gid)).slice(0, w) },
+  { name: 'user', header: 'USER', width: 8, value: user },
+  { name: 'group', header: 'GROUP', width: 8, value: group },
   { name: 'comm', header: 'COMMAND', width: 16, value: (p, _ctx, w) => p.comm.slice(0, w) },
   { name: 'args', header: 'COMMAND', width: 2048, value: (p, _ctx, w) => commandLine(p, w) },
   { name: 'pid', header: 'PID', width: 5, value: (p, _ctx, w) => String(p.pid).padStart(w) },
   { name: 'ppid', header: 'PPID', width: 5, value: (p, _ctx, w) => String(p.ppid).padStart(w) },
   { name: 'pgid', header: 'PGID', width: 5, value: (p, _ctx, w) => String(p.sid).padStart(w) },
   { name: 'nice', header: 'NI', width: 5, value: (_p, _ctx, w) => '0'.padStart(w) },
-  { name: 'rgroup', header: 'RGROUP', width: 8, value: (p, ctx, w) => (groupName(ctx.fs, p.gid) ?? String(p.gid)).slice(0, w) },
-  { name: 'ruser', header: 'RUSER', width: 8, value: (p, ctx, w) => (userName(ctx.fs, p.uid) ?? String(p.uid)).slice(0, w) },
+  { name: 'rgroup', header: 'RGROUP', width: 8, value: group },
+  { name: 'ruser', header: 'RUSER', width: 8, value: user },
   { name: 'tty', header: 'TT', width: 6, value: (_p, ctx) => (ctx.tty ? '136,0' : '?') },
   { name: 'vsz', header: 'VSZ', width: 4, value: () => '' },
   { name: 'sid', header: 'SID', width: 5, value: (p, _ctx, w) => String(p.sid).padStart(w) },

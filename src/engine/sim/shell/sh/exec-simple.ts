@@ -127,7 +127,7 @@ export function execute(sh: Shell, found: Found, argv: string[], assigns: Assign
 }
 
 function runProgram(sh: Shell, inPlace: boolean, body: (process: Shell) => number): number {
-  return inPlace ? body(sh) : sh.runChild(sh.spawnChild(), body);
+  return inPlace ? body(sh) : sh.runChild(sh.spawnProgram(), body);
 }
 
 // ash with FEATURE_SH_STANDALONE runs an applet named without a path itself: a NOEXEC one in the forked child

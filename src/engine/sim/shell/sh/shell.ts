@@ -176,7 +176,19 @@ export class Shell implements ExpandHost {
   }
 
   /**
-   * Runs `body` as the child process `child` (see spawnChild). The process ends when body ends, unless it is
+   * A child process that will run a program, not shell code (ash forks, then execs): it only needs its own
+   * PID, so it reads this shell's state instead of copying it (the per-command path of every script).
+   */
+  spawnProgram(): Shell {
+    const proc = this.proc;
+    if (!proc) return this;
+    const child = Object.create(this) as Shell;
+    child.proc = { ns: proc.ns, pid: proc.ns.fork(proc.pid).pid };
+    return child;
+  }
+
+  /**
+   * Runs `body` as the child process `child` (see spawnChild and spawnProgram). The process ends when body ends, unless it is
    * asleep (ProcessBlocked): a child that sleeps or waits is still there for ps.
    */
   runChild<T>(child: Shell, body: (child: Shell) => T): T {
