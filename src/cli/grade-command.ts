@@ -13,6 +13,7 @@ import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { terminalText } from './terminal-text.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
@@ -117,7 +118,7 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     return EXIT.usage;
   }
   const found = await findSubmissions(args.submissions, io.cwd);
-  for (const m of found.missing) io.stderr(`drydock grade: ${m}: no such submission (a folder with commands.sh, or a .sh file)\n`);
+  for (const m of found.missing) io.stderr(`drydock grade: ${terminalText(m)}: no such submission (a folder with commands.sh, or a .sh file)\n`);
   if (found.missing.length > 0 || found.found.length === 0) {
     if (found.found.length === 0 && found.missing.length === 0) io.stderr('drydock grade: no submissions found\n');
     return EXIT.usage;
@@ -148,7 +149,7 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     createEngine: docker ? docker.createEngine : simGradingEngine,
     onProgress: (p) => {
       if (progress) io.stderr(`\r${progressLine(p)}`);
-      else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${p.grade.student}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${p.grade.error}` : ''})`}\n`);
+      else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${terminalText(p.grade.student)}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${terminalText(p.grade.error)}` : ''})`}\n`);
     },
   });
   if (progress) io.stderr('\n');
@@ -164,6 +165,6 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
         (args.html ? `  report.html is the student's page (hidden checks withheld${args.afterDueDate ? '' : ', after_due_date ones too until --after-due-date'}), teacher.html yours\n` : ''),
     );
   }
-  for (const g of notGraded) io.stderr(`drydock grade: ${g.student}: could not be graded: ${g.error ?? 'unknown error'}\n`);
+  for (const g of notGraded) io.stderr(`drydock grade: ${terminalText(g.student)}: could not be graded: ${terminalText(g.error ?? 'unknown error')}\n`);
   return notGraded.length > 0 ? EXIT.failed : EXIT.ok;
 }
