@@ -29,8 +29,8 @@ Arguments:
 
 Options:
   -o, --out DIR       where the gradebook and reports go (default reports/grades)
-  -j, --jobs N        submissions graded at once (default: one per CPU on the simulator, in worker
-                      threads from 20 submissions on; 2 on docker)
+  -j, --jobs N        submissions graded at once (default: one per CPU on the simulator, each in a
+                      worker thread of its own; 2 on docker)
       --force         grade again the submissions already graded in DIR
       --engine NAME   sim (default) or docker (the real engine, under its safety policy)
       --no-html       skip the HTML reports
@@ -58,9 +58,6 @@ const GRADE_OPTIONS = {
   'after-due-date': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
-
-/** Submissions from which grading threads pay for their start-up (a few hundred ms of one core each). */
-const THREADS_FROM = 20;
 
 interface GradeArgs {
   exercise: string;
@@ -140,7 +137,9 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     cwd: io.cwd,
     outDir,
     jobs: args.engine === 'sim' ? 1 : (args.jobs ?? 2),
-    threads: args.engine === 'sim' && found.found.length >= THREADS_FROM ? (args.jobs ?? availableParallelism()) : 0,
+    // Always in worker threads, however few the submissions: a submission that hangs the thread grading it is
+    // stopped by terminating that thread, which the thread that must stop it could never do to itself.
+    threads: args.engine === 'sim' ? Math.max(1, Math.min(args.jobs ?? availableParallelism(), found.found.length)) : 0,
     force: args.force,
     html: args.html,
     afterDueDate: args.afterDueDate,

@@ -15,6 +15,7 @@ import { lookupImage } from './cli/image-ref.js';
 import { SubtreeBackend } from './fs/subtree-backend.js';
 import { runProcess } from './container/process-runner.js';
 import { settleContainers } from './container/settle.js';
+import { withTimeLimit } from './shell/time-limit.js';
 
 /** The base image whose busybox serves host steps. */
 const BASE_IMAGE = 'drydock/busybox:1.35';
@@ -46,7 +47,8 @@ export class SimEngine implements Engine {
   /** Synchronous form of docker(), for callers that do not need an await per command (benchmarks, the CLI). */
   dockerSync(argv: readonly string[], input: CommandInput = {}): CommandResult {
     const stdin = typeof input.stdin === 'string' ? new TextEncoder().encode(input.stdin) : (input.stdin ?? new Uint8Array(0));
-    return runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env });
+    const run = withTimeLimit(input.timeoutMs, () => runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env }));
+    return run.timedOut ? { ...run.value, timedOut: true } : run.value;
   }
 
   async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
@@ -58,6 +60,11 @@ export class SimEngine implements Engine {
    * directories are mounted read-only where the host lacks them (a host step runs `mkdir`, `echo`, `cat`).
    */
   async host(script: string, input: CommandInput = {}): Promise<CommandResult> {
+    const run = withTimeLimit(input.timeoutMs, () => this.hostSync(script, input));
+    return run.timedOut ? { ...run.value, timedOut: true } : run.value;
+  }
+
+  private hostSync(script: string, input: CommandInput): CommandResult {
     settleContainers(this.daemon); // a bind mount shows what a container wrote after its sleep
     const fs = new MountedFs(this.daemon.host, false, () => ({ uid: 0, gid: 0, now: this.daemon.clock.now() }));
     const base = this.daemon.images.byRef(BASE_IMAGE);

@@ -5,7 +5,7 @@
 import { dirname, isWithin, resolvePath } from './path.js';
 import { entryStat, withMeta, type LiveEntry } from '../layer/entry.js';
 import type { Creator, FsBackend } from './backend.js';
-import { FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
+import { FILE_SIZE_LIMIT, FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
 
 /** A backend mounted at a container path. */
 export interface Mount {
@@ -77,6 +77,7 @@ export class MountedFs implements Vfs {
     if (r.entry?.kind === 'dir') throw new FsError('EISDIR', path);
     if (r.entry?.kind === 'char') return; // /dev/null swallows everything
     this.writable(r, path);
+    if (data.length > FILE_SIZE_LIMIT) throw new FsError('ENOSPC', path);
     const c = this.creator();
     r.mount.backend.write(r.inner, data, options, c);
     if (!r.entry) this.touchParent(r, c.now);

@@ -42,7 +42,14 @@ export type FsErrorCode =
   | 'EINVAL'
   | 'EXDEV'
   | 'EBUSY'
-  | 'EPERM';
+  | 'EPERM'
+  | 'ENOSPC';
+
+/**
+ * The most one simulated file may hold: the room on the simulated disk. A write past it fails as a full disk
+ * does (ENOSPC), so no input (`dd if=/dev/zero of=/big bs=1M count=4000`) can take the machine's memory.
+ */
+export const FILE_SIZE_LIMIT = 64 * 1024 * 1024;
 
 /** A failed filesystem call; `path` is the path as the caller gave it. */
 export class FsError extends Error {
@@ -69,6 +76,7 @@ export const STRERROR: Record<FsErrorCode, string> = {
   EXDEV: 'Invalid cross-device link',
   EBUSY: 'Device or resource busy',
   EPERM: 'Operation not permitted',
+  ENOSPC: 'No space left on device',
 };
 
 /** Options for creating or writing a file. */

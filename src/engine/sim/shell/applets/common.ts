@@ -7,6 +7,7 @@ import type { Stat } from '../../fs/vfs.js';
 import { concatBytes, readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+import { checkTimeLimit } from '../time-limit.js';
 
 /** An applet implementation: gets its process and argv (argv[0] as invoked), returns the exit status. */
 export type Applet = (ctx: ProcessContext, argv: string[]) => number;
@@ -123,6 +124,7 @@ export function splitLines(text: string): { lines: string[]; trailingNewline: bo
 
 /** Charges one step of the process budget (long loops inside applets: rm -r, cp -r, seq, yes). */
 export function chargeStep(ctx: ProcessContext, n = 1): void {
+  checkTimeLimit();
   ctx.budget.steps -= n;
   if (ctx.budget.steps <= 0) throw new StepBudgetExceeded();
 }

@@ -6,6 +6,7 @@ import { resolvePath } from '../../fs/path.js';
 import type { ProcessContext } from '../process.js';
 import type { ProcessHandle } from '../pid-namespace.js';
 import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+import { checkTimeLimit } from '../time-limit.js';
 import { toBytes } from '../io.js';
 import { passwdEntries } from '../users.js';
 import { ArithError, evalArith } from './arith.js';
@@ -219,6 +220,7 @@ export class Shell implements ExpandHost {
 
   /** Charges one step of the budget. */
   step(): void {
+    checkTimeLimit();
     this.ctx.budget.steps--;
     if (this.ctx.budget.steps <= 0) throw new StepBudgetExceeded();
   }
