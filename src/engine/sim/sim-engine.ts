@@ -16,6 +16,7 @@ import { SubtreeBackend } from './fs/subtree-backend.js';
 import { runProcess } from './container/process-runner.js';
 import { settleContainers } from './container/settle.js';
 import { withTimeLimit } from './shell/time-limit.js';
+import { jsLimitMessage, jsLimitResult } from './js-limits.js';
 
 /** The base image whose busybox serves host steps. */
 const BASE_IMAGE = 'drydock/busybox:1.35';
@@ -27,6 +28,17 @@ export interface SimEngineOptions extends DaemonOptions {
   cwd?: string;
   /** the client's environment (for `-e NAME`, `--build-arg NAME`) */
   env?: ReadonlyMap<string, string>;
+}
+
+/** `run()`, or a plain drydock message when it stops at one of JavaScript's own limits (js-limits.ts). */
+function guarded(run: () => CommandResult): CommandResult {
+  try {
+    return run();
+  } catch (e) {
+    const message = jsLimitMessage(e);
+    if (message === undefined) throw e;
+    return jsLimitResult(message);
+  }
 }
 
 /** The in-memory Docker engine. */
@@ -47,7 +59,7 @@ export class SimEngine implements Engine {
   /** Synchronous form of docker(), for callers that do not need an await per command (benchmarks, the CLI). */
   dockerSync(argv: readonly string[], input: CommandInput = {}): CommandResult {
     const stdin = typeof input.stdin === 'string' ? new TextEncoder().encode(input.stdin) : (input.stdin ?? new Uint8Array(0));
-    const run = withTimeLimit(input.timeoutMs, () => runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env }));
+    const run = withTimeLimit(input.timeoutMs, () => guarded(() => runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env })));
     return run.timedOut ? { ...run.value, timedOut: true } : run.value;
   }
 
@@ -60,7 +72,7 @@ export class SimEngine implements Engine {
    * directories are mounted read-only where the host lacks them (a host step runs `mkdir`, `echo`, `cat`).
    */
   async host(script: string, input: CommandInput = {}): Promise<CommandResult> {
-    const run = withTimeLimit(input.timeoutMs, () => this.hostSync(script, input));
+    const run = withTimeLimit(input.timeoutMs, () => guarded(() => this.hostSync(script, input)));
     return run.timedOut ? { ...run.value, timedOut: true } : run.value;
   }
 

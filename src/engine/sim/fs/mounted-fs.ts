@@ -77,7 +77,8 @@ export class MountedFs implements Vfs {
     if (r.entry?.kind === 'dir') throw new FsError('EISDIR', path);
     if (r.entry?.kind === 'char') return; // /dev/null swallows everything
     this.writable(r, path);
-    if (data.length > FILE_SIZE_LIMIT) throw new FsError('ENOSPC', path);
+    const before = options.append && r.entry?.kind === 'file' ? r.entry.data.length : 0;
+    if (before + data.length > FILE_SIZE_LIMIT) throw new FsError('ENOSPC', path);
     const c = this.creator();
     r.mount.backend.write(r.inner, data, options, c);
     if (!r.entry) this.touchParent(r, c.now);

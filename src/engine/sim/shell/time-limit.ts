@@ -12,8 +12,7 @@ import { StepBudgetExceeded } from './process-errors.js';
 /** A command that ran past its wall-clock limit; handled as a runaway script (the container's process is killed). */
 export class TimeLimitExceeded extends StepBudgetExceeded {
   constructor() {
-    super();
-    this.message = 'time limit exceeded: the command ran past its timeout';
+    super('ran past its time limit');
     this.name = 'TimeLimitExceeded';
   }
 }

@@ -28,6 +28,8 @@ export interface InputStream {
 export interface Fd {
   input?: InputStream;
   write?: (chunk: string | Uint8Array) => void;
+  /** the write end of a pipeline's pipe (an endless producer stops once it has filled it) */
+  pipe?: true;
 }
 
 /** Shell options (`set -e` …), in ash's `$-` order reversed. */
@@ -279,6 +281,7 @@ export class Shell implements ExpandHost {
       env,
       stdin: this.fds[0]?.input ?? { data: new Uint8Array(), open: false },
       stdout: this.fds[1]?.write ?? ((): void => undefined),
+      stdoutPipe: this.fds[1]?.pipe === true,
       stderr: this.fds[2]?.write ?? ((): void => undefined),
       umask: this.umask,
     };
