@@ -51,6 +51,12 @@ export type FsErrorCode =
  */
 export const FILE_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/**
+ * The most one writable filesystem (a container's layer, a volume, the sandbox host) may take in what its
+ * processes write: past it every write fails with ENOSPC, as on a full disk (a loop of 64 MiB files ends there).
+ */
+export const DISK_LIMIT = 256 * 1024 * 1024;
+
 /** A failed filesystem call; `path` is the path as the caller gave it. */
 export class FsError extends Error {
   constructor(

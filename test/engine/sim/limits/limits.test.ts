@@ -27,6 +27,12 @@ describe('limits that hold on the simulator', function () {
     assert.ok(process.memoryUsage().rss - before < 1024 * 1024 * 1024, 'well under 4 GB');
   });
 
+  it("a container's layer is full at 256 MiB: the next write fails with ENOSPC, a removed file frees its room", async () => {
+    const engine = createSimEngine();
+    const r = await engine.docker(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', 'for i in 1 2 3 4 5; do dd if=/dev/zero of=/f$i bs=1M count=60 2>/dev/null || echo "f$i: $?"; done; rm /f1; dd if=/dev/zero of=/f5 bs=1M count=60 2>/dev/null && echo fits'], { timeoutMs: 30_000 });
+    assert.deepEqual([r.exitCode, r.stdout], [0, 'f5: 1\nfits\n']);
+  });
+
   /** Runs `script` in a fresh busybox container. */
   async function sh(script: string, timeoutMs = 20_000) {
     return createSimEngine().docker(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script], { timeoutMs });
