@@ -6,10 +6,11 @@ import type { AssertionRegistry } from '../assertions/registry.js';
 import type { CheckContext } from '../assertions/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { CheckResult } from '../runner/result.js';
-import { runStep, skipStep, timedOut, withTimeout, type StepState } from '../runner/run-step.js';
+import { runCheck, skippedCheck } from '../runner/run-check.js';
+import { runStep, skipStep, type StepState } from '../runner/run-step.js';
 import { formatDuration } from '../scenario/duration.js';
 import { SCENARIO_DIR, type CheckSpec, type DockerStep, type Scenario, type ScenarioFile, type Step } from '../scenario/model.js';
-import { hasTemplate, parseTemplate, renderDeep, TemplateError } from '../scenario/template.js';
+import { hasTemplate, parseTemplate } from '../scenario/template.js';
 import { checkPoints, type Exercise } from './exercise.js';
 import { GRADE_FORMAT, type ExerciseStepRef, type GradedCheck, type GradedStep, type SubmissionGrade } from './grade-result.js';
 import { parseCommands, type Submission } from './submission.js';
@@ -52,34 +53,6 @@ export function submissionSteps(submission: Submission, exercise: Exercise): { s
     }),
   );
   return { steps, problems };
-}
-
-function checkTitle(check: CheckSpec, registry: AssertionRegistry, spec = check.spec): string {
-  if (check.name) return check.name;
-  try {
-    return registry.get(check.kind)?.describe(spec) ?? check.kind;
-  } catch {
-    return check.kind;
-  }
-}
-
-async function runCheck(check: CheckSpec, ctx: CheckContext, state: StepState, registry: AssertionRegistry): Promise<CheckResult> {
-  const r: CheckResult = { index: check.index, kind: check.kind, title: checkTitle(check, registry), status: 'passed', failures: [], durationMs: 0, location: check.location };
-  if (check.skip !== undefined) return { ...r, status: 'skipped', skipReason: check.skip };
-  const assertion = registry.get(check.kind);
-  if (!assertion) return { ...r, status: 'error', failures: [{ message: `no check kind named ${check.kind}` }] };
-  const started = performance.now();
-  try {
-    const spec = check.templated ? renderDeep(check.spec, state) : check.spec;
-    if (check.templated) r.title = checkTitle(check, registry, spec);
-    const outcome = await withTimeout(assertion.run(spec, ctx), CHECK_TIMEOUT_MS);
-    r.durationMs = performance.now() - started;
-    if (timedOut(outcome)) return { ...r, status: 'error', failures: [{ message: `timed out after ${formatDuration(CHECK_TIMEOUT_MS)}` }] };
-    return { ...r, status: outcome.status, failures: outcome.failures };
-  } catch (e) {
-    const message = e instanceof TemplateError ? `template: ${e.message}` : e instanceof Error ? e.message : String(e);
-    return { ...r, status: 'error', failures: [{ message }], durationMs: performance.now() - started };
-  }
 }
 
 /** The exercise's steps a check's spec reads: through `${{ steps.NAME.… }}`, or `${{ vars.X }}` a step captured. */
@@ -138,7 +111,7 @@ export function ungraded(exercise: Exercise, submission: Submission, id: string,
     score: 0,
     maxScore: exercise.maxScore,
     steps: [],
-    checks: scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, registry), status: 'skipped', failures: [], durationMs: 0, skipReason: `not run: ${message}`, location: c.location }, scenario)),
+    checks: scenario.checks.map((c) => graded(c, skippedCheck(c, registry, `not run: ${message}`), scenario)),
     problems: [...submission.problems],
     error: message,
     fingerprint,
@@ -167,7 +140,7 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
     problems: [...submission.problems],
     fingerprint,
   };
-  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, options.registry), status: 'skipped', failures: [], durationMs: 0, skipReason: reason, location: c.location }, scenario));
+  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, skippedCheck(c, options.registry, reason), scenario));
   const finish = (): SubmissionGrade => {
     grade.durationMs = performance.now() - started;
     grade.score = grade.status === 'graded' ? total(grade.checks.map((c) => c.earned)) : 0;
@@ -212,7 +185,7 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
       grade.checks = notRun(outOfTime);
     } else {
       const ctx: CheckContext = { engine, hostDir: SCENARIO_DIR };
-      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry), scenario));
+      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry, CHECK_TIMEOUT_MS), scenario));
     }
     for (const step of scenario.teardown) await run(step, 'exercise');
   } catch (e) {
