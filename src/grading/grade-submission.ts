@@ -95,44 +95,19 @@ function total(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
 }
 
-/** A grade for a submission that was not (fully) graded: no steps, every check not run, no points. */
-export function ungraded(exercise: Exercise, submission: Submission, id: string, fingerprint: string, status: 'timeout' | 'error', message: string, registry: AssertionRegistry): SubmissionGrade {
+/** A grade before anything ran: who, what, on which engine; no steps, no checks, no points yet. */
+function emptyGrade(exercise: Exercise, submission: Submission, id: string, fingerprint: string, engine: string, status: SubmissionGrade['status']): SubmissionGrade {
   const scenario = exercise.scenario;
-  const grade: SubmissionGrade = {
+  return {
     format: GRADE_FORMAT,
     student: submission.student,
     id,
     submission: submission.path,
     exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
-    engine: 'sim',
+    engine,
     startedAt: new Date().toISOString(),
     durationMs: 0,
     status,
-    score: 0,
-    maxScore: exercise.maxScore,
-    steps: [],
-    checks: scenario.checks.map((c) => graded(c, skippedCheck(c, registry, `not run: ${message}`), scenario)),
-    problems: [...submission.problems],
-    error: message,
-    fingerprint,
-  };
-  return grade;
-}
-
-/** Grades one submission; never throws (an unexpected failure is a grade with status `error`). */
-export async function gradeSubmission(exercise: Exercise, submission: Submission, id: string, fingerprint: string, options: GradeOptions): Promise<SubmissionGrade> {
-  const scenario = exercise.scenario;
-  const started = performance.now();
-  const grade: SubmissionGrade = {
-    format: GRADE_FORMAT,
-    student: submission.student,
-    id,
-    submission: submission.path,
-    exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
-    engine: options.engineName,
-    startedAt: new Date().toISOString(),
-    durationMs: 0,
-    status: 'graded',
     score: 0,
     maxScore: exercise.maxScore,
     steps: [],
@@ -140,6 +115,21 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
     problems: [...submission.problems],
     fingerprint,
   };
+}
+
+/** A grade for a submission that was not (fully) graded: no steps, every check not run, no points. */
+export function ungraded(exercise: Exercise, submission: Submission, id: string, fingerprint: string, status: 'timeout' | 'error', message: string, registry: AssertionRegistry): SubmissionGrade {
+  const grade = emptyGrade(exercise, submission, id, fingerprint, 'sim', status);
+  grade.checks = exercise.scenario.checks.map((c) => graded(c, skippedCheck(c, registry, `not run: ${message}`), exercise.scenario));
+  grade.error = message;
+  return grade;
+}
+
+/** Grades one submission; never throws (an unexpected failure is a grade with status `error`). */
+export async function gradeSubmission(exercise: Exercise, submission: Submission, id: string, fingerprint: string, options: GradeOptions): Promise<SubmissionGrade> {
+  const scenario = exercise.scenario;
+  const started = performance.now();
+  const grade = emptyGrade(exercise, submission, id, fingerprint, options.engineName, 'graded');
   const notRun = (reason: string) => scenario.checks.map((c) => graded(c, skippedCheck(c, options.registry, reason), scenario));
   const finish = (): SubmissionGrade => {
     grade.durationMs = performance.now() - started;
