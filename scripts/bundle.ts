@@ -10,7 +10,8 @@
 //   tsx scripts/bundle.ts --meta     also write <outdir>/meta.json (what each output file contains)
 
 import { build, type Metafile, type Platform } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +53,25 @@ export const BUNDLES: BundleSpec[] = [
   },
 ];
 
+/**
+ * A digest of the sources and the locked dependencies: the bundle's identity, compiled in as __DRYDOCK_BUILD__.
+ * The fixture image cache (src/engine/sim/node/fixture-cache.ts) keys on it, so images built by other code are
+ * never reused.
+ */
+export function buildId(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const rel = `${dir}/${name}`;
+      if (statSync(join(root, rel)).isDirectory()) walk(rel);
+      else hash.update(`${rel}\0`).update(readFileSync(join(root, rel))).update('\0');
+    }
+  };
+  walk('src');
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** Builds one bundle into `outdir` (relative to the package root unless absolute); returns esbuild's metafile. */
 export async function bundle(spec: BundleSpec, { outdir = spec.outdir, meta = false } = {}): Promise<Metafile> {
   const out = isAbsolute(outdir) ? outdir : join(root, outdir);
@@ -70,6 +90,7 @@ export async function bundle(spec: BundleSpec, { outdir = spec.outdir, meta = fa
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
+    define: { __DRYDOCK_BUILD__: JSON.stringify(buildId()) },
     ...(node ? { banner: { js: NODE_BANNER } } : {}),
   });
   if (meta) writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));

@@ -9,13 +9,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
-import { readTar, writeTar } from '../archive/tar.js';
 import { buildFixtures, type BuiltFixtures } from '../fixture-images.js';
 import type { Image } from '../image/image.js';
 import { Layer } from '../layer/layer.js';
-import { entriesFromTar, tarFromEntries } from '../layer/tar-layer.js';
 import { BlobError, BlobStore, sha256Of, type BlobRef } from './blob-store.js';
 import { fixturesDir, loadFixtures } from './load-fixtures.js';
+import { layerEntries, layerTar } from './layer-tar.js';
 import { storedTar } from './stored-tar.js';
 
 // Set by scripts/bundle.ts to a digest of the sources: the code that builds the images is part of the key.
@@ -101,7 +100,7 @@ function readEntry(entry: string): BuiltFixtures | undefined {
     const parent = l.parent === null ? null : (layers.get(l.parent) ?? null);
     const load = () => {
       try {
-        return entriesFromTar(readTar(blobs.get(l)));
+        return layerEntries(blobs.get(l));
       } catch (error) {
         // a damaged cache is thrown away: the next process builds the images again
         rmSync(entry, { recursive: true, force: true });
@@ -126,9 +125,9 @@ function writeEntry(entry: string, built: BuiltFixtures): void {
     for (const image of built.images) {
       for (const layer of image.layer?.chain() ?? []) {
         if (layers.has(layer.chainId)) continue;
-        const bytes = writeTar(tarFromEntries(layer.entries));
+        const bytes = layerTar(layer.entries);
         // only what reads back to the same digest is cached (a tar that loses something would change images)
-        if (new Layer(layer.parent, entriesFromTar(readTar(bytes))).chainId !== layer.chainId) return;
+        if (new Layer(layer.parent, layerEntries(bytes)).chainId !== layer.chainId) return;
         const ref = blobs.put(bytes);
         layers.set(layer.chainId, { ...ref, chainId: layer.chainId, diffId: layer.diffId, parent: layer.parent?.chainId ?? null, bytes: layer.size });
       }

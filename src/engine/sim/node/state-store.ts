@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
-import { readTar, writeTar } from '../archive/tar.js';
+import { writeTar } from '../archive/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { Daemon } from '../daemon.js';
@@ -23,10 +23,11 @@ import type { TreeBackend } from '../fs/tree-backend.js';
 import type { Entry, EntryMeta } from '../layer/entry.js';
 import { Layer } from '../layer/layer.js';
 import { RwLayer } from '../layer/rw-layer.js';
-import { entriesFromTar, tarFromEntries } from '../layer/tar-layer.js';
+import { tarFromEntries } from '../layer/tar-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
 import type { Clock } from '../state/clock.js';
 import { BlobError, BlobStore, sha256Of, writeAtomically, type BlobRef } from './blob-store.js';
+import { layerEntries, layerTar } from './layer-tar.js';
 import { storedTar } from './stored-tar.js';
 import { bodyOfV1, bodyProblem, FORMAT, type StateBody, type StateFileV1 } from './state-format.js';
 
@@ -105,17 +106,21 @@ export function loadState(dir: string, fixtures: FixtureSet | BuiltFixtures, hos
   const body = bodyOfV1(v1);
   const problem = bodyProblem(body, (ref) => typeof ref === 'string' && !isAbsolute(ref) && !ref.split('/').includes('..'));
   if (problem) damaged(`state.json: ${problem}`);
-  const read = (rel: string): Uint8Array => {
+  // format 1 kept no digests: every file is read now (once, when such a state is first loaded), and a tar
+  // without its end (two zero blocks) was cut short
+  const files = new Map<string, Uint8Array>();
+  const builtIn = new Set(built.images.flatMap((image) => image.layer?.chain().map((l) => l.chainId) ?? []));
+  for (const rel of [...body.layers.filter((l) => !builtIn.has(l.chainId)).map((l) => l.tar), ...body.volumes.map((v) => v.data), ...body.containers.map((c) => c.rw)]) {
     let data: Uint8Array;
     try {
       data = new Uint8Array(readFileSync(join(dir, rel)));
     } catch (error) {
       return damaged(`${rel} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    // format 1 kept no digests; a tar without its end (two zero blocks) was cut short
     if (data.length < 1024 || data.length % 512 !== 0 || data.subarray(data.length - 1024).some((b) => b !== 0)) damaged(`${rel} is truncated`);
-    return data;
-  };
+    files.set(rel, data);
+  }
+  const read = (rel: string): Uint8Array => files.get(rel) ?? damaged(`${rel} was not read`);
   return build(daemon, built, body, read, { dir, body: undefined, format: 1, untouched: new WeakMap() }, damaged);
 }
 
@@ -130,7 +135,7 @@ function build<Ref>(
 ): Daemon {
   const entries = (ref: Ref, what: string): Map<string, Entry> => {
     try {
-      return entriesFromTar(readTar(read(ref)));
+      return layerEntries(read(ref));
     } catch (error) {
       if (error instanceof EngineError) throw error;
       return damaged(`${what}: ${(error as Error).message}`);
@@ -267,6 +272,9 @@ export function saveState(daemon: Daemon, dir: string): void {
   };
   for (const image of daemon.images.all()) keep(image.layer);
   for (const c of daemon.containers.values()) keep(c.layer);
+  // a layer whose tar does not read back to the same digest is saved without it: loading then hashes it, and
+  // reports the difference as damage instead of trusting a digest its entries do not have
+  const lossy = new Set<Layer>();
   const layerRef = (layer: Layer): BlobRef => {
     const stored = storedTar.get(layer);
     if (stored && blobs.has(stored.ref)) return stored.ref;
@@ -277,8 +285,12 @@ export function saveState(daemon: Daemon, dir: string): void {
     } catch {
       bytes = undefined; // where it was stored is gone (another state, removed): its entries are in memory
     }
-    const ref = blobs.put(bytes ?? writeTar(tarFromEntries(layer.entries)));
-    if (!stored) storedTar.set(layer, { ref, read: () => blobs.get(ref) });
+    if (bytes === undefined) {
+      bytes = layerTar(layer.entries);
+      if (new Layer(layer.parent, layerEntries(bytes)).chainId !== layer.chainId) lossy.add(layer);
+    }
+    const ref = blobs.put(bytes);
+    if (!stored && !lossy.has(layer)) storedTar.set(layer, { ref, read: () => blobs.get(ref) });
     return ref;
   };
   const untouched = (item: object): BlobRef | undefined => (sameDir ? disk?.untouched.get(item) : undefined);
@@ -286,7 +298,10 @@ export function saveState(daemon: Daemon, dir: string): void {
     ids: daemon.ids.position,
     layers: [...layers.values()]
       .sort((a, b) => a.depth - b.depth)
-      .map((layer) => ({ chainId: layer.chainId, parent: layer.parent?.chainId ?? null, diffId: layer.diffId, bytes: layer.size, tar: layerRef(layer) })),
+      .map((layer) => {
+        const tar = layerRef(layer);
+        return lossy.has(layer) ? { chainId: layer.chainId, parent: layer.parent?.chainId ?? null, tar } : { chainId: layer.chainId, parent: layer.parent?.chainId ?? null, diffId: layer.diffId, bytes: layer.size, tar };
+      }),
     images: daemon.images.all().map((image) => ({ ...image, layer: image.layer?.chainId ?? null })),
     tags: daemon.images.all().flatMap((image) => daemon.images.refsOf(image.id).map((ref): [string, string, number] => [ref, image.id, daemon.images.lastTagTime(image.id) ?? 0])),
     buildCache: [...daemon.buildCache],
