@@ -13,9 +13,12 @@ export function acquireStateLock(dir: string, waitMs = 30_000, warn: (text: stri
   const lock = join(dir, 'lock');
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (tryLock(lock)) return () => rmSync(lock, { recursive: true, force: true });
+    // (rename would replace an empty lock folder silently: it is judged below like any other lock first)
     const text = readSafe(join(lock, 'pid'));
-    if (text === undefined) continue; // released meanwhile: try again at once
+    if (text === undefined) {
+      if (tryLock(lock)) return () => rmSync(lock, { recursive: true, force: true });
+      continue; // taken meanwhile: judge the new owner
+    }
     const owner = /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
     const stale = owner === 0 ? 'it records no owner (a process was killed while taking it)' : alive(owner) ? undefined : `its owner, process ${owner}, is not running`;
     if (stale && takeOver(lock, text)) {
