@@ -16,7 +16,7 @@ export function acquireStateLock(dir: string, waitMs = 30_000, warn: (text: stri
     // (rename would replace an empty lock folder silently: it is judged below like any other lock first)
     const text = readSafe(join(lock, 'pid'));
     if (text === undefined) {
-      if (tryLock(lock)) return () => rmSync(lock, { recursive: true, force: true });
+      if (tryLock(lock)) return () => release(lock);
       continue; // taken meanwhile: judge the new owner
     }
     const owner = /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
@@ -30,6 +30,20 @@ export function acquireStateLock(dir: string, waitMs = 30_000, warn: (text: stri
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
   }
+}
+
+/**
+ * Moves the lock aside in one step, then removes it: removing it in place would leave, for a moment, an empty
+ * `lock/` that another process's rename can take, and that this removal would then fail on or empty.
+ */
+function release(lock: string): void {
+  const aside = `${lock}.released.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return;
+  }
+  rmSync(aside, { recursive: true, force: true });
 }
 
 function tryLock(lock: string): boolean {
