@@ -4,17 +4,22 @@
 
 import { readFileSync } from 'node:fs';
 import { didYouMean } from '../scenario/suggest.js';
+import { autogradeCommand } from './autograde-command.js';
+import { checkCommand } from './check-command.js';
 import { claimsCommand } from './claims-command.js';
 import { cleanCommand } from './clean-command.js';
 import { compareCommand } from './compare-command.js';
 import { dockerCommand } from './docker-command.js';
+import { exportCommand } from './export-command.js';
 import { gradeCommand } from './grade-command.js';
+import { initCommand } from './init-command.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
 import { USAGE } from './usage.js';
 import { formatInputError, formatUsageError, InputError, UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
+import { verifyCommand } from './verify-command.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -28,6 +33,11 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   grade: gradeCommand,
   claims: claimsCommand,
+  export: exportCommand,
+  autograde: autogradeCommand,
+  init: initCommand,
+  verify: verifyCommand,
+  check: checkCommand,
 };
 
 function version(): string {
