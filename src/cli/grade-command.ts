@@ -13,6 +13,7 @@ import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { ProgressBar } from './progress-bar.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
@@ -131,7 +132,9 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
       return EXIT.usage;
     }
   }
-  const progress = !args.quiet && io.isTTY === true;
+  // On a terminal a bar (done, failed, time left) instead of a line per submission.
+  const bar = !args.quiet && io.isTTY === true ? new ProgressBar(io.stderr) : undefined;
+  let failed = 0;
   const outDir = resolve(io.cwd, args.out);
   const result = await gradeBatch({
     exercise: loaded.exercise,
@@ -147,11 +150,12 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     registry: builtinAssertions(),
     createEngine: docker ? docker.createEngine : simGradingEngine,
     onProgress: (p) => {
-      if (progress) io.stderr(`\r${progressLine(p)}`);
+      if (p.grade.status === 'error' || p.grade.status === 'timeout') failed++;
+      if (bar) bar.update({ done: p.done, total: p.total, failed, reused: p.reused });
       else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${p.grade.student}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${p.grade.error}` : ''})`}\n`);
     },
   });
-  if (progress) io.stderr('\n');
+  bar?.clear();
   for (const left of (await docker?.disposeAll()) ?? []) io.stderr(`drydock grade: left behind: ${left}\n`);
   const grades = result.grades;
   const mean = grades.length > 0 ? grades.reduce((a, g) => a + g.score, 0) / grades.length : 0;

@@ -123,7 +123,7 @@ export function prairieLearnResults(g: SubmissionGrade): PrairieLearnResults {
   }
   if (withheld.count > 0) tests.push({ name: `Checks not shown (${withheld.count})`, description: 'Checks whose details are not shown to students.', points: round(withheld.points), max_points: round(withheld.max) });
   const score = g.maxScore > 0 ? Math.min(1, Math.max(0, g.score / g.maxScore)) : 0;
-  return { gradable: true, score: round(score), message: clip(`${headline(g)}\n${g.score} / ${g.maxScore} points`), output: transcript(g.steps), tests };
+  return { gradable: true, score, message: clip(`${headline(g)}\n${g.score} / ${g.maxScore} points`), output: transcript(g.steps), tests };
 }
 
 /** The grading reporter adds up `tests[].score` against `max_score`; a check the student may not see keeps only its worth. */
