@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch, type BatchProgress } from '../grading/grade-batch.js';
+import { gradeBatch } from '../grading/grade-batch.js';
 import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engines.js';
 import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
@@ -88,12 +88,6 @@ function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
     args.jobs = Number(v.jobs);
   }
   return args;
-}
-
-/** `[#######-------] 120/500`: the progress line, redrawn in place on a terminal. */
-export function progressLine(p: Pick<BatchProgress, 'done' | 'total' | 'reused'>, width = 30): string {
-  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} graded${p.reused > 0 ? ` (${p.reused} already done)` : ''}`;
 }
 
 /** Runs `drydock grade`; resolves with the exit code. */
