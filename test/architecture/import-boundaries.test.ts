@@ -21,6 +21,8 @@ const RULES: [string, string[]][] = [
   ['assertions', ['engine/engine.ts', 'engine/sim/fs/vfs.ts', 'errors', 'runner/normalize', 'scenario']],
   ['runner', ['scenario', 'engine', 'assertions', 'errors', 'docker-cli']],
   ['grading', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
+  // platform exports: grading and what grading may import, and the simulator's tar writer (drydock's own npm tarball)
+  ['export', ['grading', 'runner', 'scenario', 'engine/sim/archive', 'assertions', 'errors', 'reporters']],
   ['claims', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
   ['reporters', ['runner/result.ts', 'runner/compare', 'scenario', 'assertions', 'grading', 'errors', 'go']],
   ['cli', ['*']],
