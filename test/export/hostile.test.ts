@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { runCli, writeFolder } from '../cli/helpers.js';
-import { exportExercise, REPO_DIR, runClassroom, runGradescope, runPrairieLearn, schemaErrors, tempDir } from './platform-harness.js';
+import { exportExercise, REPO_DIR, removeTempDirs, runClassroom, runGradescope, runPrairieLearn, schemaErrors, tempDir } from './platform-harness.js';
 
 const EXERCISE = join(REPO_DIR, 'scenarios', 'exercises', 'cmd-vs-entrypoint');
 const MAX = 8;
@@ -30,6 +30,7 @@ const SCHEMAS = { gradescope: 'gradescope-results.schema.json', prairielearn: 'p
 
 describe('platform exports: hostile and broken submissions', function () {
   this.timeout(300_000);
+  after(removeTempDirs);
   let exports: Record<keyof typeof SCHEMAS, string>;
   before(async () => {
     exports = {
@@ -98,6 +99,7 @@ function brokenDir(platform: string, dir: string): string {
 // `drydock init` and `drydock verify` from an empty folder, then the new exercise through an export.
 describe('drydock init + verify + check, from an empty folder', function () {
   this.timeout(120_000);
+  after(removeTempDirs);
 
   it('init makes an exercise that verifies; a change that breaks a pin fails verify; the export grades it', async () => {
     const dir = tempDir('drydock-init-');

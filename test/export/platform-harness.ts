@@ -3,7 +3,7 @@
 // `drydock` shim that runs this repository's drydock (bin/drydock.js when dist/ is built, else the sources
 // through tsx), as the platform's setup would have installed it.
 
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,9 +15,19 @@ import { runCli } from '../cli/helpers.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
-/** A fresh temporary folder. */
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by `removeTempDirs`. */
 export function tempDir(prefix = 'drydock-platform-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders made so far (each export holds a drydock tarball of about half a megabyte). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  shim = undefined;
 }
 
 function newestMtime(dir: string): number {

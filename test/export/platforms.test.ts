@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadExercise } from '../../src/grading/exercise.js';
 import { readPins } from '../../src/export/pins.js';
-import { exportExercise, REPO_DIR, runClassroom, runGradescope, runPrairieLearn, schemaErrors, zipModes } from './platform-harness.js';
+import { exportExercise, REPO_DIR, removeTempDirs, runClassroom, runGradescope, runPrairieLearn, schemaErrors, zipModes } from './platform-harness.js';
 
 const ROOT = join(REPO_DIR, 'scenarios', 'exercises');
 const exercises = readdirSync(ROOT).filter((n) => statSync(join(ROOT, n)).isDirectory()).sort();
@@ -51,6 +51,7 @@ const sub = (c: Case): string => join(ROOT, c.exercise, 'submissions', c.submiss
 
 describe('platform exports, end to end', function () {
   this.timeout(300_000);
+  after(removeTempDirs);
 
   it('Gradescope: the zip has setup.sh and an executable run_autograder; every reference full marks, a wrong one its pin', async () => {
     const all = await cases();
