@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadExercise } from '../../src/grading/exercise.js';
 import { readPins } from '../../src/export/pins.js';
-import { exportExercise, REPO_DIR, removeTempDirs, runClassroom, runGradescope, runPrairieLearn, schemaErrors, zipModes } from './platform-harness.js';
+import { exportExercise, REPO_DIR, removeTempDirs, runClassroom, runGradescope, runPrairieLearn, runScript, schemaErrors, zipModes } from './platform-harness.js';
 
 const ROOT = join(REPO_DIR, 'scenarios', 'exercises');
 const exercises = readdirSync(ROOT).filter((n) => statSync(join(ROOT, n)).isDirectory()).sort();
@@ -74,7 +74,6 @@ describe('platform exports, end to end', function () {
   it('Gradescope: setup.sh in offline mode accepts the drydock on PATH only at this version', async () => {
     const zip = await exportExercise('gradescope', join(ROOT, 'cmd-vs-entrypoint'));
     const { root } = await runGradescope(zip, join(ROOT, 'cmd-vs-entrypoint', 'submissions', 'reference'));
-    const { runScript } = await import('./platform-harness.js');
     const ok = await runScript(join(root, 'autograder', 'source', 'setup.sh'), { DRYDOCK_SETUP_OFFLINE: '1' });
     assert.equal(ok.exitCode, 0, ok.stderr);
     const version = (JSON.parse(readFileSync(join(REPO_DIR, 'package.json'), 'utf8')) as { version: string }).version;
