@@ -23,6 +23,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare-command.js')).compareCommand,
   grade: async () => (await import('./grade-command.js')).gradeCommand,
   claims: async () => (await import('./claims-command.js')).claimsCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  autograde: async () => (await import('./autograde-command.js')).autogradeCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
+  verify: async () => (await import('./verify-command.js')).verifyCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
 };
 
 function version(): string {
