@@ -136,6 +136,12 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
     grade.score = grade.status === 'graded' ? total(grade.checks.map((c) => c.earned)) : 0;
     return grade;
   };
+  if (submission.notGraded !== undefined) {
+    grade.status = 'rejected';
+    grade.error = `not graded: ${submission.notGraded}`;
+    grade.checks = notRun('not run: the entry is not a submission');
+    return finish();
+  }
   if (submission.commands === undefined) {
     grade.status = 'rejected';
     grade.error = `no ${submission.commandsFile}: a submission is a folder with commands.sh, or a .sh file`;

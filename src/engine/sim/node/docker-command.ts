@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
 import { runDockerCommand } from '../cli/sim-cli.js';
+import { jsLimitMessage, jsLimitResult } from '../js-limits.js';
 import { settleContainers } from '../container/settle.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
@@ -61,6 +62,11 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof EngineError) {
       process.stderr.write(`${error.message}\n`);
+      return 125;
+    }
+    const limit = jsLimitMessage(error);
+    if (limit !== undefined) {
+      process.stderr.write(jsLimitResult(limit).stderr);
       return 125;
     }
     throw error;
