@@ -11,7 +11,6 @@ import { RwLayer } from '../layer/rw-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
-import type { LiveEntry } from '../layer/entry.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
@@ -281,12 +280,15 @@ function populate(rw: RwLayer, destination: string, volume: Volume): void {
   const root = rw.get(destination);
   if (!root || root.kind !== 'dir') return;
   volume.data.put('/', root);
+  // `-v //` mounts a volume at `/` itself (Config.Volumes "//"), so either side can be the root
+  const child = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);
   const walk = (inner: string, outer: string) => {
     for (const name of rw.list(outer)) {
-      const entry = rw.get(`${outer}/${name}`) as LiveEntry;
-      const target = inner === '/' ? `/${name}` : `${inner}/${name}`;
+      const entry = rw.get(child(outer, name));
+      if (entry === undefined) continue;
+      const target = child(inner, name);
       volume.data.put(target, entry);
-      if (entry.kind === 'dir') walk(target, `${outer}/${name}`);
+      if (entry.kind === 'dir') walk(target, child(outer, name));
     }
   };
   walk('/', destination);
