@@ -14,6 +14,7 @@ import type { Volume } from '../volume/volume-store.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
+import { followHostPath } from '../fs/host-path.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
@@ -102,17 +103,19 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const pending: (() => void)[] = [];
   for (const m of req.mounts) {
     if (m.type === 'bind') {
-      const exists = daemon.host.get(m.source);
+      // the daemon follows the source's symlinks on its host; here they stay inside the host root
+      const source = followHostPath(daemon.host, m.source);
+      const exists = daemon.host.get(source);
       if (!exists) {
         if (!m.createSource) {
           throw new DaemonError(`invalid mount config for type "bind": bind source path does not exist: ${m.source}`);
         }
-        mkdirAll(daemon.host, m.source, now);
+        mkdirAll(daemon.host, source, now);
       }
       pending.push(() =>
         attach(
           { type: 'bind', source: m.source, destination: m.destination, mode: m.mode, rw: !m.readOnly, anonymous: false },
-          new SubtreeBackend(daemon.host, m.source),
+          new SubtreeBackend(daemon.host, source),
         ),
       );
     } else {
@@ -134,7 +137,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
       if (mounted.has(mp.destination)) continue;
       const rwFlag = readOnly === null ? mp.rw : !readOnly;
       if (mp.type === 'bind') {
-        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, mp.source));
+        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
       } else {
         const volume = daemon.volumes.get(mp.name as string);
         // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
