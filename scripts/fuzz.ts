@@ -20,6 +20,7 @@ process.stderr.write(`fuzz: ${inputs} inputs, seed ${seed}\n`);
 const report = await runFuzz({ seed, inputs, ...(only ? { only } : {}), onProgress: (n) => process.stderr.write(`fuzz: ${n}/${inputs} inputs\r`) });
 process.stderr.write('\n');
 for (const f of report.findings) process.stdout.write(`INTERNAL ERROR [${f.target}] seed ${f.seed} index ${f.index}\n  input: ${f.input}\n  ${f.error.replaceAll('\n', '\n  ')}\n`);
+for (const s of report.slow) process.stdout.write(`SLOW [${s.target}] index ${s.index}: ${s.ms} ms: ${s.input.slice(0, 300)}\n`);
 const per = Object.entries(report.perTarget).map(([k, v]) => `${k} ${v}`).join(', ');
 process.stdout.write(`fuzz: ${report.inputs} inputs (${per}) in ${(report.ms / 1000).toFixed(1)} s, ${report.findings.length} internal errors; slowest ${report.slowest?.ms ?? 0} ms (${report.slowest?.target ?? ''})\n`);
 process.exitCode = report.findings.length > 0 ? 1 : 0;

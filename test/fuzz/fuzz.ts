@@ -22,6 +22,8 @@ export interface FuzzReport {
   perTarget: Record<string, number>;
   findings: FuzzFinding[];
   slowest: { target: string; ms: number; input: string } | undefined;
+  /** inputs that took over a second (a limit that does not hold, or a slow path) */
+  slow: Array<{ target: string; index: number; ms: number; input: string }>;
   ms: number;
 }
 
@@ -48,7 +50,7 @@ export interface FuzzOptions {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const targets: FuzzTarget<unknown>[] = fuzzTargets().filter((t) => options.only === undefined || options.only.includes(t.name));
   if (targets.length === 0) throw new Error('no fuzz target selected');
-  const report: FuzzReport = { inputs: 0, perTarget: {}, findings: [], slowest: undefined, ms: 0 };
+  const report: FuzzReport = { inputs: 0, perTarget: {}, findings: [], slowest: undefined, slow: [], ms: 0 };
   const started = Date.now();
   const resetEvery = options.resetEvery ?? 150;
   for (let index = 0; index < options.inputs; index++) {
@@ -67,6 +69,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       target.reset?.(); // the state may be half-changed
     }
     const ms = Date.now() - t0;
+    if (ms > 1000) report.slow.push({ target: target.name, index, ms, input: target.show(input) });
     if (report.slowest === undefined || ms > report.slowest.ms) report.slowest = { target: target.name, ms, input: target.show(input) };
     report.inputs++;
     if (index % 1000 === 999) options.onProgress?.(index + 1);
