@@ -73,6 +73,17 @@ describe('input that used to end in an internal error', function () {
     assert.deepEqual(r.problems[0]?.start, { line: 8, col: 15 });
   });
 
+  it('an image reference that is almost valid is answered at once (Go\'s RE2 is linear; the JavaScript regex was exponential)', () => {
+    const box = new Sandbox();
+    for (const ref of [`${'9'.repeat(40)}日本`, `${'a-'.repeat(35_000)}日`, `${'a'.repeat(50)}-`.repeat(1000) + '!']) {
+      const started = Date.now();
+      const r = box.docker(['tag', 'centos', ref]);
+      assert.equal(r.exitCode, 1);
+      assert.match(r.stderr, /invalid reference format/);
+      assert.ok(Date.now() - started < 2000, `tag ${ref.slice(0, 30)}… took ${Date.now() - started} ms`);
+    }
+  });
+
   it('a true internal error has its own exit code and says how to report it', () => {
     assert.notEqual(EXIT.internal, EXIT.usage);
     const text = internalErrorText(new TypeError('x is undefined'), false);
