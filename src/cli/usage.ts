@@ -25,5 +25,5 @@ Options:
 
 Run 'drydock <command> --help' for a command's arguments, options and examples.
 
-Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.
+Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage, 70 an internal error (a bug).
 `;
