@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { didYouMean } from '../scenario/suggest.js';
 import { claimsCommand } from './claims-command.js';
+import { playgroundCommand } from './playground-command.js';
 import { cleanCommand } from './clean-command.js';
 import { compareCommand } from './compare-command.js';
 import { dockerCommand } from './docker-command.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   grade: gradeCommand,
   claims: claimsCommand,
+  playground: playgroundCommand,
 };
 
 function version(): string {

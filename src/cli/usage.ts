@@ -12,6 +12,7 @@ Commands:
   compare SCRIPT      run a shell script with \`docker\` on the simulator and on the real engine; diff them
   grade EXERCISE SUBMISSIONS…  grade students' submissions
   claims [paths…]     run the notes' claim scenarios and write reports/claims.{html,json}
+  playground build|serve [exercises…]  the exercises as a static site: a docker terminal in the browser
   help [command]      this help, or a command's
 
 Options:

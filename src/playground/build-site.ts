@@ -2,10 +2,9 @@
 // opens from any static host and from file://. Exercises are loaded and validated here, in Node; the pages get
 // them as JSON, with hidden checks reduced to their points (a student can read a page's source).
 
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { findScenarioFiles } from '../cli/find-files.js';
 import { loadExercise } from '../grading/exercise.js';
 import { formatProblem } from '../scenario/problem.js';
 import type { CheckSpec } from '../scenario/model.js';
@@ -15,8 +14,8 @@ import { exercisePage, startPage } from './site-html.js';
 
 /** What to build. */
 export interface SiteOptions {
-  /** exercise files, or folders searched for exercise.yaml */
-  paths: readonly string[];
+  /** exercise files (absolute) */
+  files: readonly string[];
   outDir: string;
   cwd: string;
   /** `serve`: pages reload when the server says the exercises changed */
@@ -30,26 +29,6 @@ export interface SiteResult {
   exercises: { slug: string; title: string; maxScore: number }[];
   files: { path: string; bytes: number; gzip: number }[];
   bundles: Bundles;
-}
-
-/** The exercise files the paths name: a file as given, a folder's exercise.yaml files. */
-export function exerciseFiles(paths: readonly string[], cwd: string): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(resolve(cwd, p)).isDirectory();
-    } catch {
-      // a glob, or a path that names nothing: findScenarioFiles reports it
-    }
-    const found = findScenarioFiles([p], cwd);
-    missing.push(...found.missing);
-    const list = found.files.map((f) => f.path).filter((f) => !isDir || basename(f) === 'exercise.yaml');
-    if (isDir && list.length === 0 && found.missing.length === 0) missing.push(p);
-    files.push(...list);
-  }
-  return { files: [...new Set(files)].sort(), missing };
 }
 
 /** A hidden check as the page may know it: its place and its points, nothing that tells what it checks. */
@@ -87,9 +66,7 @@ export async function loadPlaygroundExercises(files: readonly string[], cwd: str
 
 /** Writes the site into `outDir` (replacing what a previous build wrote there). */
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
-  const found = exerciseFiles(options.paths, options.cwd);
-  if (found.missing.length > 0) throw new Error(`no exercise found at ${found.missing.join(', ')}`);
-  const loaded = await loadPlaygroundExercises(found.files, options.cwd);
+  const loaded = await loadPlaygroundExercises(options.files, options.cwd);
   const bundles = options.bundles ?? (await bundle());
   const out = resolve(options.cwd, options.outDir);
   for (const name of ['index.html', 'assets', 'free-play', ...loaded.map((l) => l.exercise.slug)]) rmSync(join(out, name), { recursive: true, force: true });

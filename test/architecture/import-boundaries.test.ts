@@ -23,6 +23,7 @@ const RULES: [string, string[]][] = [
   ['grading', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
   ['claims', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
   ['reporters', ['runner/result.ts', 'runner/compare', 'scenario', 'assertions', 'grading', 'errors', 'go']],
+  ['playground', ['engine', 'docker-cli', 'scenario', 'assertions', 'runner', 'grading', 'errors', 'go']],
   ['cli', ['*']],
 ];
 
