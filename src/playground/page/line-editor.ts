@@ -39,10 +39,10 @@ export class LineEditor {
     this.buffer = '';
     this.cursor = 0;
     this.historyAt = this.history.length;
-    this.term.write(PROMPT);
-    const ms = this.enterAt === undefined ? undefined : performance.now() - this.enterAt;
+    const enterAt = this.enterAt;
     this.enterAt = undefined;
-    this.hooks.onPrompt?.(ms);
+    // the prompt counts once the terminal has taken it in (xterm parses writes asynchronously)
+    this.term.write(PROMPT, () => this.hooks.onPrompt?.(enterAt === undefined ? undefined : performance.now() - enterAt));
   }
 
   /** Writes text above the input line (a note from the page) and puts the line back. */

@@ -69,6 +69,7 @@ async function send(event: SessionEvent): Promise<LineOutput | undefined> {
   const answer = await link.ask({ type: 'event', event }, 'done');
   store.save(session);
   show(answer.view);
+  $('terminal').dataset.events = String(session.events.length);
   return answer.output;
 }
 
