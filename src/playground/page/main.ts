@@ -17,6 +17,8 @@ declare global {
     drydockTimings: number[];
     /** navigation → first prompt that accepts input, in ms */
     drydockReadyMs?: number;
+    /** the worker's own share of each command (running it and the checks), in ms */
+    drydockWorkerMs: number[];
   }
 }
 
@@ -29,8 +31,12 @@ Keys: ↑/↓ history, Tab completes, Ctrl+C drops the line, Ctrl+Shift+C/V copy
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const data = JSON.parse($('drydock-exercise').textContent ?? '{}') as { exercise: PlaygroundExercise | null; key: string };
 const store = new SessionStore(data.key);
+let session: StoredSession = store.load();
 window.drydockTimings = [];
+window.drydockWorkerMs = [];
 
+let link = new WorkerLink((m) => onWorker(m));
+link.send({ type: 'init', exercise: data.exercise, createdAt: session.createdAt, events: session.events });
 const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 5000, theme: { background: '#1e1e1e' } });
 const fit = new FitAddon();
 term.loadAddon(fit);
@@ -46,8 +52,6 @@ term.attachCustomKeyEventHandler((e) => {
   return !(e.ctrlKey && e.shiftKey && e.code === 'KeyV');
 });
 
-let session: StoredSession = store.load();
-let link: WorkerLink;
 const files = $<HTMLSelectElement>('files');
 const editor = $<HTMLTextAreaElement>('editor');
 
@@ -57,7 +61,13 @@ function print(out: LineOutput): void {
   $('terminal').dataset.lastExit = String(out.exitCode);
 }
 
+let shown = '';
+
 function show(v: SessionView): void {
+  // most commands change nothing a check sees: leave the DOM alone then
+  const json = JSON.stringify(v);
+  if (json === shown) return;
+  shown = json;
   renderChecks($('checks'), $('score'), v);
   const current = files.value;
   files.replaceChildren(...v.files.map((f) => new Option(f, f)));
@@ -67,9 +77,13 @@ function show(v: SessionView): void {
 async function send(event: SessionEvent): Promise<LineOutput | undefined> {
   session.events.push(event);
   const answer = await link.ask({ type: 'event', event }, 'done');
-  store.save(session);
-  show(answer.view);
-  $('terminal').dataset.events = String(session.events.length);
+  window.drydockWorkerMs.push(answer.ms);
+  // the prompt first: the checks, the file list and the saved session follow a moment later
+  setTimeout(() => {
+    store.save(session);
+    show(answer.view);
+    $('terminal').dataset.events = String(session.events.length);
+  }, 0);
   return answer.output;
 }
 
@@ -108,9 +122,7 @@ function onWorker(m: Exclude<FromWorker, { id: number }>): void {
 
 function start(): void {
   $('terminal').dataset.ready = 'false';
-  link = new WorkerLink(onWorker);
   if (session.events.length === 0) term.write(`\x1b[2m${data.exercise ? data.exercise.title : 'Free play'} · simulated Docker 20.10 · type help\x1b[0m\r\n`);
-  link.send({ type: 'init', exercise: data.exercise, createdAt: session.createdAt, events: session.events });
 }
 
 async function openFile(path: string): Promise<void> {
@@ -135,7 +147,10 @@ $('reset').addEventListener('click', () => {
   session = { createdAt: Date.now(), events: [] };
   term.reset();
   editor.value = '';
+  shown = '';
   start();
+  link = new WorkerLink((m) => onWorker(m));
+  link.send({ type: 'init', exercise: data.exercise, createdAt: session.createdAt, events: session.events });
 });
 
 const student = $<HTMLInputElement>('student');
