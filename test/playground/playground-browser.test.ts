@@ -17,7 +17,7 @@ import { loadExercise, type Exercise } from '../../src/grading/exercise.js';
 import { gradeSubmission } from '../../src/grading/grade-submission.js';
 import { simGradingEngine } from '../../src/grading/grading-engines.js';
 import { readSubmission } from '../../src/grading/submission.js';
-import { buildSite } from '../../src/playground/build-site.js';
+import { buildSite, type SiteResult } from '../../src/playground/build-site.js';
 import { chromiumPath, launchBrowser } from '../reporters/html/browser.js';
 import { checkStatuses, commandLines, openPage, saveFile, typeLine, waitForText, waitReady } from './playground-page.js';
 
@@ -53,6 +53,7 @@ describe('the playground in chromium', function () {
   let browser: Browser | undefined;
   let site = '';
   let siteUrl = '';
+  let built: SiteResult | undefined;
   const exercises = new Map<string, Exercise>();
 
   before(async function () {
@@ -64,7 +65,7 @@ describe('the playground in chromium', function () {
     }
     site = mkdtempSync(join(tmpdir(), 'drydock-playground-'));
     const files = SLUGS.map((s) => join(EXERCISES, s, 'exercise.yaml'));
-    await buildSite({ files, outDir: site, cwd: process.cwd() });
+    built = await buildSite({ files, outDir: site, cwd: process.cwd() });
     for (const [i, s] of SLUGS.entries()) {
       const loaded = await loadExercise(files[i] as string);
       assert.ok(loaded.ok);
@@ -87,6 +88,9 @@ describe('the playground in chromium', function () {
     await page.click('[data-testid=free-play]');
     await waitReady(page);
     assert.match((await page.textContent('[data-testid=badge]')) ?? '', /simulated Docker 20\.10/);
+    // click-to-run: the command in the instructions is typed into the terminal and run
+    await page.click('.instructions code.run');
+    await waitForText(page, /\$ docker run -dit --name c1 centos\n[0-9a-f]{64}\n/);
     await typeLine(page, 'docker network create n1');
     await waitForText(page, /'docker network create' is not simulated \(the simulator has no networks\); run it with --engine\s+docker\n\[exit 125\]/);
     assert.deepEqual(problems, []);
@@ -101,6 +105,13 @@ describe('the playground in chromium', function () {
     await page.goto(`${siteUrl}/index.html`);
     return { page, problems };
   }
+
+  it('an exercise page loads at most 400 KB gzip, xterm included', () => {
+    const page = built!.files.filter((f) => f.path.startsWith('assets/') || f.path === `${SLUGS[0]}/index.html`);
+    const total = page.reduce((sum, f) => sum + f.gzip, 0);
+    console.log(`      ${page.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}: ${(total / 1024).toFixed(1)} KB gzip`);
+    assert.ok(total <= 400 * 1024, `${total} bytes`);
+  });
 
   for (const slug of SLUGS) {
     it(`${slug}: the reference typed in passes every visible check, and its hand-in grades full marks`, async () => {
