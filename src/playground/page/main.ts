@@ -44,7 +44,8 @@ term.open($('terminal'));
 fit.fit();
 window.addEventListener('resize', () => fit.fit());
 term.attachCustomKeyEventHandler((e) => {
-  if (e.type === 'keydown' && e.ctrlKey && e.shiftKey && e.code === 'KeyC') {
+  // Ctrl+Shift+C copies; so does Ctrl+C while text is selected (without a selection it drops the line)
+  if (e.type === 'keydown' && e.ctrlKey && e.code === 'KeyC' && (e.shiftKey || term.hasSelection())) {
     void navigator.clipboard?.writeText(term.getSelection());
     return false;
   }
