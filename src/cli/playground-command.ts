@@ -101,11 +101,11 @@ export async function playgroundCommand(argv: readonly string[], io: CliIo): Pro
     io.stderr(`drydock playground ${sub}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
   }
-  const shown = relative(io.cwd, join(io.cwd, out)) || '.';
+  const shown = relative(io.cwd, resolve(io.cwd, out)) || '.';
   io.stdout(summary(site, shown));
   if (sub === 'build') return EXIT.ok;
   const { serveDirectory } = await import('../playground/serve-site.js');
-  const server = await serveDirectory(join(io.cwd, out), port);
+  const server = await serveDirectory(resolve(io.cwd, out), port);
   io.stdout(`serving ${server.url} (localhost only)\n`);
   try {
     return await watchAndRerun(paths, io, async () => {
