@@ -45,6 +45,7 @@ function head(title: string, root: string, liveReload: boolean): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${root}assets/playground.css">
 ${liveReload ? `<script>new EventSource('/__drydock/events').onmessage = () => location.reload();</script>\n` : ''}</head>`;
