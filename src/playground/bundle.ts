@@ -40,7 +40,9 @@ function serialFixtures(): SerialFixtures {
 export async function bundle(): Promise<Bundles> {
   let esbuild: typeof import('esbuild');
   try {
-    esbuild = await import('esbuild');
+    // a name, not a literal: drydock's own CLI bundle must leave esbuild (a native binary's wrapper) to Node
+    const name = 'esbuild';
+    esbuild = (await import(name)) as typeof import('esbuild');
   } catch {
     throw new Error('esbuild is not installed: build sites from a clone of drydock after `npm install` (it is a devDependency)');
   }

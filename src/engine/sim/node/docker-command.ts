@@ -10,7 +10,7 @@ import { runDockerCommand } from '../cli/sim-cli.js';
 import { settleContainers } from '../container/settle.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
-import { loadFixtures } from './load-fixtures.js';
+import { cachedFixtures } from './fixture-cache.js';
 import { acquireStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 
@@ -44,7 +44,7 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   let release: (() => void) | undefined;
   try {
     release = acquireStateLock(where.stateDir);
-    const fixtures = loadFixtures();
+    const fixtures = cachedFixtures();
     const host = new DiskHostBackend(where.hostRoot);
     const daemon = loadState(where.stateDir, fixtures, host, wallClock({ block: sleepSync }));
     // containers whose main process woke up since the last invocation move on before anything looks at them
