@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./init-command.js')).initCommand,
   verify: async () => (await import('./verify-command.js')).verifyCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
+  playground: async () => (await import('./playground-command.js')).playgroundCommand,
 };
 
 function version(): string {

@@ -17,6 +17,7 @@ Commands:
   init exercise NAME  scaffold an exercise: exercise.yaml, a reference and a wrong submission, pins.yaml
   verify [exercises…] the reference scores full marks, each wrong submission its pinned score
   check EXERCISE [SUBMISSION]  a student's self-check: the visible checks only
+  playground build|serve [exercises…]  the exercises as a static site: a docker terminal in the browser
   help [command]      this help, or a command's
 
 Options:
