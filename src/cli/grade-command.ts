@@ -7,12 +7,13 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch, type BatchProgress } from '../grading/grade-batch.js';
+import { gradeBatch } from '../grading/grade-batch.js';
 import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engines.js';
 import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { ProgressBar } from './progress-bar.js';
 import { terminalText } from './terminal-text.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
@@ -87,12 +88,6 @@ function parseGradeArgs(argv: readonly string[]): GradeArgs | 'help' {
   return args;
 }
 
-/** `[#######-------] 120/500`: the progress line, redrawn in place on a terminal. */
-export function progressLine(p: Pick<BatchProgress, 'done' | 'total' | 'reused'>, width = 30): string {
-  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} graded${p.reused > 0 ? ` (${p.reused} already done)` : ''}`;
-}
-
 /** Runs `drydock grade`; resolves with the exit code. */
 export async function gradeCommand(argv: string[], io: CliIo = processIo()): Promise<number> {
   let args: GradeArgs | 'help';
@@ -129,7 +124,9 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
       return EXIT.usage;
     }
   }
-  const progress = !args.quiet && io.isTTY === true;
+  // On a terminal a bar (done, failed, time left) instead of a line per submission.
+  const bar = !args.quiet && io.isTTY === true ? new ProgressBar(io.stderr) : undefined;
+  let failed = 0;
   const outDir = resolve(io.cwd, args.out);
   const result = await gradeBatch({
     exercise: loaded.exercise,
@@ -147,11 +144,12 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     registry: builtinAssertions(),
     createEngine: docker ? docker.createEngine : simGradingEngine,
     onProgress: (p) => {
-      if (progress) io.stderr(`\r${progressLine(p)}`);
+      if (p.grade.status === 'error' || p.grade.status === 'timeout') failed++;
+      if (bar) bar.update({ done: p.done, total: p.total, failed, reused: p.reused });
       else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${terminalText(p.grade.student)}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${terminalText(p.grade.error)}` : ''})`}\n`);
     },
   });
-  if (progress) io.stderr('\n');
+  bar?.clear();
   for (const left of (await docker?.disposeAll()) ?? []) io.stderr(`drydock grade: left behind: ${left}\n`);
   const grades = result.grades;
   const mean = grades.length > 0 ? grades.reduce((a, g) => a + g.score, 0) / grades.length : 0;

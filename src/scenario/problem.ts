@@ -11,6 +11,7 @@ export type ScenarioProblemCode =
   | 'DUPLICATE_KEY'
   | 'MULTIPLE_DOCUMENTS'
   | 'NOT_A_MAPPING'
+  | 'RECURSIVE_ALIAS'
   | 'UNKNOWN_KEY'
   | 'MISSING_KEY'
   | 'WRONG_TYPE'

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gradeCommand, progressLine } from '../../src/cli/grade-command.js';
+import { gradeCommand } from '../../src/cli/grade-command.js';
+import { progressText } from '../../src/cli/progress-bar.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { demoCopy } from '../grading/helpers.js';
 
@@ -40,6 +41,6 @@ describe('drydock grade', () => {
   });
 
   it('draws a progress bar', () => {
-    assert.equal(progressLine({ done: 5, total: 10, reused: 2 }, 10), '[#####-----] 5/10 graded (2 already done)');
+    assert.equal(progressText({ done: 5, total: 10, failed: 0, reused: 2, elapsedMs: 3000 }, 10), '[#####-----] 5/10 done, 0 failed (2 already done), about 5s left');
   });
 });
