@@ -11,7 +11,7 @@ import { build } from '../../builder/builder.js';
 import { readTar } from '../../archive/tar.js';
 import type { Daemon } from '../../daemon.js';
 import { resolvePath } from '../../fs/path.js';
-import { cloneConfig } from '../../image/config.js';
+import { cloneConfig, emptyConfig, type ContainerConfig } from '../../image/config.js';
 import { importedImage } from '../../image/base-image.js';
 import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
@@ -36,24 +36,8 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   const c = daemon.findContainer(ref);
   if (!c) return out.daemon(`No such container: ${ref}`);
   const config = cloneConfig(c.config);
-  const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
-  // dockerfile.BuildFromConfig: the changes are parsed as one Dockerfile, every keyword is checked against
-  // validCommitCommands, then each is dispatched (STOPSIGNAL, MAINTAINER, … refused; observed on 20.10)
-  try {
-    const nodes = flagList(cmd, 'change').length ? parseDockerfile(flagList(cmd, 'change').join('\n')).nodes : [];
-    for (const node of nodes) {
-      const keyword = node.keyword.toLowerCase();
-      if (!VALID_COMMIT_COMMANDS.includes(keyword)) return out.daemon(`${keyword} is not a valid change command`);
-    }
-    for (const node of nodes) {
-      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
-      if (instr.kind === 'WORKDIR') config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
-      else applyMetadata(config, instr, state);
-    }
-  } catch (error) {
-    if (error instanceof DockerfileError || error instanceof StepError) return out.daemon(error.message);
-    throw error;
-  }
+  const bad = applyChanges(config, flagList(cmd, 'change'));
+  if (bad !== null) return out.daemon(bad);
   const entries = c.rw.snapshot();
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
   const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;
@@ -77,6 +61,31 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   );
   if (tag) daemon.images.tag(tag, image.id, daemon.clock.now());
   return out.out(`${image.id}\n`);
+}
+
+/**
+ * dockerfile.BuildFromConfig, shared by commit and import: the changes are parsed as one Dockerfile, every
+ * keyword is checked against validCommitCommands, then each is dispatched onto `config` (STOPSIGNAL,
+ * MAINTAINER, … refused; observed on 20.10). Returns the daemon's error text, or null.
+ */
+function applyChanges(config: ContainerConfig, changes: readonly string[]): string | null {
+  const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
+  try {
+    const nodes = changes.length ? parseDockerfile(changes.join('\n')).nodes : [];
+    for (const node of nodes) {
+      const keyword = node.keyword.toLowerCase();
+      if (!VALID_COMMIT_COMMANDS.includes(keyword)) return `${keyword} is not a valid change command`;
+    }
+    for (const node of nodes) {
+      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
+      if (instr.kind === 'WORKDIR') config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
+      else applyMetadata(config, instr, state);
+    }
+  } catch (error) {
+    if (error instanceof DockerfileError || error instanceof StepError) return error.message;
+    throw error;
+  }
+  return null;
 }
 
 /** `docker tag SOURCE TARGET`. */
@@ -130,6 +139,10 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if ('error' in r) return out.err(`${r.error}\n`);
     tagRef = r.ref;
   }
+  // the daemon applies the changes to an empty config before it reads the archive
+  const config = emptyConfig();
+  const bad = applyChanges(config, flagList(cmd, 'change'));
+  if (bad !== null) return out.daemon(bad);
   let data: Uint8Array;
   if (source === '-') data = ctx.stdin;
   else if (/^https?:\/\//.test(source)) {
@@ -146,8 +159,9 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     return out.daemon(`archive/tar: invalid tar header (${(error as Error).message})`);
   }
   if (!entries.has('/')) entries.set('/', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: daemon.clock.now() });
-  const comment = flagString(cmd, 'message') || `Imported from ${source}`;
-  const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment));
+  // the client uploads a file as the request body, so the daemon's source is `-` for a file as for stdin
+  const comment = flagString(cmd, 'message') || 'Imported from -';
+  const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment, config));
   if (tagRef) daemon.images.tag(tagRef, image.id, daemon.clock.now());
   return out.out(`${image.id}\n`);
 }
