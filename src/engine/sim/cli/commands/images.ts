@@ -108,10 +108,15 @@ export function rmi(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const force = flagBool(cmd, 'force');
   for (const name of cmd.args) {
+    // the route refuses a blank name before any lookup; an empty one asks for /images/ and finds nothing
+    if (name !== '' && name.trim() === '') {
+      out.daemon('image name cannot be blank');
+      continue;
+    }
     const ref = familiarRef(name);
     const image = lookupImage(daemon, name);
     if (!image) {
-      if ('error' in ref && !/^[0-9a-f]+$/.test(name)) out.daemon(ref.error);
+      if ('error' in ref && !/^[0-9a-f]*$/.test(name)) out.daemon(ref.error);
       else out.err(`Error: No such image: ${name}\n`, force ? 0 : 1);
       if (!force) out.exitCode = 1;
       continue;
