@@ -137,11 +137,14 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
+  // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
+  // about a cancelled wait)
+  if (detach && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
   if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
     // the client's log line about the wait it gave up (a race on the real client, see below)
-    out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 125);
+    if (!detach) out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 125);
     if (container.autoRemove) removeContainer(daemon, container, true, true);
     return out;
   }
@@ -151,7 +154,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     out.err(`docker: Error response from daemon: ${message}.\n`, started.outcome.exitCode);
     // The client's log line about the wait it gave up; the real client prints it most of the time (it is a race
     // there, which comparisons ignore: src/runner/normalize/client-races.ts).
-    if (started.outcome.exitCode === 127) {
+    if (started.outcome.exitCode === 127 && !detach) {
       out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
     }
     if (container.autoRemove) removeContainer(daemon, container, true, true);
