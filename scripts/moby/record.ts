@@ -1,7 +1,7 @@
 // Re-records moby cases on the real 20.10 engine and writes what each step printed into its case file, then
 // replays them on the simulator and prints which differ.
 //
-//   npm run moby:record [-- <substring of case ids>…]
+//   npm run moby:record [-- <substring of a case id or moby test file>…]
 
 import { writeFileSync } from 'node:fs';
 import { loadCases } from '../../test/fidelity/moby/case-file.js';
@@ -9,7 +9,7 @@ import { recordCases } from '../../test/fidelity/moby/real-record.js';
 import { compareCase, firstDifference, runCaseOnSim } from '../../test/fidelity/moby/sim-replay.js';
 
 const filters = process.argv.slice(2);
-const cases = loadCases().filter((c) => filters.length === 0 || filters.some((f) => c.id.includes(f)));
+const cases = loadCases().filter((c) => filters.length === 0 || filters.some((f) => c.id.includes(f) || c.spec.moby.includes(f)));
 const started = Date.now();
 const recordings = await recordCases(cases, 4);
 let same = 0;
