@@ -17,7 +17,7 @@ import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
 import { entriesFromTar } from '../../layer/tar-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
-import { familiarRef, lookupImage } from '../image-ref.js';
+import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -94,11 +94,16 @@ export function tag(daemon: Daemon, cmd: ParsedCommand): Output {
   const [source = '', target = ''] = cmd.args;
   const t = familiarRef(target);
   if ('error' in t) return out.err(`Error parsing reference: "${target}" is not a valid repository/tag: ${t.error}\n`);
+  // the client refuses a digest reference itself; the daemon refuses a name it would read as an ID, after
+  // it has found the image
+  const refusal = tagRefusal(target);
+  if (refusal !== null && target.includes('@')) return out.err(`${refusal}\n`);
   const image = lookupImage(daemon, source);
   if (!image) {
     const s = familiarRef(source);
     return out.daemon(`No such image: ${'ref' in s ? s.ref : source}`);
   }
+  if (refusal !== null) return out.daemon(refusal);
   daemon.images.tag(t.ref, image.id, daemon.clock.now());
   return out;
 }
