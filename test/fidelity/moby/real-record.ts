@@ -111,7 +111,7 @@ async function cleanUp(client: DockerClient, c: LoadedCase, printed: readonly Re
   const lines = async (argv: string[]): Promise<string[]> => (await client.run(argv)).stdout.split('\n').filter(Boolean);
   const containers = await lines(['ps', '-aq', '--no-trunc', '--filter', `name=${c.prefix}`]);
   if (containers.length > 0) await client.run(['rm', '-fv', ...containers]);
-  const tags = (await lines(['images', '--format', '{{.Repository}}:{{.Tag}}'])).filter((t) => t.startsWith(c.prefix));
+  const tags = (await lines(['images', '--format', '{{.Repository}}:{{.Tag}}'])).filter((t) => t.includes(c.prefix));
   // only commands that make images: a listing may show other users' IDs
   const text = printed.filter((_, i) => MAKERS.has(commandOf(c.spec.steps[i]!.docker))).map((s) => `${s.stdout}\n${s.stderr}`).join('\n');
   const ids = new Set([...text.matchAll(/\b(?:sha256:)?([0-9a-f]{64}|[0-9a-f]{12})\b/g)].map((m) => m[1]!));
