@@ -35,9 +35,11 @@ const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_REPO = 'library';
 const NAME_TOTAL_LENGTH_MAX = 255;
 
-// The expressions of distribution/reference/regexp.go, composed the same way.
+// The expressions of distribution/reference/regexp.go, composed the same way, but for one thing: Go's
+// separator `[-]*` may be empty, which a backtracking engine turns into `([a-z0-9]+)+` and takes exponential
+// time to refuse a long name with a second colon (`name:sha256:<hex>` hung); `[-]+` matches the same names.
 const ALPHANUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]*)';
+const SEPARATOR = '(?:[._]|__|[-]+)';
 const NAME_COMPONENT = `${ALPHANUM}(?:(?:${SEPARATOR}${ALPHANUM})+)?`;
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `${DOMAIN_COMPONENT}(?:(?:\\.${DOMAIN_COMPONENT})+)?(?::[0-9]+)?`;
