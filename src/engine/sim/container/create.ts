@@ -34,6 +34,11 @@ export interface CreateRequest {
   env: string[];
   workdir: string | null;
   user: string | null;
+  /** --hostname; null: the first 12 characters of the ID */
+  hostname?: string | null;
+  /** --stop-signal and --stop-timeout, when given */
+  stopSignal?: string | null;
+  stopTimeout?: number | null;
   tty: boolean;
   openStdin: boolean;
   attachStdin: boolean;
@@ -208,8 +213,10 @@ const NOUN = ['albattani', 'babbage', 'bohr', 'cerf', 'curie', 'darwin', 'dijkst
 /** The container's Config: the image's, overridden by the command line (moby's merge + CLI rules). */
 function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   const config = cloneConfig(req.image.config);
-  config.Hostname = id.slice(0, 12);
+  config.Hostname = req.hostname || id.slice(0, 12);
   config.Domainname = '';
+  if (req.stopSignal) config.StopSignal = req.stopSignal;
+  if (req.stopTimeout !== undefined && req.stopTimeout !== null) config.StopTimeout = req.stopTimeout;
   config.Image = req.imageName;
   if (req.user !== null) config.User = req.user;
   config.AttachStdin = req.attachStdin;

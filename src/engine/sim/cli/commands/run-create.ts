@@ -2,6 +2,7 @@
 // (image, names, volumes-from), each error framed the way the 20.10 client frames it for that command, then
 // for run: start, attach to the output, wait, and --rm.
 
+import { parseDaemonSignal } from '../../container/signals.js';
 import { parsePublishedPorts } from '../../../../docker-cli/port-spec.js';
 import { resolveVolumeSpecs } from '../../../../docker-cli/volume-spec.js';
 import { parseMountFlag, type MountConfig } from '../../../../docker-cli/mount-spec.js';
@@ -13,10 +14,10 @@ import { createContainer, type MountRequest } from '../../container/create.js';
 import { removeContainer, startContainer } from '../../container/lifecycle.js';
 import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
-import { flagBool, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -63,6 +64,11 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
 
   // verifyContainerSettings runs before the image lookup
+  const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
+  if (stopSignal) {
+    const parsed = parseDaemonSignal(stopSignal);
+    if ('error' in parsed) return daemonError(parsed.error);
+  }
   const workdir = flagString(cmd, 'workdir');
   if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const image = lookupImage(daemon, imageName);
@@ -104,6 +110,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       env,
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
+      hostname: flagString(cmd, 'hostname') ?? null,
+      stopSignal: stopSignal || null,
+      stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
       openStdin: interactive,
       attachStdin: interactive && !detach,
