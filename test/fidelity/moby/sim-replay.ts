@@ -9,6 +9,7 @@ import { busyboxStandIn } from '../../../src/engine/sim/image/base-image.js';
 import { loadFixtures } from '../../../src/engine/sim/node/load-fixtures.js';
 import { PairedNormalizer } from '../../../src/runner/normalize/normalize-output.js';
 import { compareResult, type Comparison } from '../compare.js';
+import { textDiff } from '../text-diff.js';
 import { HOSTDIR, Sandbox } from '../sandbox.js';
 import { CASE_BASE, CASE_BASE_CMD, expand, type LoadedCase, type RecordedStep } from './case-file.js';
 
@@ -33,6 +34,7 @@ export async function runCaseOnSim(c: LoadedCase): Promise<CommandResult[]> {
     const stdin = step.stdinFrom !== undefined ? latin1Bytes(results[step.stdinFrom]!.stdout) : new TextEncoder().encode(step.stdin ?? '');
     if (step.docker) {
       const argv = step.docker.map((a) => expand(a, c.prefix, HOSTDIR, results.map((r) => r.stdout)));
+      if (process.env.DRYDOCK_MOBY_TRACE) console.error(`  sim: docker ${argv.join(' ')}`);
       results.push(runDockerCommand(box.engine.daemon, argv, { stdin, cwd: HOSTDIR, env: new Map() }));
     } else {
       results.push(await box.sh(expand(step.host!, c.prefix, HOSTDIR, results.map((r) => r.stdout))));
@@ -56,14 +58,17 @@ export function compareCase(c: LoadedCase, actual: readonly CommandResult[], rec
   });
 }
 
-/** A readable account of the first differing step, or null when every step matched. */
+/** A readable account of the first differing step (a diff of each differing stream), or null when all matched. */
 export function firstDifference(steps: readonly ReplayedStep[]): string | null {
   const at = steps.findIndex((s) => !s.comparison.equal);
   if (at < 0) return null;
   const { ran, comparison: { expected, actual } } = steps[at]!;
-  const show = (o: { stdout: string; stderr: string; exitCode: number | null }): string =>
-    `exit ${o.exitCode}\n--- stdout\n${o.stdout}\n--- stderr\n${o.stderr}`;
-  return `step ${at}: ${ran}\n=== real 20.10\n${show(expected)}\n=== simulator\n${show(actual)}`;
+  const parts = [`step ${at}: ${ran}`];
+  if (expected.exitCode !== null && expected.exitCode !== actual.exitCode) parts.push(`exit code: real 20.10 ${expected.exitCode}, simulator ${actual.exitCode}`);
+  for (const stream of ['stdout', 'stderr'] as const) {
+    if (expected[stream] !== actual[stream]) parts.push(textDiff(expected[stream], actual[stream], stream));
+  }
+  return `${parts.join('\n')}\n(- real 20.10, + simulator)`;
 }
 
 function latin1Bytes(text: string): Uint8Array {
