@@ -19,7 +19,7 @@ import { PidNamespace } from '../shell/pid-namespace.js';
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
   | { type: 'bind'; source: string; destination: string; readOnly: boolean; mode: string; createSource: boolean }
-  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string };
+  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean };
 
 /** Everything `docker create`/`run` passes to the daemon. */
 export interface CreateRequest {
@@ -89,12 +89,18 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   rw.rootMeta = { mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   mountSystemPaths(fs, hostname, config.Tty, now);
+  // container.SetupWorkingDirectory runs on the root filesystem before any volume is made: a file in the way
+  // fails the create
+  const workdirStat = config.WorkingDir ? fs.stat(resolvePath('/', config.WorkingDir)) : null;
+  if (workdirStat && workdirStat.kind !== 'dir') throw new DaemonError(`Cannot mkdir: ${config.WorkingDir} is not a directory`);
   const mounts: MountPoint[] = [];
   const mounted = new Set<string>();
 
+  // destinations compare cleaned (`/foo/` is `/foo`), as IsDestinationMounted does
+  const isMounted = (destination: string) => mounted.has(resolvePath('/', destination));
   const attach = (mp: MountPoint, backend: SubtreeBackend | Volume['data'], volume?: Volume) => {
-    if (mounted.has(mp.destination)) return;
-    mounted.add(mp.destination);
+    if (isMounted(mp.destination)) return;
+    mounted.add(resolvePath('/', mp.destination));
     makeMountPoint(rw, mp.destination, now, backend.get('/')?.kind !== 'dir');
     if (volume && !volume.populated) {
       populate(rw, mp.destination, volume);
@@ -107,6 +113,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   // Explicit -v/--mount first: they win over --volumes-from and the image's VOLUMEs at the same path.
   const pending: (() => void)[] = [];
   for (const m of req.mounts) {
+    // a plain `-v /path` is one of Config.Volumes, mounted last and only where nothing else is (below)
+    if (m.type === 'volume' && m.configVolume) continue;
     if (m.type === 'bind') {
       const exists = daemon.host.get(m.source);
       if (!exists) {
@@ -137,7 +145,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   for (const run of pending) run();
   for (const { source, readOnly } of sources) {
     for (const mp of source.mounts) {
-      if (mounted.has(mp.destination)) continue;
+      if (isMounted(mp.destination)) continue;
       const rwFlag = readOnly === null ? mp.rw : !readOnly;
       if (mp.type === 'bind') {
         attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, mp.source));
@@ -149,7 +157,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
     }
   }
   for (const destination of Object.keys(config.Volumes ?? {})) {
-    if (mounted.has(destination)) continue;
+    if (isMounted(destination)) continue;
     const volName = daemon.ids.next('volume');
     const volume = daemon.volumes.create(volName, now, true, null, null);
     attach(
@@ -263,7 +271,7 @@ function volumesFromSource(daemon: Daemon, spec: string): { source: Container; r
       ref = spec.slice(0, colon);
       readOnly = mode === 'ro';
     } else if (mode !== '') {
-      throw new DaemonError(`invalid mode for volumes-from: ${mode}`);
+      throw new DaemonError(`invalid mode: ${mode}`);
     }
   }
   return { source: daemon.container(ref), readOnly };
