@@ -19,7 +19,7 @@ import { PidNamespace } from '../shell/pid-namespace.js';
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
   | { type: 'bind'; source: string; destination: string; readOnly: boolean; mode: string; createSource: boolean }
-  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean };
+  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string };
 
 /** Everything `docker create`/`run` passes to the daemon. */
 export interface CreateRequest {
@@ -156,7 +156,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
       }
     }
   }
-  for (const destination of Object.keys(config.Volumes ?? {})) {
+  for (const key of Object.keys(config.Volumes ?? {})) {
+    const destination = resolvePath('/', key);
     if (isMounted(destination)) continue;
     const volName = daemon.ids.next('volume');
     const volume = daemon.volumes.create(volName, now, true, null, null);
@@ -246,7 +247,8 @@ function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   }
   if (req.workdir !== null) config.WorkingDir = resolvePath('/', req.workdir);
   const volumes = { ...(config.Volumes ?? {}) };
-  for (const m of req.mounts) if (m.type === 'volume' && m.name === null) volumes[m.destination] = {};
+  // the CLI keys Config.Volumes with the path as typed (`/bar/`); the mount point is cleaned
+  for (const m of req.mounts) if (m.type === 'volume' && m.name === null) volumes[m.typed ?? m.destination] = {};
   config.Volumes = Object.keys(volumes).length ? sortKeys(volumes) : null;
   if (req.exposedPorts.length) {
     const ports = { ...(config.ExposedPorts ?? {}) };

@@ -85,7 +85,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     }
   }
   for (const spec of volumes.volumes.anonymous) {
-    mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '', configVolume: true });
+    mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '', configVolume: true, typed: 'typed' in spec ? spec.typed : undefined });
   }
   for (const m of mountConfigs) {
     const bad = validateMountConfig(m, (p) => daemon.host.get(p) !== undefined);
