@@ -11,7 +11,7 @@ export type VolumeSpec =
   | { kind: 'bind'; source: string; destination: string; mode: string; rw: boolean; propagation: string }
   | { kind: 'named'; name: string; destination: string; mode: string; rw: boolean; copyData: boolean }
   /** Config.Volumes entry; the daemon mounts a fresh volume at path.Clean(spec), which stays relative if the spec was */
-  | { kind: 'anonymous'; destination: string };
+  | { kind: 'anonymous'; destination: string; /** as typed: the CLI keys Config.Volumes with it */ typed?: string };
 
 /** A parsed spec or the daemon's error text. */
 export type VolumeSpecResult = { ok: true; spec: VolumeSpec } | { ok: false; error: string };
@@ -79,7 +79,7 @@ function mountConfigError(type: string, target: string, extra?: string): string 
 /** One `-v` spec, as the CLI sorts it and the Linux daemon parses it. */
 export function parseVolumeSpec(raw: string): VolumeSpecResult {
   if (raw === '') return { ok: false, error: 'invalid empty volume spec' }; // real docker fails oddly in runc here
-  if (!cliHasSource(raw)) return { ok: true, spec: { kind: 'anonymous', destination: cleanPath(raw) } };
+  if (!cliHasSource(raw)) return { ok: true, spec: { kind: 'anonymous', destination: cleanPath(raw), typed: raw } };
 
   if ((raw.match(/:/g) ?? []).length > 2) return { ok: false, error: invalidSpec(raw) };
   const arr = raw.split(':');

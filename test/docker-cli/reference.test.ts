@@ -75,4 +75,13 @@ describe('image references', () => {
     assert.equal(validateBuildTag('cv-bad:'), 'invalid argument "cv-bad:" for "-t, --tag" flag: invalid reference format');
     assert.equal(validateBuildTag('cv-ok:v2'), undefined);
   });
+  it('refuses a long name with a second colon at once (moby TestCreateByImageID: name:sha256:<id> hung)', () => {
+    const started = Date.now();
+    const r = parseNormalizedNamed(`mb57a828-testcreatebyimageid:sha256:${'a'.repeat(64)}`);
+    assert.deepEqual(r, { ok: false, error: 'invalid reference format' });
+    assert.deepEqual(parseNormalizedNamed(`${'a-'.repeat(40)}b:x:y`), { ok: false, error: 'invalid reference format' });
+    assert.ok(Date.now() - started < 200, `took ${Date.now() - started}ms`);
+    assert.equal(parseNormalizedNamed('a--b__c.d_e').ok, true);
+    assert.equal(parseNormalizedNamed('a___b').ok, false);
+  });
 });

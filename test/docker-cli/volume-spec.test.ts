@@ -30,9 +30,10 @@ describe('-v / --volume specs', () => {
       ok: true,
       spec: { kind: 'named', name: 'data', destination: '/d', mode: 'ro,nocopy', rw: false, copyData: false },
     });
-    assert.deepEqual(parseVolumeSpec('/ctr'), { ok: true, spec: { kind: 'anonymous', destination: '/ctr' } });
+    assert.deepEqual(parseVolumeSpec('/ctr'), { ok: true, spec: { kind: 'anonymous', destination: '/ctr', typed: '/ctr' } });
+    assert.deepEqual(parseVolumeSpec('/ctr/'), { ok: true, spec: { kind: 'anonymous', destination: '/ctr', typed: '/ctr/' } });
     // `-v :/b` runs (3.5); the daemon keeps the spec as the path, and the volume lands at /:/b in the container
-    assert.deepEqual(parseVolumeSpec(':/b'), { ok: true, spec: { kind: 'anonymous', destination: ':/b' } });
+    assert.deepEqual(parseVolumeSpec(':/b'), { ok: true, spec: { kind: 'anonymous', destination: ':/b', typed: ':/b' } });
   });
   it('reports bad modes and shapes like the daemon (3.5)', () => {
     assert.equal(error('/host/a:/b:xyz'), 'invalid mode: xyz');

@@ -19,7 +19,7 @@ import { followHostPath } from '../fs/host-path.js';
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
   | { type: 'bind'; source: string; destination: string; readOnly: boolean; mode: string; createSource: boolean }
-  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string };
+  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string };
 
 /** Everything `docker create`/`run` passes to the daemon. */
 export interface CreateRequest {
@@ -34,6 +34,11 @@ export interface CreateRequest {
   env: string[];
   workdir: string | null;
   user: string | null;
+  /** --hostname; null: the first 12 characters of the ID */
+  hostname?: string | null;
+  /** --stop-signal and --stop-timeout, when given */
+  stopSignal?: string | null;
+  stopTimeout?: number | null;
   tty: boolean;
   openStdin: boolean;
   attachStdin: boolean;
@@ -84,12 +89,18 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   rw.rootMeta = { mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   mountSystemPaths(fs, hostname, config.Tty, now);
+  // container.SetupWorkingDirectory runs on the root filesystem before any volume is made: a file in the way
+  // fails the create
+  const workdirStat = config.WorkingDir ? fs.stat(resolvePath('/', config.WorkingDir)) : null;
+  if (workdirStat && workdirStat.kind !== 'dir') throw new DaemonError(`Cannot mkdir: ${config.WorkingDir} is not a directory`);
   const mounts: MountPoint[] = [];
   const mounted = new Set<string>();
 
+  // destinations compare cleaned (`/foo/` is `/foo`), as IsDestinationMounted does
+  const isMounted = (destination: string) => mounted.has(resolvePath('/', destination));
   const attach = (mp: MountPoint, backend: SubtreeBackend | Volume['data'], volume?: Volume) => {
-    if (mounted.has(mp.destination)) return;
-    mounted.add(mp.destination);
+    if (isMounted(mp.destination)) return;
+    mounted.add(resolvePath('/', mp.destination));
     makeMountPoint(rw, mp.destination, now, backend.get('/')?.kind !== 'dir');
     if (volume && !volume.populated) {
       populate(rw, mp.destination, volume);
@@ -102,6 +113,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   // Explicit -v/--mount first: they win over --volumes-from and the image's VOLUMEs at the same path.
   const pending: (() => void)[] = [];
   for (const m of req.mounts) {
+    // a plain `-v /path` is one of Config.Volumes, mounted last and only where nothing else is (below)
+    if (m.type === 'volume' && m.configVolume) continue;
     if (m.type === 'bind') {
       // the daemon follows the source's symlinks on its host; here they stay inside the host root
       const source = followHostPath(daemon.host, m.source);
@@ -134,7 +147,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   for (const run of pending) run();
   for (const { source, readOnly } of sources) {
     for (const mp of source.mounts) {
-      if (mounted.has(mp.destination)) continue;
+      if (isMounted(mp.destination)) continue;
       const rwFlag = readOnly === null ? mp.rw : !readOnly;
       if (mp.type === 'bind') {
         attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
@@ -145,8 +158,9 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
       }
     }
   }
-  for (const destination of Object.keys(config.Volumes ?? {})) {
-    if (mounted.has(destination)) continue;
+  for (const key of Object.keys(config.Volumes ?? {})) {
+    const destination = resolvePath('/', key);
+    if (isMounted(destination)) continue;
     const volName = daemon.ids.next('volume');
     const volume = daemon.volumes.create(volName, now, true, null, null);
     attach(
@@ -210,8 +224,10 @@ const NOUN = ['albattani', 'babbage', 'bohr', 'cerf', 'curie', 'darwin', 'dijkst
 /** The container's Config: the image's, overridden by the command line (moby's merge + CLI rules). */
 function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   const config = cloneConfig(req.image.config);
-  config.Hostname = id.slice(0, 12);
+  config.Hostname = req.hostname || id.slice(0, 12);
   config.Domainname = '';
+  if (req.stopSignal) config.StopSignal = req.stopSignal;
+  if (req.stopTimeout !== undefined && req.stopTimeout !== null) config.StopTimeout = req.stopTimeout;
   config.Image = req.imageName;
   if (req.user !== null) config.User = req.user;
   config.AttachStdin = req.attachStdin;
@@ -233,7 +249,8 @@ function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   }
   if (req.workdir !== null) config.WorkingDir = resolvePath('/', req.workdir);
   const volumes = { ...(config.Volumes ?? {}) };
-  for (const m of req.mounts) if (m.type === 'volume' && m.name === null) volumes[m.destination] = {};
+  // the CLI keys Config.Volumes with the path as typed (`/bar/`); the mount point is cleaned
+  for (const m of req.mounts) if (m.type === 'volume' && m.name === null) volumes[m.typed ?? m.destination] = {};
   config.Volumes = Object.keys(volumes).length ? sortKeys(volumes) : null;
   if (req.exposedPorts.length) {
     const ports = { ...(config.ExposedPorts ?? {}) };
@@ -258,7 +275,7 @@ function volumesFromSource(daemon: Daemon, spec: string): { source: Container; r
       ref = spec.slice(0, colon);
       readOnly = mode === 'ro';
     } else if (mode !== '') {
-      throw new DaemonError(`invalid mode for volumes-from: ${mode}`);
+      throw new DaemonError(`invalid mode: ${mode}`);
     }
   }
   return { source: daemon.container(ref), readOnly };

@@ -33,6 +33,11 @@ export function containerJson(c: Container, sizes?: ContainerSizes): Record<stri
   // overlay2 names the container layer with a cache ID of its own, not the container ID
   const layerDir = `/var/lib/docker/overlay2/${sha256Hex(`overlay2-rw:${c.id}`)}`;
   const networkNone = c.host.networkMode === 'none';
+  // a start writes the network files first (initializeNetworking), then the spec (where an unknown user is
+  // refused: exit code 128), and the log file only once runc is asked; a container never started has none
+  const started = c.state.startedAt !== null;
+  const networked = started || c.state.error !== '';
+  const logged = started || (c.state.error !== '' && c.state.exitCode !== 128);
   return {
     Id: c.id,
     Created: goTime(c.created),
@@ -40,10 +45,10 @@ export function containerJson(c: Container, sizes?: ContainerSizes): Record<stri
     Args: c.args,
     State: stateJson(c),
     Image: c.imageId,
-    ResolvConfPath: `${dir}/resolv.conf`,
-    HostnamePath: `${dir}/hostname`,
-    HostsPath: `${dir}/hosts`,
-    LogPath: `${dir}/${c.id}-json.log`,
+    ResolvConfPath: networked ? `${dir}/resolv.conf` : '',
+    HostnamePath: networked ? `${dir}/hostname` : '',
+    HostsPath: networked ? `${dir}/hosts` : '',
+    LogPath: logged ? `${dir}/${c.id}-json.log` : '',
     Name: `/${c.name}`,
     RestartCount: c.restartCount,
     Driver: 'overlay2',

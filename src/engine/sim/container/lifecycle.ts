@@ -2,6 +2,7 @@
 // would keep running), stop/kill (PID 1 ignores SIGTERM, so it ends killed: 137), pause, rename, remove (with
 // anonymous volumes under -v/--rm), exec, with moby's error texts for every refused transition.
 
+import { isLinuxSignal } from './signals.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
@@ -80,9 +81,12 @@ export function stopContainer(daemon: Daemon, c: Container): void {
 }
 
 /** `docker kill`. */
-export function killContainer(daemon: Daemon, c: Container, ref: string): void {
+export function killContainer(daemon: Daemon, c: Container, ref: string, signal = 9): void {
+  if (signal !== 9 && !isLinuxSignal(signal)) throw new DaemonError(`Cannot kill container: ${ref}: The linux daemon does not support signal ${signal}`);
   if (!isRunning(c)) throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`);
-  exited(daemon, c, 137);
+  // PID 1 of a namespace gets no signal it has no handler for, but SIGKILL from the host; the main process
+  // installs no handlers in this model (as for docker stop's SIGTERM), so any other signal changes nothing
+  if (signal === 9) exited(daemon, c, 137);
 }
 
 /** `docker pause`. */

@@ -39,7 +39,7 @@ export function baseLayer(manifest: RootfsManifest): Layer {
 }
 
 /** An image made by `docker import` of a layer: empty config, one history row "Imported from -". */
-export function importedImage(layer: Layer, created: number, comment = 'Imported from -'): Image {
+export function importedImage(layer: Layer, created: number, comment = 'Imported from -', config = emptyConfig()): Image {
   return makeImage({
     parent: '',
     comment,
@@ -47,7 +47,7 @@ export function importedImage(layer: Layer, created: number, comment = 'Imported
     container: '',
     containerConfig: emptyConfig(),
     author: '',
-    config: emptyConfig(),
+    config,
     layer,
     history: [{ created, createdBy: '', comment, author: '', emptyLayer: false }],
   });

@@ -33,6 +33,8 @@ export interface ContainerConfig {
   OnBuild: string[] | null;
   Labels: Record<string, string> | null;
   StopSignal?: string;
+  /** seconds; set only by create/run --stop-timeout */
+  StopTimeout?: number;
   Shell?: string[];
 }
 
@@ -62,7 +64,7 @@ export function emptyConfig(): ContainerConfig {
 const ORDER: (keyof ContainerConfig)[] = [
   'Hostname', 'Domainname', 'User', 'AttachStdin', 'AttachStdout', 'AttachStderr', 'ExposedPorts', 'Tty',
   'OpenStdin', 'StdinOnce', 'Env', 'Cmd', 'Healthcheck', 'ArgsEscaped', 'Image', 'Volumes', 'WorkingDir',
-  'Entrypoint', 'OnBuild', 'Labels', 'StopSignal', 'Shell',
+  'Entrypoint', 'OnBuild', 'Labels', 'StopSignal', 'StopTimeout', 'Shell',
 ];
 
 /** The config as a plain object with Docker's key order, omitting empty `omitempty` fields. */

@@ -131,7 +131,7 @@ export class ImageStore {
     if (name !== null) {
       const refs = this.refsOf(id);
       const user = users.find((c) => c.imageId === id);
-      if (user && refs.length === 1 && !force) {
+      if (user && isSingleReference(refs) && !force) {
         throw new RepositoryConflict(typed, user.id, id);
       }
       this.untag(name);
@@ -140,7 +140,8 @@ export class ImageStore {
       quiet = true;
     } else {
       const refs = this.refsOf(id);
-      if (new Set(refs.map(repositoryOf)).size <= 1) {
+      // an ID removes every reference only when they are one repository with at most one tag
+      if (isSingleReference(refs)) {
         this.check(id, force ? HARD : HARD | STOPPED, users);
         for (const ref of refs) {
           this.untag(ref);
@@ -206,6 +207,19 @@ const SOFT = REFERENCE | STOPPED;
 
 /** 12 hex characters, without "sha256:" (docker's stringid.TruncateID). */
 
+
+/** moby's isSingleReference: all references in one repository, at most one of them a tag (not for none). */
+export function isSingleReference(refs: readonly string[]): boolean {
+  if (refs.length <= 1) return refs.length === 1;
+  let single: string | null = null;
+  const canonical = new Set<string>();
+  for (const ref of refs) {
+    if (ref.includes('@')) canonical.add(repositoryOf(ref));
+    else if (single === null) single = ref;
+    else return false;
+  }
+  return canonical.size === 1 && canonical.has(repositoryOf(single ?? refs[0]!));
+}
 
 /** "repo:tag" → "repo". */
 export function repositoryOf(ref: string): string {

@@ -2,6 +2,7 @@
 // unpause, exec, logs, rename, wait, diff, port, attach, top — each with the 20.10 client's output and error
 // framing (docker-reference.md 3.1, 3.3, 3.10).
 
+import { parseDaemonSignal } from '../../container/signals.js';
 import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { isRunning, type Container } from '../../container/container.js';
@@ -115,7 +116,13 @@ export function restart(daemon: Daemon, cmd: ParsedCommand): Output {
 /** `docker kill`. */
 export function kill(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
-  return eachContainer(daemon, cmd, out, (c, ref) => killContainer(daemon, c, ref), (ref) =>
+  // the route parses the signal before it looks for the container, once per container named
+  const parsed = parseDaemonSignal(flagString(cmd, 'signal') ?? '');
+  if ('error' in parsed) {
+    for (let i = 0; i < cmd.args.length; i++) out.daemon(parsed.error);
+    return out;
+  }
+  return eachContainer(daemon, cmd, out, (c, ref) => killContainer(daemon, c, ref, parsed.signal), (ref) =>
     out.daemon(`Cannot kill container: ${ref}: No such container: ${ref}`),
   );
 }

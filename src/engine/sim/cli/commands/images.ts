@@ -11,13 +11,13 @@ import { build } from '../../builder/builder.js';
 import { readTar } from '../../archive/tar.js';
 import type { Daemon } from '../../daemon.js';
 import { resolvePath } from '../../fs/path.js';
-import { cloneConfig } from '../../image/config.js';
+import { cloneConfig, emptyConfig, type ContainerConfig } from '../../image/config.js';
 import { importedImage } from '../../image/base-image.js';
 import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
 import { entriesFromTar } from '../../layer/tar-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
-import { familiarRef, lookupImage } from '../image-ref.js';
+import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
@@ -37,24 +37,8 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   const c = daemon.findContainer(ref);
   if (!c) return out.daemon(`No such container: ${ref}`);
   const config = cloneConfig(c.config);
-  const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
-  // dockerfile.BuildFromConfig: the changes are parsed as one Dockerfile, every keyword is checked against
-  // validCommitCommands, then each is dispatched (STOPSIGNAL, MAINTAINER, … refused; observed on 20.10)
-  try {
-    const nodes = flagList(cmd, 'change').length ? parseDockerfile(flagList(cmd, 'change').join('\n')).nodes : [];
-    for (const node of nodes) {
-      const keyword = node.keyword.toLowerCase();
-      if (!VALID_COMMIT_COMMANDS.includes(keyword)) return out.daemon(`${keyword} is not a valid change command`);
-    }
-    for (const node of nodes) {
-      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
-      if (instr.kind === 'WORKDIR') config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
-      else applyMetadata(config, instr, state);
-    }
-  } catch (error) {
-    if (error instanceof DockerfileError || error instanceof StepError) return out.daemon(error.message);
-    throw error;
-  }
+  const bad = applyChanges(config, flagList(cmd, 'change'));
+  if (bad !== null) return out.daemon(bad);
   const entries = c.rw.snapshot();
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
   const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;
@@ -80,17 +64,47 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   return out.out(`${image.id}\n`);
 }
 
+/**
+ * dockerfile.BuildFromConfig, shared by commit and import: the changes are parsed as one Dockerfile, every
+ * keyword is checked against validCommitCommands, then each is dispatched onto `config` (STOPSIGNAL,
+ * MAINTAINER, … refused; observed on 20.10). Returns the daemon's error text, or null.
+ */
+function applyChanges(config: ContainerConfig, changes: readonly string[]): string | null {
+  const state = { shell: ['/bin/sh', '-c'], cmdSet: true, author: '' };
+  try {
+    const nodes = changes.length ? parseDockerfile(changes.join('\n')).nodes : [];
+    for (const node of nodes) {
+      const keyword = node.keyword.toLowerCase();
+      if (!VALID_COMMIT_COMMANDS.includes(keyword)) return `${keyword} is not a valid change command`;
+    }
+    for (const node of nodes) {
+      const instr = expandInstruction(parseInstruction(node), config.Env ?? []);
+      if (instr.kind === 'WORKDIR') config.WorkingDir = nextWorkdir(config.WorkingDir, instr.path);
+      else applyMetadata(config, instr, state);
+    }
+  } catch (error) {
+    if (error instanceof DockerfileError || error instanceof StepError) return error.message;
+    throw error;
+  }
+  return null;
+}
+
 /** `docker tag SOURCE TARGET`. */
 export function tag(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const [source = '', target = ''] = cmd.args;
   const t = familiarRef(target);
   if ('error' in t) return out.err(`Error parsing reference: "${target}" is not a valid repository/tag: ${t.error}\n`);
+  // the client refuses a digest reference itself; the daemon refuses a name it would read as an ID, after
+  // it has found the image
+  const refusal = tagRefusal(target);
+  if (refusal !== null && target.includes('@')) return out.err(`${refusal}\n`);
   const image = lookupImage(daemon, source);
   if (!image) {
     const s = familiarRef(source);
     return out.daemon(`No such image: ${'ref' in s ? s.ref : source}`);
   }
+  if (refusal !== null) return out.daemon(refusal);
   daemon.images.tag(t.ref, image.id, daemon.clock.now());
   return out;
 }
@@ -100,10 +114,15 @@ export function rmi(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const force = flagBool(cmd, 'force');
   for (const name of cmd.args) {
+    // the route refuses a blank name before any lookup; an empty one asks for /images/ and finds nothing
+    if (name !== '' && name.trim() === '') {
+      out.daemon('image name cannot be blank');
+      continue;
+    }
     const ref = familiarRef(name);
     const image = lookupImage(daemon, name);
     if (!image) {
-      if ('error' in ref && !/^[0-9a-f]+$/.test(name)) out.daemon(ref.error);
+      if ('error' in ref && !/^[0-9a-f]*$/.test(name)) out.daemon(ref.error);
       else out.err(`Error: No such image: ${name}\n`, force ? 0 : 1);
       if (!force) out.exitCode = 1;
       continue;
@@ -131,13 +150,18 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if ('error' in r) return out.err(`${r.error}\n`);
     tagRef = r.ref;
   }
+  // the daemon applies the changes to an empty config before it reads the archive
+  const config = emptyConfig();
+  const bad = applyChanges(config, flagList(cmd, 'change'));
+  if (bad !== null) return out.daemon(bad);
   let data: Uint8Array;
   if (source === '-') data = ctx.stdin;
   else if (/^https?:\/\//.test(source)) {
     return out.err(`drydock: docker import of a URL needs a network, which the simulator does not have; use --engine docker\n`, 1);
   } else {
     const entry = daemon.host.get(followHostPath(daemon.host, resolvePath(ctx.cwd, source)));
-    if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, source)}: no such file or directory`);
+    // the client opens the file itself and prints os.Open's error as is (the path as typed, no "Error: ")
+    if (!entry || entry.kind !== 'file') return out.err(`open ${source}: no such file or directory\n`);
     data = entry.data;
   }
   let entries;
@@ -147,8 +171,9 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     return out.daemon(`archive/tar: invalid tar header (${(error as Error).message})`);
   }
   if (!entries.has('/')) entries.set('/', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: daemon.clock.now() });
-  const comment = flagString(cmd, 'message') || `Imported from ${source}`;
-  const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment));
+  // the client uploads a file as the request body, so the daemon's source is `-` for a file as for stdin
+  const comment = flagString(cmd, 'message') || 'Imported from -';
+  const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment, config));
   if (tagRef) daemon.images.tag(tagRef, image.id, daemon.clock.now());
   return out.out(`${image.id}\n`);
 }

@@ -2,6 +2,7 @@
 // (image, names, volumes-from), each error framed the way the 20.10 client frames it for that command, then
 // for run: start, attach to the output, wait, and --rm.
 
+import { parseDaemonSignal } from '../../container/signals.js';
 import { parsePublishedPorts } from '../../../../docker-cli/port-spec.js';
 import { resolveVolumeSpecs } from '../../../../docker-cli/volume-spec.js';
 import { parseMountFlag, type MountConfig } from '../../../../docker-cli/mount-spec.js';
@@ -13,11 +14,11 @@ import { createContainer, type MountRequest } from '../../container/create.js';
 import { removeContainer, startContainer } from '../../container/lifecycle.js';
 import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
-import { flagBool, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -64,6 +65,11 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
 
   // verifyContainerSettings runs before the image lookup
+  const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
+  if (stopSignal) {
+    const parsed = parseDaemonSignal(stopSignal);
+    if ('error' in parsed) return daemonError(parsed.error);
+  }
   const workdir = flagString(cmd, 'workdir');
   if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const image = lookupImage(daemon, imageName);
@@ -80,7 +86,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     }
   }
   for (const spec of volumes.volumes.anonymous) {
-    mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '' });
+    mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '', configVolume: true, typed: 'typed' in spec ? spec.typed : undefined });
   }
   for (const m of mountConfigs) {
     const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
@@ -105,6 +111,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       env,
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
+      hostname: flagString(cmd, 'hostname') ?? null,
+      stopSignal: stopSignal || null,
+      stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
       openStdin: interactive,
       attachStdin: interactive && !detach,
@@ -138,11 +147,14 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
+  // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
+  // about a cancelled wait)
+  if (detach && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
   if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
     // the client's log line about the wait it gave up (a race on the real client, see below)
-    out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 125);
+    if (!detach) out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, 125);
     if (container.autoRemove) removeContainer(daemon, container, true, true);
     return out;
   }
@@ -152,7 +164,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     out.err(`docker: Error response from daemon: ${message}.\n`, started.outcome.exitCode);
     // The client's log line about the wait it gave up; the real client prints it most of the time (it is a race
     // there, which comparisons ignore: src/runner/normalize/client-races.ts).
-    if (started.outcome.exitCode === 127) {
+    if (started.outcome.exitCode === 127 && !detach) {
       out.err(`time="${rfc3339Seconds(daemon.clock.now())}" level=error msg="error waiting for container: context canceled"\n`, started.outcome.exitCode);
     }
     if (container.autoRemove) removeContainer(daemon, container, true, true);

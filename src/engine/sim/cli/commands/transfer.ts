@@ -93,7 +93,10 @@ function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: Contain
     }
   }
   if (c && side.path === '') return out.daemon('bad parameter: pathcannot be empty');
-  const from = containerAbs(srcPath);
+  let from = containerAbs(srcPath);
+  // container.ResolvePath resolves the directory part in the container's scope and appends the last element:
+  // a path ending in / or /. has no last element, so a link to a directory is followed
+  if (c && assertsDirectory(srcPath) && c.fs.lstat(from)?.kind === 'symlink' && c.fs.stat(from)) from = c.fs.realpath(from);
   if (!c || !c.fs.lstat(from)) throw notFound(side, srcPath);
   const name = basename(containerAbs(side.path)) || '.';
   if (dstArg === '-') return out.out(latin1(dockerTar(collect(c.fs, from, name, false))));
