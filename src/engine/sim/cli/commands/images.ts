@@ -136,7 +136,8 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     return out.err(`drydock: docker import of a URL needs a network, which the simulator does not have; use --engine docker\n`, 1);
   } else {
     const entry = daemon.host.get(resolvePath(ctx.cwd, source));
-    if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, source)}: no such file or directory`);
+    // the client's own os.Open error, printed bare and with the path as typed (cli/command/image)
+    if (!entry || entry.kind !== 'file') return out.err(`open ${source}: no such file or directory\n`);
     data = entry.data;
   }
   let entries;

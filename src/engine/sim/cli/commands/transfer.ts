@@ -360,7 +360,8 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   let data = ctx.stdin;
   if (file) {
     const entry = daemon.host.get(resolvePath(ctx.cwd, file));
-    if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, file)}: no such file or directory`);
+    // the client's own os.Open error, printed bare and with the path as typed (cli/command/image)
+    if (!entry || entry.kind !== 'file') return out.err(`open ${file}: no such file or directory\n`);
     data = entry.data;
   }
   if (data.length === 0) return out.err('requested load from stdin, but stdin is empty\n', 1);
