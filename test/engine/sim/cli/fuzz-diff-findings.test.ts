@@ -19,4 +19,10 @@ describe('simulator: what the random differential tester found', () => {
     assert.deepEqual(outcome(e.dockerSync(['load', '-i', 'out/none.tar'])), [1, '', 'open out/none.tar: no such file or directory\n']);
     assert.deepEqual(outcome(e.dockerSync(['import', 'out/none.tar', 'x:1'])), [1, '', 'open out/none.tar: no such file or directory\n']);
   });
+
+  it('save of a missing tagged name says "reference does not exist", of a missing bare name "No such image"', () => {
+    const e = engine();
+    assert.deepEqual(outcome(e.dockerSync(['save', '-o', 'x.tar', 'nothere:1'])), [1, '', 'Error response from daemon: reference does not exist\n']);
+    assert.deepEqual(outcome(e.dockerSync(['save', '-o', 'x.tar', 'nothere'])), [1, '', 'Error response from daemon: No such image: nothere\n']);
+  });
 });

@@ -14,6 +14,7 @@ import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
+import { parseAnyReference } from '../../../../docker-cli/reference.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 function hostFs(daemon: Daemon): MountedFs {
@@ -328,7 +329,7 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   const repositories: Record<string, Record<string, string>> = {};
   for (const name of cmd.args) {
     const image = lookupImage(daemon, name);
-    if (!image) return out.daemon(`No such image: ${name}`);
+    if (!image) return out.daemon(saveMissing(name));
     const configName = `${image.id.slice(7)}.json`;
     members.push({ path: configName, type: 'file', data: new TextEncoder().encode(JSON.stringify(imageConfigBlob(image))), mode: 0o644 });
     const layers: string[] = [];
@@ -351,6 +352,17 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   members.push({ path: 'manifest.json', type: 'file', data: new TextEncoder().encode(JSON.stringify(manifest)), mode: 0o644 });
   members.push({ path: 'repositories', type: 'file', data: new TextEncoder().encode(JSON.stringify(repositories)), mode: 0o644 });
   return writeOutput(daemon, ctx, flagString(cmd, 'output'), writeTar(members), out);
+}
+
+/**
+ * What the daemon's image exporter says of a name it cannot find (moby image/tarexport parseNames): a tagged
+ * or digested name is looked up in the reference store only ("reference does not exist"); a name alone, or an
+ * ID, falls back to the image store's search ("No such image: x").
+ */
+function saveMissing(name: string): string {
+  const parsed = parseAnyReference(name);
+  const tagged = parsed.ok && parsed.ref.kind === 'named' && (parsed.ref.tag !== undefined || parsed.ref.digest !== undefined);
+  return tagged ? 'reference does not exist' : `No such image: ${name}`;
 }
 
 /** `docker load`: reads what `docker save` wrote (stdin or -i FILE). */
