@@ -25,4 +25,17 @@ describe('simulator: what the random differential tester found', () => {
     assert.deepEqual(outcome(e.dockerSync(['save', '-o', 'x.tar', 'nothere:1'])), [1, '', 'Error response from daemon: reference does not exist\n']);
     assert.deepEqual(outcome(e.dockerSync(['save', '-o', 'x.tar', 'nothere'])), [1, '', 'Error response from daemon: No such image: nothere\n']);
   });
+
+  it('a symlink loop fails with ELOOP where a kernel would (redirections, test, cp, ls) and a hard link to it links the symlink', () => {
+    // recorded on Docker 20.10 with drydock/busybox:1.35 (stdout and stderr apart)
+    const script = "mkdir -p /d; ln -s /d/h1 /d/h1; echo x > /d/h1; echo $?; cat < /d/h1; cat /d/h1; echo x >> /d/h1; stat -c %F /d/h1; ls /d/h1; [ -e /d/h1 ]; echo e$?; test -f /d/h1; echo f$?; cp /d/h1 /tmp/q; echo cp$?; ln /d/h1 /d/h2; echo ln$?; stat -c %F /d/h2; mv /d/h1 /d/h3; ls -l /d | wc -l; echo end";
+    const r = engine().dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script]);
+    assert.deepEqual(outcome(r), [
+      0,
+      '1\nsymbolic link\ne1\nf1\ncp1\nln0\nsymbolic link\n3\nend\n',
+      "sh: can't create /d/h1: Too many levels of symbolic links\nsh: can't open /d/h1: Too many levels of symbolic links\n" +
+        "cat: can't open '/d/h1': Too many levels of symbolic links\nsh: can't create /d/h1: Too many levels of symbolic links\n" +
+        "ls: /d/h1: Too many levels of symbolic links\ncp: can't stat '/d/h1': Too many levels of symbolic links\n",
+    ]);
+  });
 });

@@ -34,12 +34,12 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
       }
       link = `${last.replace(/\/+$/, '')}/${lastComponent(target)}`;
     }
-    if (!o.has('s') && !fs.stat(abs(ctx, target))) {
-      if (fs.lstat(abs(ctx, target))?.kind !== 'symlink') {
-        ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
-        status = 1;
-        continue;
-      }
+    // link(2) does not follow a symlink: a hard link to one is that symlink again, even when it dangles or loops
+    const targetLink = o.has('s') ? null : fs.lstat(abs(ctx, target));
+    if (!o.has('s') && targetLink?.kind !== 'symlink' && !fs.stat(abs(ctx, target))) {
+      ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
+      status = 1;
+      continue;
     }
     const lp = abs(ctx, link);
     if (o.has('f') || o.has('b')) {
@@ -53,7 +53,10 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     if (o.has('v')) ctx.stdout(`'${link}' -> '${target}'\n`);
     try {
       if (o.has('s')) fs.symlink(target, lp);
-      else {
+      else if (targetLink?.kind === 'symlink') {
+        if (fs.lstat(lp)) throw new FsError('EEXIST', link);
+        fs.symlink(fs.readlink(abs(ctx, target)), lp);
+      } else {
         const st = fs.stat(abs(ctx, target));
         if (st?.kind === 'dir') {
           ctx.stderr(`ln: ${link}: Operation not permitted\n`);

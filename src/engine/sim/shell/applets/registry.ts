@@ -2,6 +2,8 @@
 // (exit 127) instead of pretending, so nobody mistakes the simulator's gap for Docker behaviour.
 
 import { basename } from '../../fs/path.js';
+import { FsError } from '../../fs/vfs.js';
+import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { runBusybox } from '../busybox.js';
 import { runShellMain } from '../sh/sh-main.js';
@@ -122,5 +124,13 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
     ctx.stderr(`${notSimulatedApplet(name)}\n`);
     return 127;
   }
-  return impl(ctx, argv);
+  try {
+    return impl(ctx, argv);
+  } catch (e) {
+    // a kernel error an applet did not expect (ELOOP from a symlink loop, …) is busybox's bb_perror_msg
+    // "applet: path: strerror" and exit 1, never a crash of the simulator
+    if (!(e instanceof FsError)) throw e;
+    ctx.stderr(`${name}: ${e.path}: ${strerror(e.code)}\n`);
+    return 1;
+  }
 }

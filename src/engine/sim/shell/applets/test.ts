@@ -2,7 +2,7 @@
 // recursive -o/-a/!/( ) grammar, with busybox's messages ("missing ]", "X: bad number", "X: unknown operand").
 
 import { basename } from '../../fs/path.js';
-import type { Stat } from '../../fs/vfs.js';
+import { FsError, type Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { abs } from './common.js';
@@ -210,8 +210,8 @@ class Tester {
     if (op === '!=') return opnd1 !== opnd2;
     if (op === '<') return opnd1 < opnd2;
     if (op === '>') return opnd1 > opnd2;
-    const s1 = this.ctx.fs.stat(abs(this.ctx, opnd1));
-    const s2 = this.ctx.fs.stat(abs(this.ctx, opnd2));
+    const s1 = this.statOf(abs(this.ctx, opnd1));
+    const s2 = this.statOf(abs(this.ctx, opnd2));
     if (!s1 || !s2) return false;
     // st_mtime has whole seconds
     const t1 = Math.floor(s1.mtime / 1000);
@@ -221,10 +221,20 @@ class Tester {
     return this.ctx.fs.realpath(abs(this.ctx, opnd1)) === this.ctx.fs.realpath(abs(this.ctx, opnd2));
   }
 
+  // test's stat(2): any failure (a missing file, a symlink loop's ELOOP) makes the test false
+  private statOf(path: string): Stat | null {
+    try {
+      return this.ctx.fs.stat(path);
+    } catch (e) {
+      if (e instanceof FsError) return null;
+      throw e;
+    }
+  }
+
   private filstat(name: string, op: string): boolean {
     const path = abs(this.ctx, name);
     if (op === '-h' || op === '-L') return this.ctx.fs.lstat(path)?.kind === 'symlink';
-    const st = this.ctx.fs.stat(path);
+    const st = this.statOf(path);
     if (!st) return false;
     switch (op) {
       case '-e': return true;
