@@ -22,7 +22,7 @@ export interface Difference {
 }
 
 /** The differences between the simulator's (`sim`) and the real engine's (`real`) results of `steps`. */
-export function compareRuns(steps: readonly FuzzStep[], sim: readonly CommandResult[], real: readonly CommandResult[]): Difference[] {
+export function compareRuns(steps: readonly FuzzStep[], sim: readonly CommandResult[], real: readonly CommandResult[], files: Record<string, string> = {}): Difference[] {
   const normalizer = new PairedNormalizer();
   const out: Difference[] = [];
   for (let i = 0; i < steps.length; i++) {
@@ -46,8 +46,8 @@ export function compareRuns(steps: readonly FuzzStep[], sim: readonly CommandRes
       parts.push(`${name}:\n${diff}`);
       if (first === '') first = `${name} ${diff.split('\n').slice(2).find((l) => /^[-+][^-+]/u.test(l)) ?? ''}`;
     }
-    const diff: Difference = { index: i, family: step.family, argv: step.argv, detail: parts.join('\n'), signature: `${step.family}: ${first.replace(/\s+/gu, ' ').slice(0, 140)}` };
-    const reason = allowedReason(step, a, b, diff.detail);
+    const diff: Difference = { index: i, family: step.family, argv: step.argv, detail: parts.join('\n'), signature: `${step.family}: ${first.replace(/h11c-[a-z]+\d+/gu, 'h11c-N').replace(/\s+/gu, ' ').slice(0, 140)}` };
+    const reason = allowedReason(steps.slice(0, i + 1), files, a, b);
     if (reason !== undefined) diff.allowed = reason;
     out.push(diff);
   }

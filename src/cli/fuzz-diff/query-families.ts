@@ -11,7 +11,7 @@ const CONTAINER_FORMATS = [
   '{{json .Config.Env}}',
   '{{.Name}} {{.State.Running}} {{.State.Paused}}',
   '{{range .Mounts}}{{.Type}} {{.Name}} {{.Destination}} {{.RW}};{{end}}',
-  '{{json .Config.Volumes}} {{json .Config.Labels}}',
+  '{{json .Config.Volumes}} {{.Config.User}}',
   '{{.HostConfig.AutoRemove}} {{.RestartCount}} {{.Path}} {{json .Args}}',
 ];
 
@@ -49,7 +49,7 @@ const ps: FamilyGen = (g, wrong) => {
     ['-a', '--filter', 'exited=0'],
     ['-a', '--filter', `ancestor=${g.rng.pick(Object.keys(g.model.images))}`],
     ['-a', '--format', '{{.Names}} {{.Status}} {{.Command}}'],
-    ['-a', '--filter', `volume=${g.model.volumes[0] ?? 'none'}`, '--format', '{{.Names}} {{.Mounts}}'],
+    ['-a', '--filter', `volume=${g.model.volumes[0] ?? 'none'}`, '--format', '{{.Names}} {{.State}}'],
     ['-a', '-n', '2', '--format', '{{.Names}} {{.Image}}'],
     ['-a', '-s', '--format', '{{.Names}} {{.Size}}'],
   ];

@@ -42,7 +42,7 @@ export async function runSeed(seed: number, options: SeedOptions = {}): Promise<
   const sequence = generateSequence(seed, options);
   const sim = await runSteps('sim', sequence.files, sequence.steps);
   const other = options.engines !== undefined ? await runSteps('docker', sequence.files, sequence.steps, options.engines) : await runSteps('sim', sequence.files, sequence.steps);
-  const differences = options.engines !== undefined ? compareRuns(sequence.steps, sim, other) : exactDifferences(sequence.steps, sim, other);
+  const differences = options.engines !== undefined ? compareRuns(sequence.steps, sim, other, sequence.files) : exactDifferences(sequence.steps, sim, other);
   const open = differences.filter((d) => d.allowed === undefined);
   const verdict: SeedVerdict = { seed, sequence, verdict: open.length > 0 ? 'differs' : differences.length > 0 ? 'allowed' : 'same', differences, simResults: sim, ms: 0 };
   const first = open[0];
@@ -55,7 +55,7 @@ export async function runSeed(seed: number, options: SeedOptions = {}): Promise<
       steps = await shrink(sequence.steps.slice(0, first.index), sequence.steps[first.index]!, async (candidate: FuzzStep[]) => {
         const a = await runSteps('sim', sequence.files, candidate);
         const b = await runSteps('docker', sequence.files, candidate, engines);
-        const last = compareRuns(candidate, a, b).find((d) => d.index === candidate.length - 1);
+        const last = compareRuns(candidate, a, b, sequence.files).find((d) => d.index === candidate.length - 1);
         return last !== undefined && last.signature === first.signature;
       });
     }

@@ -58,7 +58,8 @@ export function dockerfile(rng: Rng, from: string, contextFiles: readonly string
     switch (rng.int(0, 7)) {
       case 0:
       case 1:
-        lines.push(`RUN ${fileScript(rng).script}`);
+        // a valid build must succeed whatever the random script's last command says (the model relies on it)
+        lines.push(`RUN ${fileScript(rng).script}; true`);
         break;
       case 2:
         lines.push(`COPY ${rng.pick(contextFiles)} /d/`);
