@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 
-function engine() {
-  const host = new TreeBackend();
+function engine(host = new TreeBackend()) {
   host.put('/w', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
   return createSimEngine({ host, cwd: '/w' });
 }
@@ -37,5 +36,19 @@ describe('simulator: what the random differential tester found', () => {
         "cat: can't open '/d/h1': Too many levels of symbolic links\nsh: can't create /d/h1: Too many levels of symbolic links\n" +
         "ls: /d/h1: Too many levels of symbolic links\ncp: can't stat '/d/h1': Too many levels of symbolic links\n",
     ]);
+  });
+
+  it('a failed build -q prints the progress the client buffered to stderr, then the error', () => {
+    const files = new TreeBackend();
+    const e = engine(files);
+    const put = (path: string, text: string) => files.put(path, { kind: 'file', data: new TextEncoder().encode(text), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    files.put('/w/c', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+    put('/w/c/Dockerfile', 'FROM drydock/busybox:1.35\nBOGUS x\n');
+    // recorded on 20.10: the context line is progBuff, written before the daemon's parse error
+    assert.deepEqual(outcome(e.dockerSync(['build', '-q', '-t', 'q2', 'c'])), [1, '', 'Sending build context to Docker daemon  2.048kB\r\r\nError response from daemon: dockerfile parse error line 2: unknown instruction: BOGUS\n']);
+    put('/w/c/Dockerfile', 'FROM drydock/busybox:1.35\nCOPY nothere /x\n');
+    const r = e.dockerSync(['build', '-q', '-t', 'q3', 'c']);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^Sending build context to Docker daemon {2}2\.048kB\r\r\nStep 1\/2 : FROM drydock\/busybox:1\.35\n ---> [0-9a-f]{12}\nStep 2\/2 : COPY nothere \/x\nCOPY failed: file not found in build context or excluded by \.dockerignore: stat nothere: file does not exist\n$/);
   });
 });
