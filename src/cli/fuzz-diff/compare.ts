@@ -47,7 +47,7 @@ export function compareRuns(steps: readonly FuzzStep[], sim: readonly CommandRes
       if (first === '') first = `${name} ${diff.split('\n').slice(2).find((l) => /^[-+][^-+]/u.test(l)) ?? ''}`;
     }
     const diff: Difference = { index: i, family: step.family, argv: step.argv, detail: parts.join('\n'), signature: `${step.family}: ${first.replace(/h11c-[a-z]+\d+/gu, 'h11c-N').replace(/\s+/gu, ' ').slice(0, 140)}` };
-    const reason = allowedReason(steps.slice(0, i + 1), files, a, b);
+    const reason = allowedReason({ steps: steps.slice(0, i + 1), files, sim: a, real: b, normalized: { sim: so.expected, real: so.actual } });
     if (reason !== undefined) diff.allowed = reason;
     out.push(diff);
   }

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const shrunk = new Set<string>();
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < o.count) {
+    while (next < o.count && !stopping) {
       const seed = o.seed + next++;
       const v = await runSeed(seed, { ...(engines !== undefined ? { engines } : {}), shrink: o.shrink, shrunk, minSteps: o.minSteps, maxSteps: o.maxSteps });
       verdicts.push(v);
@@ -74,9 +74,14 @@ async function main(): Promise<number> {
       }
     }
   };
-  const stop = () => void engines?.disposeAll().finally(() => process.exit(130));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // a first signal lets the running sequences finish (each removes what it made); a second removes them now
+  let stopping = false;
+  const stop = () => {
+    if (stopping) void (engines?.disposeAll() ?? Promise.resolve()).finally(() => process.exit(130));
+    stopping = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   await Promise.all(Array.from({ length: o.jobs }, worker));
   verdicts.sort((a, b) => a.seed - b.seed);
   const summary = summaryText(verdicts, (Date.now() - started) / 1000);

@@ -19,7 +19,7 @@ const IMAGE_FORMATS = [
   '{{json .Config.Cmd}} {{.Config.WorkingDir}}',
   '{{json .Config.Env}}',
   '{{len .RootFS.Layers}} {{.RootFS.Type}}',
-  '{{json .Config.Volumes}} {{json .Config.Labels}}',
+  '{{json .Config.Volumes}} {{.Config.User}}',
   '{{json .RepoTags}} {{.Comment}}',
   '{{.Os}} {{.Architecture}} {{.Size}}',
 ];
