@@ -51,4 +51,17 @@ describe('simulator: what the random differential tester found', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^Sending build context to Docker daemon {2}2\.048kB\r\r\nStep 1\/2 : FROM drydock\/busybox:1\.35\n ---> [0-9a-f]{12}\nStep 2\/2 : COPY nothere \/x\nCOPY failed: file not found in build context or excluded by \.dockerignore: stat nothere: file does not exist\n$/);
   });
+
+  it('mount points appear in the container layer at start (or a docker cp), not at create', () => {
+    // recorded on 20.10: runc makes them when it mounts; the daemon's mountVolumes does for cp
+    const e = engine();
+    assert.equal(e.dockerSync(['create', '--name', 'm1', '-v', 'mv1:/d/v', '-w', '/w', 'drydock/busybox:1.35', 'true']).exitCode, 0);
+    assert.equal(e.dockerSync(['diff', 'm1']).stdout, 'A /w\n');
+    assert.equal(e.dockerSync(['export', 'm1']).stdout.includes('d/v/'), false);
+    assert.equal(e.dockerSync(['start', '-a', 'm1']).exitCode, 0);
+    assert.deepEqual(e.dockerSync(['diff', 'm1']).stdout.split('\n').filter(Boolean).sort(), ['A /d', 'A /d/v', 'A /w']);
+    assert.equal(e.dockerSync(['create', '--name', 'm2', '-v', 'mv2:/e/f', 'drydock/busybox:1.35', 'true']).exitCode, 0);
+    assert.equal(e.dockerSync(['cp', 'm2:/tmp', '-']).exitCode, 0);
+    assert.deepEqual(e.dockerSync(['diff', 'm2']).stdout, 'A /e\nA /e/f\n');
+  });
 });

@@ -14,6 +14,7 @@ import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
+import { ensureMountPoints } from '../../container/create.js';
 import { parseAnyReference } from '../../../../docker-cli/reference.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
@@ -84,6 +85,7 @@ function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: Contain
     if (parent.kind !== 'dir' || (existing && existing.kind !== 'dir' && assertsDirectory(dst))) throw new CopyError(`stat ${dst}: not a directory`);
   }
   const c = daemon.findContainer(side.container);
+  if (c) ensureMountPoints(daemon, c);
   let srcPath = side.path;
   if (c && follow) {
     const st = c.fs.lstat(containerAbs(srcPath));
@@ -114,6 +116,7 @@ function copyToContainer(
   keepOwner: boolean,
 ): Output {
   const c = daemon.findContainer(side.container);
+  if (c) ensureMountPoints(daemon, c);
   // ContainerStatPath; a symbolic link is followed once, relative to its directory
   let dstPath = containerAbs(side.path);
   let dstStat = c ? statTyped(c.fs, dstPath, side.path) : null;
