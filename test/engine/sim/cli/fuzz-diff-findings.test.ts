@@ -64,4 +64,10 @@ describe('simulator: what the random differential tester found', () => {
     assert.equal(e.dockerSync(['cp', 'm2:/tmp', '-']).exitCode, 0);
     assert.deepEqual(e.dockerSync(['diff', 'm2']).stdout, 'A /e\nA /e/f\n');
   });
+
+  it('ln onto a looping symlink says "File exists" (its directory check fails quietly), and -f replaces it', () => {
+    const script = 'mkdir -p /d; ln -s /d/f2 /d/f2; echo a > /d/f1; ln /d/f1 /d/f2; echo $?; ln -s /d/f1 /d/f2; echo $?; ln -sf /d/f1 /d/f2; echo $?; readlink /d/f2';
+    // recorded on 20.10
+    assert.deepEqual(outcome(engine().dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script])), [0, '1\n1\n0\n/d/f1\n', 'ln: /d/f2: File exists\nln: /d/f2: File exists\n']);
+  });
 });

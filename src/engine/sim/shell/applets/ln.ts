@@ -3,7 +3,7 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, missingError } from './common.js';
+import { abs, missingError, statOrNull } from './common.js';
 import { lastComponent } from './cp.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
@@ -26,7 +26,8 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
   let status = 0;
   for (const target of args) {
     let link = last;
-    const lastStat = o.has('n') || o.has('T') ? fs.lstat(abs(ctx, last)) : fs.stat(abs(ctx, last));
+    // is the destination a directory? a stat that fails (a symlink loop) means no: link(2) then says EEXIST
+    const lastStat = statOrNull(ctx, abs(ctx, last), !(o.has('n') || o.has('T')));
     if (lastStat?.kind === 'dir') {
       if (o.has('T')) {
         ctx.stderr(`ln: '${last}' is a directory\n`);
