@@ -70,4 +70,10 @@ describe('simulator: what the random differential tester found', () => {
     // recorded on 20.10
     assert.deepEqual(outcome(engine().dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script])), [0, '1\n1\n0\n/d/f1\n', 'ln: /d/f2: File exists\nln: /d/f2: File exists\n']);
   });
+
+  it('mv onto a looping symlink stops at its stat ("can\'t stat") and moves nothing; the loop itself moves', () => {
+    const script = 'mkdir -p /d; ln -s /d/f1 /d/f1; echo a > /d/s1; mv /d/s1 /d/f1; echo $?; ls /d; mv /d/f1 /d/f9; echo $?; ls /d';
+    // recorded on 20.10
+    assert.deepEqual(outcome(engine().dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script])), [0, '1\nf1\ns1\n0\nf9\ns1\n', "mv: can't stat '/d/f1': Too many levels of symbolic links\n"]);
+  });
 });
