@@ -76,4 +76,14 @@ describe('simulator: what the random differential tester found', () => {
     // recorded on 20.10
     assert.deepEqual(outcome(engine().dockerSync(['run', '--rm', 'drydock/busybox:1.35', 'sh', '-c', script])), [0, '1\nf1\ns1\n0\nf9\ns1\n', "mv: can't stat '/d/f1': Too many levels of symbolic links\n"]);
   });
+
+  it('commit of a container whose image rmi -f deleted fails reading the parent from the image store', () => {
+    const e = engine();
+    assert.equal(e.dockerSync(['commit', (e.dockerSync(['run', '-d', '--name', 'base', 'drydock/busybox:1.35', 'true']), 'base'), 'mine:1']).exitCode, 0);
+    assert.equal(e.dockerSync(['run', '--name', 'c3', 'mine:1', 'true']).exitCode, 0);
+    const id = e.dockerSync(['image', 'inspect', '-f', '{{.Id}}', 'mine:1']).stdout.trim();
+    assert.match(e.dockerSync(['rmi', '-f', 'mine:1']).stdout, /^Untagged: mine:1\nDeleted: sha256:/u);
+    // recorded on 20.10
+    assert.deepEqual(outcome(e.dockerSync(['commit', 'c3', 'again:1'])), [1, '', `Error response from daemon: failed to get digest ${id}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${id.slice(7)}: no such file or directory\n`]);
+  });
 });
