@@ -75,10 +75,13 @@ interface Stage {
 /** Runs a build; never throws for build errors (they are output and an exit code, as with docker). */
 export function build(daemon: Daemon, req: BuildRequest): BuildResult {
   let stdout = '';
+  // with -q the client buffers the progress; a failed build prints the buffer to stderr before the error
+  let buffered = '';
   const say = (text: string) => {
     if (!req.quiet) stdout += text;
+    else buffered += text;
   };
-  const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: stderr ? `${stderr}\n` : '', exitCode, image: null });
+  const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: `${buffered}${stderr ? `${stderr}\n` : ''}`, exitCode, image: null });
   say(`Sending build context to Docker daemon ${humanSize(req.context.tarSize).padStart(8)}\r\r\n`);
 
   let instructions: Instruction[];

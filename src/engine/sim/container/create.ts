@@ -101,7 +101,6 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const attach = (mp: MountPoint, backend: SubtreeBackend | Volume['data'], volume?: Volume) => {
     if (isMounted(mp.destination)) return;
     mounted.add(resolvePath('/', mp.destination));
-    makeMountPoint(rw, mp.destination, now, backend.get('/')?.kind !== 'dir');
     if (volume && !volume.populated) {
       populate(rw, mp.destination, volume);
       volume.populated = true;
@@ -279,6 +278,18 @@ function volumesFromSource(daemon: Daemon, spec: string): { source: Container; r
     }
   }
   return { source: daemon.container(ref), readOnly };
+}
+
+/**
+ * Puts the container's mount points in its layer, as runc does at start and the daemon's mountVolumes does
+ * for `docker cp`: a container only created shows no mount point in `docker diff` or `docker export`.
+ */
+export function ensureMountPoints(daemon: Daemon, c: Container): void {
+  const now = daemon.clock.now();
+  for (const mp of c.mounts) {
+    const isFile = mp.type === 'bind' && daemon.host.get(followHostPath(daemon.host, mp.source))?.kind === 'file';
+    makeMountPoint(c.rw, mp.destination, now, isFile);
+  }
 }
 
 /** The mount point exists in the container layer (docker diff shows it as A when it is new). */

@@ -10,6 +10,7 @@ import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
+import { ensureMountPoints } from './create.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -32,6 +33,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
   const startedAt = daemon.clock.now();
+  ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });

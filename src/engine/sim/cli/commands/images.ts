@@ -39,6 +39,12 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
   const config = cloneConfig(c.config);
   const bad = applyChanges(config, flagList(cmd, 'change'));
   if (bad !== null) return out.daemon(bad);
+  // CommitImage reads the parent's config from the image store: an image rmi -f deleted under a stopped
+  // container is gone from it (observed on 20.10)
+  if (!daemon.images.get(c.imageId)) {
+    const hex = c.imageId.replace(/^sha256:/, '');
+    return out.daemon(`failed to get digest ${c.imageId}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${hex}: no such file or directory`);
+  }
   const entries = c.rw.snapshot();
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
   const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;

@@ -14,6 +14,8 @@ import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
+import { ensureMountPoints } from '../../container/create.js';
+import { parseAnyReference } from '../../../../docker-cli/reference.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 
@@ -84,6 +86,7 @@ function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: Contain
     if (parent.kind !== 'dir' || (existing && existing.kind !== 'dir' && assertsDirectory(dst))) throw new CopyError(`stat ${dst}: not a directory`);
   }
   const c = daemon.findContainer(side.container);
+  if (c) ensureMountPoints(daemon, c);
   let srcPath = side.path;
   if (c && follow) {
     const st = c.fs.lstat(containerAbs(srcPath));
@@ -117,6 +120,7 @@ function copyToContainer(
   keepOwner: boolean,
 ): Output {
   const c = daemon.findContainer(side.container);
+  if (c) ensureMountPoints(daemon, c);
   // ContainerStatPath; a symbolic link is followed once, relative to its directory
   let dstPath = containerAbs(side.path);
   let dstStat = c ? statTyped(c.fs, dstPath, side.path) : null;
@@ -332,7 +336,7 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   const repositories: Record<string, Record<string, string>> = {};
   for (const name of cmd.args) {
     const image = lookupImage(daemon, name);
-    if (!image) return out.daemon(`No such image: ${name}`);
+    if (!image) return out.daemon(saveMissing(name));
     const configName = `${image.id.slice(7)}.json`;
     members.push({ path: configName, type: 'file', data: new TextEncoder().encode(JSON.stringify(imageConfigBlob(image))), mode: 0o644 });
     const layers: string[] = [];
@@ -357,6 +361,17 @@ export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   return writeOutput(daemon, ctx, flagString(cmd, 'output'), writeTar(members), out);
 }
 
+/**
+ * What the daemon's image exporter says of a name it cannot find (moby image/tarexport parseNames): a tagged
+ * or digested name is looked up in the reference store only ("reference does not exist"); a name alone, or an
+ * ID, falls back to the image store's search ("No such image: x").
+ */
+function saveMissing(name: string): string {
+  const parsed = parseAnyReference(name);
+  const tagged = parsed.ok && parsed.ref.kind === 'named' && (parsed.ref.tag !== undefined || parsed.ref.digest !== undefined);
+  return tagged ? 'reference does not exist' : `No such image: ${name}`;
+}
+
 /** `docker load`: reads what `docker save` wrote (stdin or -i FILE). */
 export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
   const out = new Output();
@@ -364,7 +379,8 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   let data = ctx.stdin;
   if (file) {
     const entry = daemon.host.get(followHostPath(daemon.host, resolvePath(ctx.cwd, file)));
-    if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, file)}: no such file or directory`);
+    // the client's own os.Open error, printed bare and with the path as typed (cli/command/image)
+    if (!entry || entry.kind !== 'file') return out.err(`open ${file}: no such file or directory\n`);
     data = entry.data;
   }
   if (data.length === 0) return out.err('requested load from stdin, but stdin is empty\n', 1);

@@ -171,6 +171,16 @@ export function lines(text: string): string[] {
   return l;
 }
 
+/** stat(2) for a yes/no question (is it a directory?): any failure, a symlink loop's ELOOP included, is "no". */
+export function statOrNull(ctx: ProcessContext, path: string, follow = true): Stat | null {
+  try {
+    return follow ? ctx.fs.stat(path) : ctx.fs.lstat(path);
+  } catch (e) {
+    if (e instanceof FsError) return null;
+    throw e;
+  }
+}
+
 /**
  * Why stat(2)/lstat(2) of a path the Vfs reports missing fails: ENOTDIR when a component before the last
  * (or the last, given with a trailing slash) exists but is not a directory, else ENOENT.

@@ -6,7 +6,7 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, missingError } from './common.js';
+import { abs, chargeStep, missingError, statOrNull } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
@@ -35,9 +35,17 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
   const fs = ctx.fs;
   const sp = abs(ctx, src);
   const dp = abs(ctx, dest);
-  const sst = f.deref ? fs.stat(sp) : fs.lstat(sp);
+  let sst;
+  let why: string | undefined;
+  try {
+    sst = f.deref ? fs.stat(sp) : fs.lstat(sp);
+  } catch (e) {
+    // stat(2) itself failed (ELOOP of a symlink loop): busybox reports it like a missing source
+    if (!(e instanceof FsError)) throw e;
+    why = strerror(e.code);
+  }
   if (!sst) {
-    const why = missingError(ctx, src);
+    why ??= missingError(ctx, src);
     // busybox's cp words ENOTDIR its own way
     ctx.stderr(`${applet}: can't stat '${src}': ${why === strerror('ENOTDIR') ? 'Path has non-directory component' : why}\n`);
     return false;
@@ -174,8 +182,8 @@ export function cp(ctx: ProcessContext, argv: string[]): number {
     if (target === undefined || sources.length === 0) return showUsage(ctx, 'cp');
     if (sources.length === 1) {
       const src = sources[0] ?? '';
-      const srcIsDir = (flags.deref || o.has('H') ? ctx.fs.stat(abs(ctx, src)) : ctx.fs.lstat(abs(ctx, src)))?.kind === 'dir';
-      const dst = ctx.fs.stat(abs(ctx, target));
+      const srcIsDir = statOrNull(ctx, abs(ctx, src), flags.deref || o.has('H'))?.kind === 'dir';
+      const dst = statOrNull(ctx, abs(ctx, target));
       if (o.has('T') || !(srcIsDir || dst?.kind === 'dir') || (recursive && srcIsDir && !dst)) {
         return copyFile(ctx, 'cp', src, target, { ...flags, deref: flags.deref || o.has('H') }) ? 0 : 1;
       }

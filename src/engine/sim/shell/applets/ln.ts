@@ -3,7 +3,7 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, missingError } from './common.js';
+import { abs, missingError, statOrNull } from './common.js';
 import { lastComponent } from './cp.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
@@ -26,7 +26,8 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
   let status = 0;
   for (const target of args) {
     let link = last;
-    const lastStat = o.has('n') || o.has('T') ? fs.lstat(abs(ctx, last)) : fs.stat(abs(ctx, last));
+    // is the destination a directory? a stat that fails (a symlink loop) means no: link(2) then says EEXIST
+    const lastStat = statOrNull(ctx, abs(ctx, last), !(o.has('n') || o.has('T')));
     if (lastStat?.kind === 'dir') {
       if (o.has('T')) {
         ctx.stderr(`ln: '${last}' is a directory\n`);
@@ -34,12 +35,12 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
       }
       link = `${last.replace(/\/+$/, '')}/${lastComponent(target)}`;
     }
-    if (!o.has('s') && !fs.stat(abs(ctx, target))) {
-      if (fs.lstat(abs(ctx, target))?.kind !== 'symlink') {
-        ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
-        status = 1;
-        continue;
-      }
+    // link(2) does not follow a symlink: a hard link to one is that symlink again, even when it dangles or loops
+    const targetLink = o.has('s') ? null : fs.lstat(abs(ctx, target));
+    if (!o.has('s') && targetLink?.kind !== 'symlink' && !fs.stat(abs(ctx, target))) {
+      ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
+      status = 1;
+      continue;
     }
     const lp = abs(ctx, link);
     if (o.has('f') || o.has('b')) {
@@ -53,7 +54,10 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     if (o.has('v')) ctx.stdout(`'${link}' -> '${target}'\n`);
     try {
       if (o.has('s')) fs.symlink(target, lp);
-      else {
+      else if (targetLink?.kind === 'symlink') {
+        if (fs.lstat(lp)) throw new FsError('EEXIST', link);
+        fs.symlink(fs.readlink(abs(ctx, target)), lp);
+      } else {
         const st = fs.stat(abs(ctx, target));
         if (st?.kind === 'dir') {
           ctx.stderr(`ln: ${link}: Operation not permitted\n`);

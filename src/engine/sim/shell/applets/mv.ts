@@ -24,7 +24,15 @@ export function mv(ctx: ProcessContext, argv: string[]): number {
   if (target === undefined) {
     target = sources.pop();
     if (target === undefined || sources.length === 0) return showUsage(ctx, 'mv');
-    const isDir = ctx.fs.stat(abs(ctx, target))?.kind === 'dir';
+    let isDir: boolean;
+    try {
+      isDir = ctx.fs.stat(abs(ctx, target))?.kind === 'dir';
+    } catch (e) {
+      // cp_mv_stat2: a stat that fails other than ENOENT (a symlink loop) stops mv before it moves anything
+      if (!(e instanceof FsError)) throw e;
+      ctx.stderr(`mv: can't stat '${target}': ${strerror(e.code)}\n`);
+      return 1;
+    }
     if (sources.length === 1 && (!isDir || o.has('T'))) pairs.push([sources[0] ?? '', target]);
   }
   if (pairs.length === 0) {

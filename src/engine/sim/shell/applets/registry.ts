@@ -2,6 +2,8 @@
 // (exit 127) instead of pretending, so nobody mistakes the simulator's gap for Docker behaviour.
 
 import { basename } from '../../fs/path.js';
+import { FsError } from '../../fs/vfs.js';
+import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { WriteFailed } from '../process-errors.js';
 import { runBusybox } from '../busybox.js';
@@ -127,8 +129,14 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
     return impl(ctx, argv);
   } catch (e) {
     // a write the disk could not take: busybox's applets die with "applet: write error: …" and exit 1
-    if (!(e instanceof WriteFailed)) throw e;
-    ctx.stderr(`${name}: ${e.text}\n`);
+    if (e instanceof WriteFailed) {
+      ctx.stderr(`${name}: ${e.text}\n`);
+      return 1;
+    }
+    // a kernel error an applet did not expect (ELOOP from a symlink loop, …) is busybox's bb_perror_msg
+    // "applet: path: strerror" and exit 1, never a crash of the simulator
+    if (!(e instanceof FsError)) throw e;
+    ctx.stderr(`${name}: ${e.path}: ${strerror(e.code)}\n`);
     return 1;
   }
 }

@@ -3,7 +3,7 @@
 
 import { makeRegex } from '../../../../regex/make-regex.js';
 import { basename } from '../../fs/path.js';
-import type { Stat } from '../../fs/vfs.js';
+import { FsError, type Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { abs } from './common.js';
@@ -211,8 +211,8 @@ class Tester {
     if (op === '!=') return opnd1 !== opnd2;
     if (op === '<') return opnd1 < opnd2;
     if (op === '>') return opnd1 > opnd2;
-    const s1 = this.ctx.fs.stat(abs(this.ctx, opnd1));
-    const s2 = this.ctx.fs.stat(abs(this.ctx, opnd2));
+    const s1 = this.statOf(abs(this.ctx, opnd1));
+    const s2 = this.statOf(abs(this.ctx, opnd2));
     if (!s1 || !s2) return false;
     // st_mtime has whole seconds
     const t1 = Math.floor(s1.mtime / 1000);
@@ -222,10 +222,20 @@ class Tester {
     return this.ctx.fs.realpath(abs(this.ctx, opnd1)) === this.ctx.fs.realpath(abs(this.ctx, opnd2));
   }
 
+  // test's stat(2): any failure (a missing file, a symlink loop's ELOOP) makes the test false
+  private statOf(path: string): Stat | null {
+    try {
+      return this.ctx.fs.stat(path);
+    } catch (e) {
+      if (e instanceof FsError) return null;
+      throw e;
+    }
+  }
+
   private filstat(name: string, op: string): boolean {
     const path = abs(this.ctx, name);
     if (op === '-h' || op === '-L') return this.ctx.fs.lstat(path)?.kind === 'symlink';
-    const st = this.ctx.fs.stat(path);
+    const st = this.statOf(path);
     if (!st) return false;
     switch (op) {
       case '-e': return true;

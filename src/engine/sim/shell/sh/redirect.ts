@@ -91,7 +91,12 @@ function expandLiteral(r: Redir): string {
 function openInput(sh: Shell, target: string, create = false): Fd {
   const path = sh.abs(target);
   if (path === '/dev/stdin' || path === '/proc/self/fd/0') return sh.fds[0] ?? {};
-  const st = sh.ctx.fs.stat(path);
+  let st;
+  try {
+    st = sh.ctx.fs.stat(path);
+  } catch (e) {
+    throw new RedirFailure(`can't open ${target}: ${failText(e, 'no such file')}`);
+  }
   if (!st) {
     if (create) return { input: { data: new Uint8Array(), open: false } };
     throw new RedirFailure(`can't open ${target}: no such file`);
@@ -113,9 +118,11 @@ function openOutput(sh: Shell, target: string, append: boolean): Fd {
   if (path === '/dev/stderr') return sh.fds[2] ?? {};
   if (isSinkDevice(path)) return { write: () => undefined };
   const fs = sh.ctx.fs;
-  const st = fs.stat(path);
-  if (st?.kind === 'char') return { write: () => undefined };
+  let st;
   try {
+    // open(O_CREAT) follows a symlink to its end, so a loop fails here as on a kernel (ELOOP)
+    st = fs.stat(path);
+    if (st?.kind === 'char') return { write: () => undefined };
     fs.writeFile(path, new Uint8Array(), { append: true });
     if (!append && st) fs.writeFile(path, new Uint8Array());
   } catch (e) {

@@ -1,0 +1,44 @@
+// The allow-list explains only what it names: reordered build output and stand-in rows, hard links in the
+// sequence, a real-engine timeout, and nothing when the content itself differs.
+
+import assert from 'node:assert/strict';
+import { allowedReason, type AllowContext } from '../../../src/cli/fuzz-diff/allow-list.js';
+import { makeStep } from '../../../src/cli/fuzz-diff/step.js';
+
+const ok = { exitCode: 0, stdout: '', stderr: '' };
+const ctx = (family: string, sim: string, real: string, extra: Partial<AllowContext> = {}): AllowContext => ({
+  steps: [makeStep(family, [family])],
+  files: {},
+  sim: ok,
+  real: ok,
+  normalized: { sim, real },
+  ...extra,
+});
+
+describe('fuzz:diff allow-list', () => {
+  it('allows a build whose stdout and stderr lines only interleave differently', () => {
+    const sim = ' ---> Running in <ID7>\na.txt\n\\x1b[91mchmod: x\n\\x1b[0mRemoving intermediate container <ID7>\n';
+    const real = ' ---> Running in <ID7>\n\\x1b[91mchmod: x\n\\x1b[0ma.txt\nRemoving intermediate container <ID7>\n';
+    assert.equal(allowedReason(ctx('build', sim, real)), 'build-output-order');
+    assert.equal(allowedReason(ctx('build', sim, real.replace('a.txt', 'b.txt'))), undefined);
+  });
+
+  it('allows reordered stand-in rows and other runs\u2019 <none> rows in docker images, nothing missing', () => {
+    const sim = 'REPOSITORY | TAG\nubuntu | latest | <ID1>\ncentos | latest | <ID2>\n';
+    assert.equal(allowedReason(ctx('images', sim, 'REPOSITORY | TAG\ncentos | latest | <ID1>\n<none> | <none> | <ID3>\nubuntu | latest | <ID2>\n')), 'shared-stand-ins');
+    assert.equal(allowedReason(ctx('images', sim, 'REPOSITORY | TAG\ncentos | latest | <ID1>\n')), undefined);
+    assert.equal(allowedReason(ctx('ps', sim, 'REPOSITORY | TAG\ncentos | latest | <ID1>\nubuntu | latest | <ID2>\n')), undefined);
+  });
+
+  it('allows file readers after a hard link, not after symbolic links only', () => {
+    const hard = [makeStep('run', ['run', 'img', 'sh', '-c', 'mkdir -p /d; ln /d/f1 /d/h1']), makeStep('exec', ['exec', 'c', 'cat', '/d/h1'])];
+    assert.equal(allowedReason(ctx('exec', 'a\n', 'b\n', { steps: hard })), 'hard-links');
+    const soft = [makeStep('run', ['run', 'img', 'sh', '-c', 'mkdir -p /d; ln -s /d/f1 /d/h1']), makeStep('exec', ['exec', 'c', 'cat', '/d/h1'])];
+    assert.equal(allowedReason(ctx('exec', 'a\n', 'b\n', { steps: soft })), undefined);
+    assert.equal(allowedReason(ctx('build', 'a\n', 'b\n', { files: { 'ctx1/Dockerfile': 'FROM x\nRUN mkdir -p /d; ln /a /b; true\n' } })), 'hard-links');
+  });
+
+  it('allows a command the real engine timed out on', () => {
+    assert.equal(allowedReason(ctx('ps', '', '', { real: { exitCode: 124, stdout: '', stderr: '', timedOut: true } })), 'real-engine-timeout');
+  });
+});
