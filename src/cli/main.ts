@@ -23,6 +23,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare-command.js')).compareCommand,
   grade: async () => (await import('./grade-command.js')).gradeCommand,
   claims: async () => (await import('./claims-command.js')).claimsCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  autograde: async () => (await import('./autograde-command.js')).autogradeCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
+  verify: async () => (await import('./verify-command.js')).verifyCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
 };
 
 function version(): string {
@@ -64,6 +69,18 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** What drydock prints for a bug of its own: what broke, that the input is not to blame, and how to report it. */
+export function internalErrorText(e: unknown, debug: boolean): string {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const lines = [
+    `drydock: internal error (exit ${EXIT.internal}): ${message}`,
+    'This is a bug in drydock, not a problem with your input. Please report it with the command line, the files',
+    'it read, and the output of the same command run again with DRYDOCK_DEBUG=1 (see docs/errors.md).',
+  ];
+  if (debug && e instanceof Error && e.stack) lines.push(e.stack);
+  return `${lines.join('\n')}\n`;
+}
+
 /** Runs the drydock command line `argv` (without the program name); resolves with the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
@@ -77,8 +94,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(formatInputError(e));
       return EXIT.usage;
     }
-    io.stderr(`drydock: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (io.env.DRYDOCK_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT.usage;
+    io.stderr(internalErrorText(e, io.env.DRYDOCK_DEBUG !== undefined && io.env.DRYDOCK_DEBUG !== ''));
+    return EXIT.internal;
   }
 }

@@ -12,6 +12,11 @@ Commands:
   compare SCRIPT      run a shell script with \`docker\` on the simulator and on the real engine; diff them
   grade EXERCISE SUBMISSIONS…  grade students' submissions
   claims [paths…]     run the notes' claim scenarios and write reports/claims.{html,json}
+  export PLATFORM EXERCISE --out PATH  package an exercise for gradescope, prairielearn or github-classroom
+  autograde PLATFORM EXERCISE SUBMISSION --results FILE  grade one submission into a platform's results file
+  init exercise NAME  scaffold an exercise: exercise.yaml, a reference and a wrong submission, pins.yaml
+  verify [exercises…] the reference scores full marks, each wrong submission its pinned score
+  check EXERCISE [SUBMISSION]  a student's self-check: the visible checks only
   help [command]      this help, or a command's
 
 Options:
@@ -20,5 +25,5 @@ Options:
 
 Run 'drydock <command> --help' for a command's arguments, options and examples.
 
-Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.
+Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage, 70 an internal error (a bug).
 `;
