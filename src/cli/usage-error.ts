@@ -2,23 +2,42 @@
 // naming the subcommand: a usage error (an option or argument it does not take) and an input file it
 // cannot read. Thrown by the subcommands, printed by main.
 
+// Commands are loaded with import() (src/cli/main.ts); a loader that gives a dynamically imported module
+// its own copy of this file (tsx under mocha does) would make `instanceof` fail across the copies, and a usage
+// error would print as an internal error. The classes recognise their instances by a registered symbol instead.
+const USAGE_ERROR = Symbol.for('drydock.UsageError');
+const INPUT_ERROR = Symbol.for('drydock.InputError');
+const branded = (value: unknown, brand: symbol): boolean => typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+
 /** A usage error: `command` is the subcommand whose `--help` the message points at (none: `drydock --help`). */
 export class UsageError extends Error {
+  readonly [USAGE_ERROR] = true;
+
   constructor(
     message: string,
     readonly command?: string,
   ) {
     super(message);
   }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, USAGE_ERROR);
+  }
 }
 
 /** A file named on the command line that cannot be read (missing, a folder, no permission). */
 export class InputError extends Error {
+  readonly [INPUT_ERROR] = true;
+
   constructor(
     message: string,
     readonly command: string,
   ) {
     super(message);
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, INPUT_ERROR);
   }
 }
 
