@@ -20,7 +20,7 @@ export class UsageError extends Error {
     super(message);
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return branded(value, USAGE_ERROR);
   }
 }
@@ -36,7 +36,7 @@ export class InputError extends Error {
     super(message);
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return branded(value, INPUT_ERROR);
   }
 }
