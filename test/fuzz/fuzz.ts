@@ -6,6 +6,7 @@ import { fuzzTargets, registerFuzzTarget, type FuzzTarget } from './target.js';
 import { randomArchive } from './targets/archive-bytes.js';
 import { archiveTarget, dockerArgvTarget, goTemplateTarget } from './targets/docker-argv.js';
 import { scenarioFileTarget } from './targets/scenario-file.js';
+import { stateDirTarget } from './targets/state-dir.js';
 
 /** One internal error: where, the input, the error. */
 export interface FuzzFinding {
@@ -33,6 +34,7 @@ export function registerDefaultTargets(scenarioDir: string): void {
   registerFuzzTarget(goTemplateTarget());
   registerFuzzTarget(scenarioFileTarget(scenarioDir));
   registerFuzzTarget(archiveTarget(randomArchive));
+  registerFuzzTarget(stateDirTarget());
 }
 
 /** Options of a run. */

@@ -10,6 +10,7 @@ import { EngineError } from '../../../errors/engine-error.js';
 import { runDockerCommand } from '../cli/sim-cli.js';
 import { jsLimitMessage, jsLimitResult } from '../js-limits.js';
 import { settleContainers } from '../container/settle.js';
+import { Daemon } from '../daemon.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
 import { cachedFixtures } from './fixture-cache.js';
@@ -65,6 +66,13 @@ export function writesBytes(command: ParsedCommand | null): boolean {
 
 /** Runs one docker command line against the persistent state; returns the exit code. */
 export async function runDockerCli(argv: string[]): Promise<number> {
+  if (stateless(argv)) {
+    // `docker version`, `docker --help`: what they print depends on no state, so none is read, locked or written
+    const result = runDockerCommand(new Daemon({ clock: wallClock() }), argv, { stdin: new Uint8Array(0), cwd: '/', env: new Map() });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+  }
   const where = dockerCliEnvironment();
   mkdirSync(where.stateDir, { recursive: true });
   mkdirSync(where.hostRoot, { recursive: true });
@@ -101,6 +109,13 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   } finally {
     release?.();
   }
+}
+
+/** Command lines whose output no state can change: docker's version and its top-level help. */
+function stateless(argv: readonly string[]): boolean {
+  if (argv.length === 0) return true;
+  if (argv.length !== 1) return false;
+  return ['version', '--version', '-v', '--help', '-h', 'help'].includes(argv[0] as string);
 }
 
 /** Blocks the thread for `ms` (docker wait really waits; the daemon's calls are synchronous). */
