@@ -51,7 +51,7 @@ export async function runDockerCli(argv: string[]): Promise<number> {
     settleContainers(daemon);
     const stdin = !process.stdin.isTTY && wantsStdin(argv) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
     const env = new Map(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
-    const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env });
+    const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env, stdinIsTerminal: process.stdin.isTTY === true });
     saveState(daemon, where.stateDir);
     // export/save/cp to "-" produce bytes carried one per char; everything else is text.
     const binary = ['export', 'save'].includes(argv[0] ?? '') || (argv[0] === 'cp' && argv[2] === '-');
