@@ -1,0 +1,60 @@
+// Issue 12 items 2-3 on the simulator: archives with "../" and absolute members, members through a symbolic link,
+// hard links out of the target, and files that are not tars, given to `docker cp -`, `docker import` and
+// `docker load`: the 20.10 engine's texts and exit codes, what is left written, never an internal error and
+// never a write outside the container (the same cases run on the real engine in test/engine/docker/).
+
+import assert from 'node:assert/strict';
+import { readTar } from '../../../../src/engine/sim/archive/tar.js';
+import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
+import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
+import { ARCHIVE_CASES, LOAD_CASES } from './archive-members.js';
+
+describe('simulator: hostile and damaged archives (issue 12)', () => {
+  for (const c of ARCHIVE_CASES) {
+    it(`cp - of the "${c.name}" archive: the daemon's text, what 20.10 leaves written, nothing outside`, () => {
+      const host = new TreeBackend();
+      const e = createSimEngine({ host, cwd: '/' });
+      assert.equal(e.dockerSync(['run', '-d', '--name', 'c1', 'centos', 'sleep', '300']).exitCode, 0);
+      assert.equal(e.dockerSync(['exec', 'c1', 'mkdir', '-p', `/t/${c.name}`]).exitCode, 0);
+      const hostBefore = JSON.stringify([...host.list('/')]);
+      const r = e.dockerSync(['cp', '-', `c1:/t/${c.name}`], { stdin: c.archive });
+      assert.deepEqual([r.exitCode, r.stderr], [c.cp.code, c.cp.stderr]);
+      const left = e.dockerSync(['exec', 'c1', 'sh', '-c', `find /t/${c.name} /tmp | sort`]).stdout.split('\n').filter(Boolean);
+      assert.deepEqual(left, c.cp.left);
+      assert.equal(JSON.stringify([...host.list('/')]), hostBefore, 'nothing is written on the host');
+    });
+
+    it(`import of the "${c.name}" archive: ${c.import === null ? 'succeeds' : 'refused with the daemon\'s text'}`, () => {
+      const host = new TreeBackend();
+      host.put('/a.tar', { kind: 'file', data: c.archive, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+      const e = createSimEngine({ host, cwd: '/' });
+      const r = e.dockerSync(['import', '/a.tar', 'imp:1']);
+      if (c.import === null) assert.deepEqual([r.exitCode, r.stderr], [0, '']);
+      else assert.deepEqual([r.exitCode, r.stderr, r.stdout], [1, c.import, '']);
+    });
+  }
+
+  it('import cleans "../" and absolute members inside the layer (20.10: /x and /abs/x in docker export)', () => {
+    const host = new TreeBackend();
+    const dotdot = ARCHIVE_CASES.find((c) => c.name === 'dotdot')!.archive;
+    host.put('/a.tar', { kind: 'file', data: dotdot, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    const e = createSimEngine({ host, cwd: '/' });
+    assert.equal(e.dockerSync(['import', '/a.tar', 'imp:1']).exitCode, 0);
+    assert.equal(e.dockerSync(['create', '--name', 'c2', 'imp:1', 'x']).exitCode, 0);
+    assert.equal(e.dockerSync(['export', '-o', '/e.tar', 'c2']).exitCode, 0);
+    const names = readTar((host.get('/e.tar') as { data: Uint8Array }).data).map((m) => m.path);
+    assert.deepEqual(names.filter((n) => n === 'a' || n === 'x' || n.includes('..')), ['a', 'x']);
+  });
+
+  for (const c of LOAD_CASES) {
+    it(`load -i of ${c.name}: the text 20.10 prints, exit 1`, () => {
+      const host = new TreeBackend();
+      host.put('/in', { kind: 'file', data: c.archive, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+      const e = createSimEngine({ host, cwd: '/' });
+      const r = e.dockerSync(['load', '-i', '/in']);
+      assert.equal(r.exitCode, 1);
+      assert.match(r.stderr, c.stderr);
+      assert.equal(r.stdout, '');
+    });
+  }
+});
