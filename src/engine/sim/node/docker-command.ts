@@ -33,7 +33,9 @@ export function dockerCliEnvironment(env: NodeJS.ProcessEnv = process.env, cwd =
 
 /** Commands whose argv says they read stdin (`import -`, `build -`, `load`, `run -i`, `exec -i`). */
 function wantsStdin(argv: readonly string[]): boolean {
-  return argv.includes('-') || argv[0] === 'load' || argv.some((a) => a === '--interactive' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
+  // `load -i FILE` reads the file, not stdin (reading a pipe nobody writes to would wait, or fail with EAGAIN)
+  if (argv[0] === 'load' || (argv[0] === 'image' && argv[1] === 'load')) return !argv.some((a) => a === '-i' || a === '--input' || a.startsWith('--input=') || /^-i./.test(a));
+  return argv.includes('-') || argv.some((a) => a === '--interactive' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
 }
 
 /** Runs one docker command line against the persistent state; returns the exit code. */
