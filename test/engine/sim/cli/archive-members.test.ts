@@ -4,7 +4,8 @@
 // never a write outside the container (the same cases run on the real engine in test/engine/docker/).
 
 import assert from 'node:assert/strict';
-import { readTar } from '../../../../src/engine/sim/archive/tar.js';
+import fc from 'fast-check';
+import { readTar, writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 import { ARCHIVE_CASES, LOAD_CASES } from './archive-members.js';
@@ -44,6 +45,40 @@ describe('simulator: hostile and damaged archives (issue 12)', () => {
     assert.equal(e.dockerSync(['export', '-o', '/e.tar', 'c2']).exitCode, 0);
     const names = readTar((host.get('/e.tar') as { data: Uint8Array }).data).map((m) => m.path);
     assert.deepEqual(names.filter((n) => n === 'a' || n === 'x' || n.includes('..')), ['a', 'x']);
+  });
+
+  it('never fails internally and never writes on the host, whatever the members (property)', () => {
+    const part = fc.constantFrom('..', '.', '', 'a', 'b', 'link', 'proc', 'etc', 'tmp', '.wh.a', '.wh..wh..opq');
+    const name = fc.array(part, { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
+    const member = fc.record({
+      path: fc.oneof(name, name.map((n) => `/${n}`)),
+      type: fc.constantFrom('file', 'dir', 'symlink', 'hardlink', 'char', 'fifo') as fc.Arbitrary<TarEntryInput['type']>,
+      linkname: fc.oneof(name, name.map((n) => `/${n}`)),
+      mode: fc.integer({ min: 0, max: 0o7777 }),
+    });
+    const archive = fc.oneof(
+      fc.array(member, { maxLength: 8 }).map((members) => writeTar(members.map((m) => ({ ...m, data: new TextEncoder().encode('x') })))),
+      fc.uint8Array({ maxLength: 1500 }),
+      fc.tuple(fc.array(member, { minLength: 1, maxLength: 4 }), fc.nat()).map(([members, cut]) => {
+        const bytes = writeTar(members);
+        return bytes.subarray(0, cut % bytes.length);
+      }),
+    );
+    fc.assert(
+      fc.property(archive, (bytes) => {
+        const host = new TreeBackend();
+        host.put('/a.tar', { kind: 'file', data: bytes, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+        const e = createSimEngine({ host, cwd: '/' });
+        assert.equal(e.dockerSync(['run', '-d', '--name', 'c1', 'centos', 'sleep', '300']).exitCode, 0);
+        const before = JSON.stringify(host.list('/'));
+        for (const argv of [['cp', '-', 'c1:/tmp'], ['cp', '-', 'c1:/'], ['import', '/a.tar', 'i:1'], ['load', '-i', '/a.tar']]) {
+          const r = e.dockerSync(argv, argv[1] === '-' ? { stdin: bytes } : {});
+          assert.ok(r.exitCode === 0 || r.exitCode === 1, `docker ${argv.join(' ')}: exit ${r.exitCode}: ${r.stderr}`);
+        }
+        assert.equal(JSON.stringify(host.list('/')), before);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   for (const c of LOAD_CASES) {
