@@ -17,7 +17,7 @@ const repo = join(fileURLToPath(import.meta.url), '..', '..', '..', '..', '..');
 const cli = join(repo, 'bin', 'drydock.js');
 
 describe('drydock docker: an imported GNU tar across processes (issue 11)', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let state: string;
   let hostRoot: string;
   before(function () {
