@@ -1,15 +1,15 @@
 // The archive cases of test/engine/sim/cli/archive-members.ts on the real engine, so the recorded texts never go
 // stale: cp - into a container, import and load, each compared with what was recorded on 20.10. Runs only where
-// a daemon answers. Budget: about 30 s on a busy machine (one container, seven cp, seven imports, four loads).
+// a daemon answers. Budget: about 30 s on a busy machine (one container, seven cp, seven imports, four loads, two builds).
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBaseImage } from '../../../src/engine/docker/base-image.js';
 import type { DockerClient } from '../../../src/engine/docker/docker-client.js';
-import { ARCHIVE_CASES, LOAD_CASES } from '../sim/cli/archive-members.js';
+import { ADD_CASES, ARCHIVE_CASES, LOAD_CASES } from '../sim/cli/archive-members.js';
 import { requireDocker } from './require-docker.js';
 
 describe('real engine: hostile and damaged archives (recorded texts still hold)', function () {
@@ -50,6 +50,23 @@ describe('real engine: hostile and damaged archives (recorded texts still hold)'
       if (imported.exitCode === 0) images.push(tag);
       if (c.import === null) assert.deepEqual([imported.exitCode, imported.stderr], [0, '']);
       else assert.deepEqual([imported.exitCode, imported.stderr], [1, c.import]);
+    });
+  }
+
+  for (const c of ADD_CASES) {
+    it(`ADD of the "${c.name}" archive in a build`, async () => {
+      const ctx = join(dir, `ctx-${c.name}`);
+      mkdirSync(ctx);
+      writeFileSync(join(ctx, 'a.tar'), ARCHIVE_CASES.find((a) => a.name === c.name)!.archive);
+      writeFileSync(join(ctx, 'Dockerfile'), `FROM ${base}\nADD a.tar /d/\n`);
+      const tag = `${prefix}-add-${c.name}:1`;
+      const r = await client.run(['build', '--network', 'none', '-t', tag, ctx]);
+      if (r.exitCode === 0) images.push(tag);
+      assert.deepEqual([r.exitCode, r.stderr], [c.files === null ? 1 : 0, c.stderr]);
+      if (c.files !== null) {
+        const found = await client.run(['run', '--rm', '--network', 'none', tag, 'sh', '-c', 'find /d | sort']);
+        assert.deepEqual(found.stdout.split('\n').filter(Boolean), c.files);
+      }
     });
   }
 

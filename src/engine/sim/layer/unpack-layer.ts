@@ -20,9 +20,12 @@ export class UnpackError extends Error {
   }
 }
 
-/** Members in archive order → the layer's diff. Hard links become copies (the simulator has no inodes). */
-export function unpackLayer(members: readonly TarEntry[]): Map<string, Entry> {
-  const layer = new LayerTree();
+/**
+ * Members in archive order → the layer's diff. Hard links become copies (the simulator has no inodes).
+ * `whiteouts: false` is ADD's extraction (archive.Untar chrooted in the destination): ".wh." names are files.
+ */
+export function unpackLayer(members: readonly TarEntry[], options: { whiteouts: boolean } = { whiteouts: true }): Map<string, Entry> {
+  const layer = new LayerTree(options.whiteouts);
   for (const m of members) layer.apply(m);
   return layer.out;
 }
@@ -31,6 +34,8 @@ class LayerTree {
   readonly out = new Map<string, Entry>();
   /** directories implied by deeper members (MkdirAll made them) */
   private readonly implied = new Set<string>(['/']);
+
+  constructor(private readonly whiteouts: boolean) {}
 
   apply(m: TarEntry): void {
     const name = resolvePath('/', m.path);
@@ -41,12 +46,12 @@ class LayerTree {
     const base = basename(name);
     const parent = this.resolveDir(dirname(name), () => failure(m, name, 'no such file or directory'));
     const path = parent === '/' ? `/${base}` : `${parent}/${base}`;
-    if (base === OPAQUE) {
+    if (this.whiteouts && base === OPAQUE) {
       const dir = this.out.get(parent);
       this.out.set(parent, dir?.kind === 'dir' ? { ...dir, opaque: true } : { kind: 'dir', opaque: true, mode: 0o755, uid: 0, gid: 0, mtime: m.mtime });
       return;
     }
-    if (base.startsWith(WHITEOUT)) {
+    if (this.whiteouts && base.startsWith(WHITEOUT)) {
       const hidden = parent === '/' ? `/${base.slice(WHITEOUT.length)}` : `${parent}/${base.slice(WHITEOUT.length)}`;
       this.removeBelow(hidden);
       this.implied.delete(hidden);

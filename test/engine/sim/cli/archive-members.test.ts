@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readTar, writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
-import { ARCHIVE_CASES, LOAD_CASES } from './archive-members.js';
+import { ADD_CASES, ARCHIVE_CASES, LOAD_CASES } from './archive-members.js';
 
 describe('simulator: hostile and damaged archives (issue 12)', () => {
   for (const c of ARCHIVE_CASES) {
@@ -80,6 +80,20 @@ describe('simulator: hostile and damaged archives (issue 12)', () => {
       { numRuns: 200 },
     );
   });
+
+  for (const c of ADD_CASES) {
+    it(`ADD of the "${c.name}" archive in a build: extracted chrooted in the destination`, () => {
+      const host = new TreeBackend();
+      const archive = ARCHIVE_CASES.find((a) => a.name === c.name)!.archive;
+      host.put('/ctx', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+      host.put('/ctx/a.tar', { kind: 'file', data: archive, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+      host.put('/ctx/Dockerfile', { kind: 'file', data: new TextEncoder().encode('FROM centos\nADD a.tar /d/\n'), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+      const e = createSimEngine({ host, cwd: '/' });
+      const r = e.dockerSync(['build', '-t', 'added:1', '/ctx']);
+      assert.deepEqual([r.exitCode, r.stderr], [c.files === null ? 1 : 0, c.stderr]);
+      if (c.files !== null) assert.deepEqual(e.dockerSync(['run', '--rm', 'added:1', 'sh', '-c', 'find /d | sort']).stdout.split('\n').filter(Boolean), c.files);
+    });
+  }
 
   for (const c of LOAD_CASES) {
     it(`load -i of ${c.name}: the text 20.10 prints, exit 1`, () => {

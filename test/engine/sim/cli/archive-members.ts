@@ -73,3 +73,12 @@ export const LOAD_CASES: { name: string; archive: Uint8Array; stderr: RegExp }[]
   { name: 'an empty file', archive: new Uint8Array(0), stderr: /^open \/var\/lib\/docker\/tmp\/docker-import-\d+\/repositories: no such file or directory\n$/u },
   { name: 'a root filesystem tarball', archive: writeTar([{ path: './', type: 'dir' }, { path: './bin/', type: 'dir' }, file('./bin/x'), { path: './etc/', type: 'dir' }]), stderr: /^open \/var\/lib\/docker\/tmp\/docker-import-\d+\/bin\/json: no such file or directory\n$/u },
 ];
+
+/**
+ * A build's `ADD x.tar /d/` (recorded on 20.10 with the legacy builder): the archive is extracted chrooted in
+ * /d, so "../../x" lands at /d/x, and a member under a link to nothing fails the step with this on stderr.
+ */
+export const ADD_CASES: { name: string; files: string[] | null; stderr: string }[] = [
+  { name: 'dotdot', files: ['/d', '/d/a', '/d/x'], stderr: '' },
+  { name: 'symdir', files: null, stderr: 'failed to copy files: Error processing tar file(exit status 1): open /link/file: no such file or directory\n' },
+];
