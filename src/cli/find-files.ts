@@ -13,6 +13,9 @@ export interface FoundFiles {
 
 const SCENARIO_FILE = /\.ya?ml$/i;
 
+/** An exercise's pins.yaml (drydock verify's) is not a scenario. */
+const NOT_SCENARIOS = new Set(['pins.yaml']);
+
 function walk(dir: string, out: string[]): void {
   let entries;
   try {
@@ -24,7 +27,7 @@ function walk(dir: string, out: string[]): void {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
-    else if (e.isFile() && SCENARIO_FILE.test(e.name)) out.push(p);
+    else if (e.isFile() && SCENARIO_FILE.test(e.name) && !NOT_SCENARIOS.has(e.name)) out.push(p);
   }
 }
 

@@ -3,31 +3,31 @@
 // unless DRYDOCK_DEBUG is set.
 
 import { readFileSync } from 'node:fs';
-import { didYouMean } from '../scenario/suggest.js';
-import { claimsCommand } from './claims-command.js';
-import { cleanCommand } from './clean-command.js';
-import { compareCommand } from './compare-command.js';
-import { dockerCommand } from './docker-command.js';
-import { gradeCommand } from './grade-command.js';
 import { EXIT, processIo, type CliIo } from './io.js';
-import { runCommand } from './run-command.js';
-import { schemaCommand } from './schema-command.js';
 import { USAGE } from './usage.js';
 import { formatInputError, formatUsageError, InputError, UsageError } from './usage-error.js';
-import { validateCommand } from './validate-command.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 // Each takes its own `-h/--help` (docker's is docker's), so `drydock help X` is `drydock X --help`.
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  validate: validateCommand,
-  schema: schemaCommand,
-  docker: dockerCommand,
-  clean: cleanCommand,
-  compare: compareCommand,
-  grade: gradeCommand,
-  claims: claimsCommand,
+// Each command's module is imported when that command runs and not before (`drydock docker ps` must not load
+// the scenario parser, ajv or handlebars): a new command is one line of the same form,
+//   name: async () => (await import('./name-command.js')).nameCommand,
+// a typed dynamic import that tsc checks and esbuild splits into its own chunk.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run-command.js')).runCommand,
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  schema: async () => (await import('./schema-command.js')).schemaCommand,
+  docker: async () => (await import('./docker-command.js')).dockerCommand,
+  clean: async () => (await import('./clean-command.js')).cleanCommand,
+  compare: async () => (await import('./compare-command.js')).compareCommand,
+  grade: async () => (await import('./grade-command.js')).gradeCommand,
+  claims: async () => (await import('./claims-command.js')).claimsCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  autograde: async () => (await import('./autograde-command.js')).autogradeCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
+  verify: async () => (await import('./verify-command.js')).verifyCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
 };
 
 function version(): string {
@@ -39,9 +39,10 @@ function version(): string {
   }
 }
 
-function lookup(name: string): Command {
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command !== undefined) return command;
+async function lookup(name: string): Promise<Command> {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load !== undefined) return load();
+  const { didYouMean } = await import('../scenario/suggest.js');
   const hint = didYouMean(name, Object.keys(COMMANDS), (s) => s);
   throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; ${hint}` : ''}`);
 }
@@ -59,12 +60,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      if (command === 'help' && rest[0] !== undefined) return lookup(rest[0])(['--help'], io);
+      if (command === 'help' && rest[0] !== undefined) return (await lookup(rest[0]))(['--help'], io);
       io.stdout(USAGE);
       return EXIT.ok;
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (options go after the command)`);
-      return lookup(command)(rest, io);
+      return (await lookup(command))(rest, io);
   }
 }
 

@@ -19,6 +19,7 @@ import { runScenario } from '../runner/run-scenario.js';
 import { SimWorkerPool } from '../runner/sim-pool.js';
 import { parseRunArgs, RUN_USAGE, type RunArgs } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { ProgressBar } from './progress-bar.js';
 import { UsageError } from './usage-error.js';
 import { loadAll, problemSummary, type Loaded } from './load-all.js';
 import { watchAndRerun } from './watch.js';
@@ -80,8 +81,11 @@ async function runLoaded(
     io.stdout(`drydock: no scenarios to run (${loaded.scenarios.length} loaded, none selected)\n`);
     return { code: EXIT.ok, paths: loaded.paths };
   }
-  const reporters = createReporters(args.reporters, { outDir: resolve(io.cwd, args.out), write: io.stdout, isTTY: io.isTTY, env: io.env });
-  const hooks = new ReporterMultiplexer(reporters, (m) => io.stderr(`${m}\n`));
+  // On a terminal a progress bar sits under the reporters' lines (first, so it is cleared before their summary).
+  const bar = io.isTTY === true ? new ProgressBar(io.stderr) : undefined;
+  const write = bar ? bar.wrap(io.stdout) : io.stdout;
+  const reporters = [...(bar ? [{ name: 'progress', ...bar.hooks() }] : []), ...createReporters(args.reporters, { outDir: resolve(io.cwd, args.out), write, isTTY: io.isTTY, env: io.env })];
+  const hooks = new ReporterMultiplexer(reporters, (m) => (bar ? bar.wrap(io.stderr) : io.stderr)(`${m}\n`));
   const registry = builtinAssertions();
   const real = docker === undefined ? undefined : (scenario: Scenario) => docker.create(scenario);
   const result = await runScenarios(scenarios, {

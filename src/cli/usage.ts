@@ -12,6 +12,11 @@ Commands:
   compare SCRIPT      run a shell script with \`docker\` on the simulator and on the real engine; diff them
   grade EXERCISE SUBMISSIONS…  grade students' submissions
   claims [paths…]     run the notes' claim scenarios and write reports/claims.{html,json}
+  export PLATFORM EXERCISE --out PATH  package an exercise for gradescope, prairielearn or github-classroom
+  autograde PLATFORM EXERCISE SUBMISSION --results FILE  grade one submission into a platform's results file
+  init exercise NAME  scaffold an exercise: exercise.yaml, a reference and a wrong submission, pins.yaml
+  verify [exercises…] the reference scores full marks, each wrong submission its pinned score
+  check EXERCISE [SUBMISSION]  a student's self-check: the visible checks only
   help [command]      this help, or a command's
 
 Options:

@@ -7,10 +7,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
 import { runDockerCommand } from '../cli/sim-cli.js';
+import { jsLimitMessage, jsLimitResult } from '../js-limits.js';
 import { settleContainers } from '../container/settle.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
-import { loadFixtures } from './load-fixtures.js';
+import { cachedFixtures } from './fixture-cache.js';
 import { acquireStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 
@@ -46,7 +47,7 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   let release: (() => void) | undefined;
   try {
     release = acquireStateLock(where.stateDir);
-    const fixtures = loadFixtures();
+    const fixtures = cachedFixtures();
     const host = new DiskHostBackend(where.hostRoot);
     const daemon = loadState(where.stateDir, fixtures, host, wallClock({ block: sleepSync }));
     // containers whose main process woke up since the last invocation move on before anything looks at them
@@ -63,6 +64,11 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof EngineError) {
       process.stderr.write(`${error.message}\n`);
+      return 125;
+    }
+    const limit = jsLimitMessage(error);
+    if (limit !== undefined) {
+      process.stderr.write(jsLimitResult(limit).stderr);
       return 125;
     }
     throw error;

@@ -21,8 +21,8 @@ describe('drydock docker: an imported GNU tar across processes (issue 11)', func
   let state: string;
   let hostRoot: string;
   before(function () {
-    if (!existsSync(join(repo, 'dist', 'cli', 'main.js'))) {
-      console.log('      the CLI is not built (dist/cli/main.js missing; run npm run build): skipping');
+    if (!existsSync(join(repo, 'dist', 'bundle', 'drydock.js'))) {
+      console.log('      the CLI is not built (dist/bundle/drydock.js missing; run npm run build): skipping');
       this.skip();
     }
   });

@@ -167,7 +167,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     );
   }
   if (started.outcome.kind === 'budget') {
-    out.err(`drydock: the container's main process ran past its step budget (an endless loop?) and was killed, as a time limit would kill it\n`, 0);
+    out.err(`drydock: the container's main process ${started.outcome.what} and was killed, as a time limit would kill it\n`, 0);
   }
   const exitCode = container.state.exitCode;
   if (container.autoRemove) removeContainer(daemon, container, true, true);
