@@ -47,10 +47,14 @@ export const treeArb: fc.Arbitrary<TreeItem[]> = fc
       for (let i = 1; i < parts.length; i++) {
         const parent = parts.slice(0, i).join('/');
         const kind = kinds.get(parent);
+        if (kind !== undefined && kind !== 'dir') {
+          ok = false;
+          break;
+        }
         if (kind === undefined) {
           items.push({ path: parent, type: 'dir', ...meta, mode: 0o755 });
           kinds.set(parent, 'dir');
-        } else if (kind !== 'dir') ok = false;
+        }
       }
       if (!ok) continue;
       const files = items.filter((i) => i.type === 'file');
