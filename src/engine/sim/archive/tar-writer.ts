@@ -44,6 +44,12 @@ export interface TarWriteOptions {
    * bits (0040755 for a directory, 0100644 for a file, 0120777 for a link), as fillGo18FileTypeBits adds them.
    */
   fileTypeBits?: boolean;
+  /**
+   * 'gnu': GNU tar's default header shape (magic "ustar  ", no prefix field, long names and link targets in
+   * "././@LongLink" members of type L and K instead of PAX records), so tests can feed the simulator what GNU
+   * tar writes without GNU tar. Times are whole seconds there; ids must fit the octal fields.
+   */
+  format?: 'pax' | 'gnu';
 }
 
 // S_IFDIR, S_IFREG, S_IFLNK, … as Go's archive/tar c_ISDIR, c_ISREG, c_ISLNK
@@ -60,14 +66,18 @@ const TYPE_BITS: Record<TarEntryType, number> = {
 /** Serialises entries in the order given, ending with the two zero blocks. */
 export function writeTar(entries: readonly TarEntryInput[], options: TarWriteOptions = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
+  const gnu = options.format === 'gnu';
   for (const entry of entries) {
     const data = entry.type === 'file' ? (entry.data ?? new Uint8Array(0)) : new Uint8Array(0);
     const name = entry.type === 'dir' && !entry.path.endsWith('/') ? `${entry.path}/` : entry.path;
     const records: Array<[string, string]> = [];
     const header = new Uint8Array(BLOCK_SIZE);
 
-    const split = splitPath(utf8(name));
-    if (split === null) {
+    const split = gnu ? (utf8(name).length <= FIELD.name[1] ? { prefix: new Uint8Array(0), name: utf8(name) } : null) : splitPath(utf8(name));
+    if (split === null && gnu) {
+      chunks.push(...longLinkMember('L', name));
+      writeBytes(header, 'name', utf8(name).subarray(0, FIELD.name[1]));
+    } else if (split === null) {
       records.push(['path', name]);
       writeBytes(header, 'name', utf8(name).subarray(0, FIELD.name[1]));
     } else {
@@ -75,22 +85,25 @@ export function writeTar(entries: readonly TarEntryInput[], options: TarWriteOpt
       writeBytes(header, 'prefix', split.prefix);
     }
     const linkname = entry.linkname ?? '';
-    if (utf8(linkname).length > FIELD.linkname[1]) records.push(['linkpath', linkname]);
+    if (utf8(linkname).length > FIELD.linkname[1] && gnu) {
+      chunks.push(...longLinkMember('K', linkname));
+      writeBytes(header, 'linkname', utf8(linkname).subarray(0, FIELD.linkname[1]));
+    } else if (utf8(linkname).length > FIELD.linkname[1]) records.push(['linkpath', linkname]);
     else writeBytes(header, 'linkname', utf8(linkname));
 
     writeOctal(header, 'mode', ((entry.mode ?? DEFAULT_MODES[entry.type]) & 0o7777) | (options.fileTypeBits ? TYPE_BITS[entry.type] : 0));
     writeNumber(header, records, 'uid', entry.uid ?? 0);
     writeNumber(header, records, 'gid', entry.gid ?? 0);
     writeNumber(header, records, 'size', data.length);
-    const mtime = Math.floor(entry.mtime ?? 0);
+    const mtime = gnu ? Math.floor((entry.mtime ?? 0) / 1000) * 1000 : Math.floor(entry.mtime ?? 0);
     if (mtime % 1000 === 0 && fitsOctal('mtime', mtime / 1000)) writeOctal(header, 'mtime', mtime / 1000);
     else {
       records.push(['mtime', formatSeconds(mtime)]);
       writeOctal(header, 'mtime', fitsOctal('mtime', Math.floor(mtime / 1000)) ? Math.floor(mtime / 1000) : 0);
     }
     header[FIELD.typeflag[0]] = FLAGS[entry.type].charCodeAt(0);
-    writeBytes(header, 'magic', utf8('ustar\0'));
-    writeBytes(header, 'version', utf8('00'));
+    writeBytes(header, 'magic', utf8(gnu ? 'ustar ' : 'ustar\0'));
+    writeBytes(header, 'version', utf8(gnu ? ' \0' : '00'));
     writeName(header, records, 'uname', entry.uname ?? '');
     writeName(header, records, 'gname', entry.gname ?? '');
     writeOctal(header, 'devmajor', entry.devmajor ?? 0);
@@ -98,6 +111,7 @@ export function writeTar(entries: readonly TarEntryInput[], options: TarWriteOpt
     for (const key of Object.keys(entry.pax ?? {}).sort()) records.push([key, entry.pax![key]!]);
     writeChecksum(header);
 
+    if (gnu && records.length > 0) throw new Error(`tar: GNU format cannot hold ${records.map(([key]) => key).join(', ')} of ${name}`);
     if (records.length > 0) chunks.push(...paxMember(name, mtime, records));
     chunks.push(header);
     if (data.length > 0) chunks.push(data, new Uint8Array(paddedSize(data.length) - data.length));
@@ -157,6 +171,26 @@ function paxMember(name: string, mtime: number, records: ReadonlyArray<readonly 
   header[FIELD.typeflag[0]] = 'x'.charCodeAt(0);
   writeBytes(header, 'magic', utf8('ustar\0'));
   writeBytes(header, 'version', utf8('00'));
+  writeChecksum(header);
+  return [header, body, new Uint8Array(paddedSize(body.length) - body.length)];
+}
+
+// GNU tar's long name (L) or long link target (K) member, NUL-terminated, before the member it names
+function longLinkMember(flag: 'L' | 'K', text: string): Uint8Array[] {
+  const body = new Uint8Array(utf8(text).length + 1);
+  body.set(utf8(text));
+  const header = new Uint8Array(BLOCK_SIZE);
+  writeBytes(header, 'name', utf8('././@LongLink'));
+  writeOctal(header, 'mode', 0o644);
+  writeOctal(header, 'uid', 0);
+  writeOctal(header, 'gid', 0);
+  writeOctal(header, 'size', body.length);
+  writeOctal(header, 'mtime', 0);
+  header[FIELD.typeflag[0]] = flag.charCodeAt(0);
+  writeBytes(header, 'magic', utf8('ustar '));
+  writeBytes(header, 'version', utf8(' \0'));
+  writeBytes(header, 'uname', utf8('root'));
+  writeBytes(header, 'gname', utf8('root'));
   writeChecksum(header);
   return [header, body, new Uint8Array(paddedSize(body.length) - body.length)];
 }

@@ -4,6 +4,8 @@
 /** Entry shapes. */
 export type { TarEntry, TarEntryInput, TarEntryType } from './tar-entry.js';
 /** Reading plain or gzipped archives. */
-export { isGzip, readTar } from './tar-reader.js';
+export { isGzip, readTar, readTarPrefix } from './tar-reader.js';
 /** Deterministic writing. */
 export { writeTar } from './tar-writer.js';
+/** A damaged archive, with the daemon's text for it. */
+export { INVALID_HEADER, TarFormatError, UNEXPECTED_EOF } from './tar-error.js';

@@ -9,7 +9,7 @@ import type { MountedFs } from '../fs/mounted-fs.js';
 import { ancestors, basename, resolvePath } from '../fs/path.js';
 import { sha256Hex } from '../layer/digest.js';
 import type { LiveEntry } from '../layer/entry.js';
-import { entriesFromTar } from '../layer/tar-layer.js';
+import { unpackLayer, UnpackError } from '../layer/unpack-layer.js';
 import { StepError } from './config-dispatch.js';
 
 /** Where sources come from: the build context, or another stage's filesystem for COPY --from. */
@@ -176,7 +176,14 @@ function isArchive(data: Uint8Array): boolean {
 }
 
 function unpack(fs: MountedFs, dest: string, data: Uint8Array, req: CopyRequest): void {
-  const entries = entriesFromTar(readTar(data), { whiteouts: false });
+  let entries;
+  try {
+    // chrooted in the destination, as the daemon's Untar: "../" stops there, links are followed inside it
+    entries = unpackLayer(readTar(data), { whiteouts: false });
+  } catch (error) {
+    if (error instanceof UnpackError) throw new StepError(`failed to copy files: Error processing tar file(exit status 1): ${error.message}`);
+    throw error;
+  }
   for (const [path, entry] of [...entries].sort(([a], [b]) => a.length - b.length)) {
     if (path === '/' || entry.kind === 'whiteout') continue;
     const target = dest === '/' ? path : `${dest}${path}`;

@@ -15,6 +15,8 @@ export interface CommandContext {
   cwd: string;
   /** the client's environment (`-e NAME` takes values from it) */
   env: ReadonlyMap<string, string>;
+  /** the client's stdin is a terminal (`docker load` refuses to read one) */
+  stdinIsTerminal?: boolean;
 }
 
 /** Accumulates output and the exit code of one command. */

@@ -86,7 +86,9 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const hostname = config.Hostname;
   const now = daemon.clock.now();
   const rw = new RwLayer(containerLowerIndex(req.image.layer, now));
-  rw.rootMeta = { mtime: now };
+  // the upper directory overlay2 makes for the container is the root everyone sees: 0755, root's, dated now,
+  // whatever the image's "./" entry says (recorded on 20.10: a layer with ./ 0710 1234:5678 shows / as 0755 0 0)
+  rw.rootMeta = { mode: 0o755, uid: 0, gid: 0, mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   mountSystemPaths(fs, hostname, config.Tty, now);
   // container.SetupWorkingDirectory runs on the root filesystem before any volume is made: a file in the way

@@ -32,7 +32,8 @@ export interface ImageUser {
 export class ImageStore {
   private readonly images = new Map<string, Image>();
   private readonly tags = new Map<string, { id: string; time: number }>();
-  private readonly layerRefs = new Map<Layer, number>();
+  // by chain ID, as moby's layer store: two imports of one archive make two Layer objects of one layer
+  private readonly layerRefs = new Map<string, number>();
 
   /** Stores an image (idempotent: the same content gives the same ID). */
   add(image: Image): Image {
@@ -105,18 +106,18 @@ export class ImageStore {
 
   /** A container's read-only layers stay referenced while the container exists. */
   retain(layer: Layer): void {
-    this.layerRefs.set(layer, (this.layerRefs.get(layer) ?? 0) + 1);
-    if (layer.parent && this.layerRefs.get(layer) === 1) this.retain(layer.parent);
+    this.layerRefs.set(layer.chainId, (this.layerRefs.get(layer.chainId) ?? 0) + 1);
+    if (layer.parent && this.layerRefs.get(layer.chainId) === 1) this.retain(layer.parent);
   }
 
   /** Drops one reference; returns the layers freed, top first. */
   release(layer: Layer): Layer[] {
-    const refs = (this.layerRefs.get(layer) ?? 0) - 1;
+    const refs = (this.layerRefs.get(layer.chainId) ?? 0) - 1;
     if (refs > 0) {
-      this.layerRefs.set(layer, refs);
+      this.layerRefs.set(layer.chainId, refs);
       return [];
     }
-    this.layerRefs.delete(layer);
+    this.layerRefs.delete(layer.chainId);
     return [layer, ...(layer.parent ? this.release(layer.parent) : [])];
   }
 

@@ -58,16 +58,18 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
 export function tarFromEntries(entries: ReadonlyMap<string, Entry>): TarEntryInput[] {
   const out: TarEntryInput[] = [];
   for (const path of [...entries.keys()].sort(comparePaths)) {
-    if (path === '/') continue;
-    const rel = path.slice(1);
+    // the root is "./" as GNU tar and bsdtar write it: its metadata is part of the layer's digest, so a saved
+    // layer that left it out would hash differently once loaded again
+    const rel = path === '/' ? '.' : path.slice(1);
     const e = entries.get(path) as Entry;
     if (e.kind === 'whiteout') {
+      if (path === '/') continue;
       const dir = dirname(path).slice(1);
       out.push({ path: `${dir ? `${dir}/` : ''}${WHITEOUT}${basename(path)}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0 });
       continue;
     }
     out.push(memberOf(rel, e));
-    if (e.kind === 'dir' && e.opaque) out.push({ path: `${rel}/${OPAQUE}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: e.mtime });
+    if (e.kind === 'dir' && e.opaque) out.push({ path: path === '/' ? OPAQUE : `${rel}/${OPAQUE}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: e.mtime });
   }
   return out;
 }

@@ -89,7 +89,7 @@ export async function runDockerCli(argv: string[]): Promise<number> {
     const parsed = parseDockerArgv(argv, { env: process.env });
     const command = parsed.ok ? parsed.command : null;
     const stdin = !process.stdin.isTTY && wantsStdin(command) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
-    const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env });
+    const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env, stdinIsTerminal: process.stdin.isTTY === true });
     saveState(daemon, where.stateDir);
     // export/save/cp to "-" produce bytes carried one per char; everything else is text.
     process.stdout.write(writesBytes(command) ? Buffer.from(result.stdout, 'latin1') : result.stdout);

@@ -108,9 +108,14 @@ describe('tar archives', () => {
       const bytes = writeTar(sample);
       const bad = bytes.slice();
       bad[10] = 0x41;
-      assert.throws(() => readTar(bad), /invalid header checksum at byte 0/);
-      assert.throws(() => readTar(bytes.subarray(0, 1024 + 5)), /archive ends inside the member at byte 512/);
-      assert.throws(() => readTar(bytes.subarray(0, 1024 + 512 + 100)), /archive ends inside a header at byte 1536/);
+      // Go's archive/tar texts (the daemon prints them after "Error processing tar file(exit status 1): ")
+      assert.throws(() => readTar(bad), /^TarFormatError: archive\/tar: invalid tar header \(invalid header checksum at byte 0\)$/);
+      assert.throws(() => readTar(bytes.subarray(0, 1024 + 5)), /^TarFormatError: unexpected EOF \(the archive ends inside the member at byte 512\)$/);
+      assert.throws(() => readTar(bytes.subarray(0, 1024 + 512 + 100)), /^TarFormatError: unexpected EOF \(the archive ends inside a header at byte 1536\)$/);
+      assert.throws(() => readTar(new TextEncoder().encode('garbage\n')), /unexpected EOF/);
+      const zeroThenHeader = new Uint8Array(512 + bytes.length);
+      zeroThenHeader.set(bytes, 512);
+      assert.throws(() => readTar(zeroThenHeader), /archive\/tar: invalid tar header \(a zero block and then a header at byte 512\)/);
     });
   });
 

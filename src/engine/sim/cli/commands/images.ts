@@ -8,14 +8,13 @@ import { expandInstruction } from '../../builder/dockerfile/expand-instruction.j
 import { applyMetadata, nextWorkdir, StepError } from '../../builder/config-dispatch.js';
 import { BuildContext } from '../../builder/build-context.js';
 import { build } from '../../builder/builder.js';
-import { readTar } from '../../archive/tar.js';
 import type { Daemon } from '../../daemon.js';
 import { resolvePath } from '../../fs/path.js';
 import { cloneConfig, emptyConfig, type ContainerConfig } from '../../image/config.js';
 import { importedImage } from '../../image/base-image.js';
 import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
-import { entriesFromTar } from '../../layer/tar-layer.js';
+import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
 import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
@@ -170,13 +169,9 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (!entry || entry.kind !== 'file') return out.err(`open ${source}: no such file or directory\n`);
     data = entry.data;
   }
-  let entries;
-  try {
-    entries = entriesFromTar(readTar(data));
-  } catch (error) {
-    return out.daemon(`archive/tar: invalid tar header (${(error as Error).message})`);
-  }
-  if (!entries.has('/')) entries.set('/', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: daemon.clock.now() });
+  const unpacked = layerFromArchive(data);
+  if ('error' in unpacked) return out.daemon(unpacked.error);
+  const { entries } = unpacked;
   // the client uploads a file as the request body, so the daemon's source is `-` for a file as for stdin
   const comment = flagString(cmd, 'message') || 'Imported from -';
   const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment, config));

@@ -2,7 +2,8 @@
 // destinations, symlinks copied as links, read-only targets refused), `docker export`, `docker save` and
 // `docker load`. The host side is the daemon's sandbox host, seen through the same Vfs as a container.
 
-import { readTar, writeTar, type TarEntryInput } from '../../archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../archive/tar.js';
+import { untarInto, UntarError } from '../../archive/untar.js';
 import type { Daemon } from '../../daemon.js';
 import { MountedFs } from '../../fs/mounted-fs.js';
 import { basename, dirname, resolvePath } from '../../fs/path.js';
@@ -10,7 +11,9 @@ import { FsError, type Vfs } from '../../fs/vfs.js';
 
 import { sha256Hex } from '../../layer/digest.js';
 import { Layer } from '../../layer/layer.js';
-import { entriesFromTar, memberOf, tarFromEntries } from '../../layer/tar-layer.js';
+import { memberOf, tarFromEntries } from '../../layer/tar-layer.js';
+import { layerFromArchive } from '../../layer/unpack-layer.js';
+import { readLoadArchive } from './load-archive.js';
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
@@ -133,11 +136,7 @@ function copyToContainer(
   try {
     if (src === null) {
       if (!dstInfo.isDir) throw new CopyError(`destination "${side.container}:${side.path}" must be a directory`);
-      const fs = (c as NonNullable<typeof c>).fs;
-      for (const [path, entry] of entriesFromTar(readTar(ctx.stdin))) {
-        if (path === '/' || entry.kind === 'whiteout') continue;
-        writeEntry(fs, `${dstPath === '/' ? '' : dstPath}${path}`, entry.kind === 'file' ? entry.data : null, entry.kind === 'symlink' ? entry.target : null, entry.kind === 'dir', entry.mode, keepOwner ? entry : null);
-      }
+      untarInto((c as NonNullable<typeof c>).fs, dstPath, ctx.stdin, { keepOwner });
       return out;
     }
     const clean = resolvePath('/', src);
@@ -156,7 +155,7 @@ function copyToContainer(
     if (error instanceof FsError && error.code === 'EROFS' && c) {
       return out.daemon(c.host.readonlyRootfs ? 'container rootfs is marked read-only' : 'mounted volume is marked read-only');
     }
-    if (error instanceof ExtractError) return out.daemon(`Error processing tar file(exit status 1): ${error.message}`);
+    if (error instanceof ExtractError || error instanceof UntarError) return out.daemon(`Error processing tar file(exit status 1): ${error.message}`);
     throw error;
   }
   return out;
@@ -383,16 +382,21 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
     if (!entry || entry.kind !== 'file') return out.err(`open ${file}: no such file or directory\n`);
     data = entry.data;
   }
-  if (data.length === 0) return out.err('requested load from stdin, but stdin is empty\n', 1);
-  const files = new Map(readTar(data).filter((m) => m.type === 'file').map((m) => [m.path.replace(/^\.\//, ''), m.data]));
-  const manifestBytes = files.get('manifest.json');
-  if (!manifestBytes) return out.daemon('drydock: this archive has no manifest.json (only docker save archives are simulated)');
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { Config: string; RepoTags: string[] | null; Layers: string[] }[];
+  // the client refuses a terminal on stdin; an empty one that is not a terminal reaches the daemon
+  if (!file && ctx.stdinIsTerminal === true) return out.err('requested load from stdin, but stdin is empty\n', 1);
+  const archive = readLoadArchive(data);
+  // the daemon's errors come back in the progress stream, which the client prints bare
+  if ('error' in archive) return out.err(`${archive.error}\n`, 1);
+  const { files, manifest } = archive;
   for (const item of manifest) {
-    const config = JSON.parse(new TextDecoder().decode(files.get(item.Config) ?? new Uint8Array())) as Record<string, unknown>;
+    const config = item.config;
     let layer: Layer | null = null;
-    for (const l of item.Layers) layer = new Layer(layer, entriesFromTar(readTar(files.get(l) ?? new Uint8Array())));
-    const history = ((config.history as { created: string; created_by?: string; comment?: string; empty_layer?: boolean }[]) ?? []).map((h) => ({
+    for (const l of item.Layers) {
+      const unpacked = layerFromArchive(files.get(l) ?? new Uint8Array());
+      if ('error' in unpacked) return out.err(`${unpacked.error}\n`, 1);
+      layer = new Layer(layer, unpacked.entries);
+    }
+    const history = (Array.isArray(config.history) ? (config.history as { created: string; created_by?: string; comment?: string; empty_layer?: boolean }[]) : []).map((h) => ({
       created: Date.parse(h.created),
       createdBy: h.created_by ?? '',
       comment: h.comment ?? '',
