@@ -12,4 +12,7 @@ if (want('layers')) benchDeepImage();
 // The scenario benchmark measures the built CLI as a process: `npm run build` first for the dist figures.
 if (want('scenarios')) await import('./scenarios.js');
 if (want('grading')) await (await import('./grading.js')).benchGrading();
+if (want('validate')) (await import('./validate-many.js')).benchValidateMany();
 if (want('real')) await (await import('./real-engine.js')).benchRealEngine();
+// drydock as a process beside /usr/bin/docker (the built bundle; `npm run build` first)
+if (want('cli')) (await import('./cli.js')).benchCli();

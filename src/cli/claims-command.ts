@@ -73,16 +73,8 @@ interface DockerRun {
 // The runner's real-engine support (src/runner/docker-engines.ts), loaded only when a daemon answers: it pulls
 // in execa and the isolation layer, which the simulator-only path never needs.
 async function runnerDockerEngines(env: CliIo['env']): Promise<DockerRun | { notRun: string }> {
-  const modulePath = '../runner/docker-engines.js';
-  let mod: { DockerEngines?: new (options: { binary?: string }) => { prepare(): Promise<void>; create(s: Scenario): Engine; disposeAll(): Promise<string[]> } };
-  try {
-    mod = (await import(modulePath)) as typeof mod;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return { notRun: 'not run: the runner does not support the docker engine yet' };
-    throw e;
-  }
-  if (typeof mod.DockerEngines !== 'function') return { notRun: 'not run: the runner does not support the docker engine yet' };
-  const engines = new mod.DockerEngines(env.DRYDOCK_DOCKER ? { binary: env.DRYDOCK_DOCKER } : {});
+  const { DockerEngines } = await import('../runner/docker-engines.js');
+  const engines = new DockerEngines(env.DRYDOCK_DOCKER ? { binary: env.DRYDOCK_DOCKER } : {});
   try {
     await engines.prepare();
   } catch (e) {

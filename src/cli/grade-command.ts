@@ -14,6 +14,7 @@ import { formatProblem } from '../scenario/problem.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { ProgressBar } from './progress-bar.js';
+import { terminalText } from './terminal-text.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
@@ -29,8 +30,8 @@ Arguments:
 
 Options:
   -o, --out DIR       where the gradebook and reports go (default reports/grades)
-  -j, --jobs N        submissions graded at once (default: one per CPU on the simulator, in worker
-                      threads from 20 submissions on; 2 on docker)
+  -j, --jobs N        submissions graded at once (default: one per CPU on the simulator, each in a
+                      worker thread of its own; 2 on docker)
       --force         grade again the submissions already graded in DIR
       --engine NAME   sim (default) or docker (the real engine, under its safety policy)
       --no-html       skip the HTML reports
@@ -58,9 +59,6 @@ const GRADE_OPTIONS = {
   'after-due-date': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
-
-/** Submissions from which grading threads pay for their start-up (a few hundred ms of one core each). */
-const THREADS_FROM = 20;
 
 interface GradeArgs {
   exercise: string;
@@ -112,7 +110,7 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     return EXIT.usage;
   }
   const found = await findSubmissions(args.submissions, io.cwd);
-  for (const m of found.missing) io.stderr(`drydock grade: ${m}: no such submission (a folder with commands.sh, or a .sh file)\n`);
+  for (const m of found.missing) io.stderr(`drydock grade: ${terminalText(m)}: no such submission (a folder with commands.sh, or a .sh file)\n`);
   if (found.missing.length > 0 || found.found.length === 0) {
     if (found.found.length === 0 && found.missing.length === 0) io.stderr('drydock grade: no submissions found\n');
     return EXIT.usage;
@@ -136,7 +134,9 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     cwd: io.cwd,
     outDir,
     jobs: args.engine === 'sim' ? 1 : (args.jobs ?? 2),
-    threads: args.engine === 'sim' && found.found.length >= THREADS_FROM ? (args.jobs ?? availableParallelism()) : 0,
+    // Always in worker threads, however few the submissions: a submission that hangs the thread grading it is
+    // stopped by terminating that thread, which the thread that must stop it could never do to itself.
+    threads: args.engine === 'sim' ? Math.max(1, Math.min(args.jobs ?? availableParallelism(), found.found.length)) : 0,
     force: args.force,
     html: args.html,
     afterDueDate: args.afterDueDate,
@@ -146,7 +146,7 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
     onProgress: (p) => {
       if (p.grade.status === 'error' || p.grade.status === 'timeout') failed++;
       if (bar) bar.update({ done: p.done, total: p.total, failed, reused: p.reused });
-      else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${p.grade.student}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${p.grade.error}` : ''})`}\n`);
+      else if (!args.quiet) io.stdout(`${p.grade.status === 'graded' ? '✓' : '✗'} ${terminalText(p.grade.student)}: ${p.grade.score} / ${p.grade.maxScore}${p.grade.status === 'graded' ? '' : ` (${p.grade.status}${p.grade.error ? `: ${terminalText(p.grade.error)}` : ''})`}\n`);
     },
   });
   bar?.clear();
@@ -162,6 +162,6 @@ export async function gradeCommand(argv: string[], io: CliIo = processIo()): Pro
         (args.html ? `  report.html is the student's page (hidden checks withheld${args.afterDueDate ? '' : ', after_due_date ones too until --after-due-date'}), teacher.html yours\n` : ''),
     );
   }
-  for (const g of notGraded) io.stderr(`drydock grade: ${g.student}: could not be graded: ${g.error ?? 'unknown error'}\n`);
+  for (const g of notGraded) io.stderr(`drydock grade: ${terminalText(g.student)}: could not be graded: ${terminalText(g.error ?? 'unknown error')}\n`);
   return notGraded.length > 0 ? EXIT.failed : EXIT.ok;
 }

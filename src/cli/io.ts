@@ -23,5 +23,8 @@ export function processIo(): CliIo {
   };
 }
 
-/** Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage, 70 an internal error (a bug in drydock,
+ * never the input's fault: sysexits' EX_SOFTWARE, outside docker's 125-127 and the shell's 128+N).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

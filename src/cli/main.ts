@@ -3,41 +3,32 @@
 // unless DRYDOCK_DEBUG is set.
 
 import { readFileSync } from 'node:fs';
-import { didYouMean } from '../scenario/suggest.js';
-import { autogradeCommand } from './autograde-command.js';
-import { checkCommand } from './check-command.js';
-import { claimsCommand } from './claims-command.js';
-import { cleanCommand } from './clean-command.js';
-import { compareCommand } from './compare-command.js';
-import { dockerCommand } from './docker-command.js';
-import { exportCommand } from './export-command.js';
-import { gradeCommand } from './grade-command.js';
-import { initCommand } from './init-command.js';
 import { EXIT, processIo, type CliIo } from './io.js';
-import { runCommand } from './run-command.js';
-import { schemaCommand } from './schema-command.js';
 import { USAGE } from './usage.js';
 import { formatInputError, formatUsageError, InputError, UsageError } from './usage-error.js';
-import { validateCommand } from './validate-command.js';
-import { verifyCommand } from './verify-command.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 // Each takes its own `-h/--help` (docker's is docker's), so `drydock help X` is `drydock X --help`.
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  validate: validateCommand,
-  schema: schemaCommand,
-  docker: dockerCommand,
-  clean: cleanCommand,
-  compare: compareCommand,
-  grade: gradeCommand,
-  claims: claimsCommand,
-  export: exportCommand,
-  autograde: autogradeCommand,
-  init: initCommand,
-  verify: verifyCommand,
-  check: checkCommand,
+// Each command's module is imported when that command runs and not before (`drydock docker ps` must not load
+// the scenario parser, ajv or handlebars): a new command is one line of the same form,
+//   name: async () => (await import('./name-command.js')).nameCommand,
+// a typed dynamic import that tsc checks and esbuild splits into its own chunk.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run-command.js')).runCommand,
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  schema: async () => (await import('./schema-command.js')).schemaCommand,
+  docker: async () => (await import('./docker-command.js')).dockerCommand,
+  clean: async () => (await import('./clean-command.js')).cleanCommand,
+  compare: async () => (await import('./compare-command.js')).compareCommand,
+  grade: async () => (await import('./grade-command.js')).gradeCommand,
+  claims: async () => (await import('./claims-command.js')).claimsCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  autograde: async () => (await import('./autograde-command.js')).autogradeCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
+  verify: async () => (await import('./verify-command.js')).verifyCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
+  playground: async () => (await import('./playground-command.js')).playgroundCommand,
 };
 
 function version(): string {
@@ -49,9 +40,10 @@ function version(): string {
   }
 }
 
-function lookup(name: string): Command {
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command !== undefined) return command;
+async function lookup(name: string): Promise<Command> {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load !== undefined) return load();
+  const { didYouMean } = await import('../scenario/suggest.js');
   const hint = didYouMean(name, Object.keys(COMMANDS), (s) => s);
   throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; ${hint}` : ''}`);
 }
@@ -69,13 +61,25 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      if (command === 'help' && rest[0] !== undefined) return lookup(rest[0])(['--help'], io);
+      if (command === 'help' && rest[0] !== undefined) return (await lookup(rest[0]))(['--help'], io);
       io.stdout(USAGE);
       return EXIT.ok;
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (options go after the command)`);
-      return lookup(command)(rest, io);
+      return (await lookup(command))(rest, io);
   }
+}
+
+/** What drydock prints for a bug of its own: what broke, that the input is not to blame, and how to report it. */
+export function internalErrorText(e: unknown, debug: boolean): string {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const lines = [
+    `drydock: internal error (exit ${EXIT.internal}): ${message}`,
+    'This is a bug in drydock, not a problem with your input. Please report it with the command line, the files',
+    'it read, and the output of the same command run again with DRYDOCK_DEBUG=1 (see docs/errors.md).',
+  ];
+  if (debug && e instanceof Error && e.stack) lines.push(e.stack);
+  return `${lines.join('\n')}\n`;
 }
 
 /** Runs the drydock command line `argv` (without the program name); resolves with the exit code. */
@@ -91,8 +95,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(formatInputError(e));
       return EXIT.usage;
     }
-    io.stderr(`drydock: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (io.env.DRYDOCK_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT.usage;
+    io.stderr(internalErrorText(e, io.env.DRYDOCK_DEBUG !== undefined && io.env.DRYDOCK_DEBUG !== ''));
+    return EXIT.internal;
   }
 }

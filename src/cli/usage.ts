@@ -17,6 +17,7 @@ Commands:
   init exercise NAME  scaffold an exercise: exercise.yaml, a reference and a wrong submission, pins.yaml
   verify [exercises…] the reference scores full marks, each wrong submission its pinned score
   check EXERCISE [SUBMISSION]  a student's self-check: the visible checks only
+  playground build|serve [exercises…]  the exercises as a static site: a docker terminal in the browser
   help [command]      this help, or a command's
 
 Options:
@@ -25,5 +26,5 @@ Options:
 
 Run 'drydock <command> --help' for a command's arguments, options and examples.
 
-Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.
+Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage, 70 an internal error (a bug).
 `;

@@ -52,6 +52,8 @@ export function runHelpCommand(
     const command = {
       name: current.name, typed: words.slice(0, i), path: `docker ${current.name}`, flags: {}, flagsSet: new Set<string>(),
       args: [...rest, '--help'], argsLenAtDash: -1, global, refused: true, notices,
+      // `docker help network create` is rearranged into `network create --help`: no argv index applies
+      positions: { commandEnd: 0, occurrences: [], argIndexes: [], globals: [] },
     };
     return { ok: true, command };
   }

@@ -1,7 +1,8 @@
 // The public face of the docker command-line parser, so engines import one module instead of its parts.
 
 export { parseDockerArgv, type ParseOptions } from './parse-argv.js';
-export type { ParsedCommand, ParseResult, ParseStop } from './parse-result.js';
+export type { ArgvPositions, ParsedCommand, ParseResult, ParseStop } from './parse-result.js';
+export type { FlagOccurrence } from './pflag.js';
 export { flagKind, type FlagKind, type FlagValue } from './flag-value.js';
 export type { GlobalOptions } from './global-flags.js';
 export { ROOT_ENTRIES, findEntry, isRefused, type CanonicalName, type RefusedName, type CommandNode, type GroupNode, type RootEntry } from './command-table.js';

@@ -162,17 +162,20 @@ export function parseDockerArgv(argv: readonly string[], options: ParseOptions =
   const entry = found.entry;
   if (entry === 'root') return runRoot(found.rest, shared.help, versionRequested, notices, env);
   if (entry === 'help') return runHelpCommand(found.rest, shared.help, notices, env, global);
+  const commandEnd = argv.length - found.rest.length;
+  const globals = globalParse.state.set;
   if (entry.kind === 'refused') {
     return {
       ok: true,
       command: {
         name: entry.name, typed: found.words, path: `docker ${entry.name}`, flags: {}, flagsSet: new Set(),
         args: found.rest, argsLenAtDash: -1, global, refused: true, notices,
+        positions: { commandEnd, occurrences: [], argIndexes: found.rest.map((_, k) => commandEnd + k), globals },
       },
     };
   }
   if (entry.kind === 'group') return runGroup(entry, found.rest, shared.help, notices, env);
-  return runCommand(entry, found, shared.help, notices, env, global);
+  return runCommand(entry, found, shared.help, notices, env, global, { commandEnd, globals });
 }
 
 function runRoot(args: string[], help: boolean, version: boolean, notices: Notices, env: ClientEnv): ParseResult {
@@ -202,7 +205,15 @@ function runGroup(group: GroupNode, args: string[], help: boolean, notices: Noti
   return stop('help', 0, notices, { stderr: '\n' + usage });
 }
 
-function runCommand(node: CommandNode, found: Found, help: boolean, notices: Notices, env: ClientEnv, global: GlobalOptions): ParseResult {
+function runCommand(
+  node: CommandNode,
+  found: Found,
+  help: boolean,
+  notices: Notices,
+  env: ClientEnv,
+  global: GlobalOptions,
+  where: { commandEnd: number; globals: string[] },
+): ParseResult {
   const spec = node.spec;
   const ownHelp = spec.flags.some((f) => f.name === 'help');
   const flags = ownHelp ? spec.flags : withHelp(spec.flags);
@@ -233,6 +244,12 @@ function runCommand(node: CommandNode, found: Found, help: boolean, notices: Not
       global,
       refused: node.refused,
       notices,
+      positions: {
+        commandEnd: where.commandEnd,
+        occurrences: state.occurrences.map((o) => ({ ...o, index: o.index + where.commandEnd })),
+        argIndexes: state.argIndexes.map((k) => k + where.commandEnd),
+        globals: where.globals,
+      },
     },
   };
 }

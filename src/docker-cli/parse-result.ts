@@ -4,6 +4,19 @@
 import type { CanonicalName } from './command-table.js';
 import type { FlagValue } from './flag-value.js';
 import type { GlobalOptions } from './global-flags.js';
+import type { FlagOccurrence } from './pflag.js';
+
+/** Where the parts of a parsed command sit in the argv given to the parser (indexes into that argv). */
+export interface ArgvPositions {
+  /** index of the first word after the command words: where flags can be added */
+  commandEnd: number;
+  /** every flag of the command as written, in order, with absolute indexes */
+  occurrences: FlagOccurrence[];
+  /** absolute index of each positional argument */
+  argIndexes: number[];
+  /** long names of the global flags given before the command */
+  globals: string[];
+}
 
 /** A command line docker would run. */
 export interface ParsedCommand {
@@ -24,6 +37,8 @@ export interface ParsedCommand {
   global: GlobalOptions;
   /** recognised but not simulated (network, swarm, pull, …); flags are parsed only for single commands */
   refused: boolean;
+  /** where each flag value and argument sits in the argv */
+  positions: ArgvPositions;
   /** output docker prints before running the command (pflag deprecation notices); usually empty */
   notices: { stdout: string; stderr: string };
 }

@@ -22,6 +22,22 @@ export interface FlagSetState {
   argsLenAtDash: number;
   /** pflag's warnings ("Flag shorthand -h has been deprecated, please use --help"), one per line */
   warnings: string;
+  /** each flag as written, in order, so a rewrite can replace one value in place */
+  occurrences: FlagOccurrence[];
+  /** argv index (of the parsed slice) of each positional argument */
+  argIndexes: number[];
+}
+
+/** One flag as written: its long name, its value, and where in the parsed argv the value sits. */
+export interface FlagOccurrence {
+  name: string;
+  value: string;
+  /** index of the word that holds the value (for a bool without `=`, the flag's own word) */
+  index: number;
+  /** the part of that word before the value: '' when the value is a word of its own */
+  prefix: string;
+  /** true for a bool flag given without a value (`-d`, `--rm`) */
+  bare: boolean;
 }
 
 /** A pflag parse: the state, plus the error text when it stopped early. */
@@ -37,7 +53,7 @@ export interface PflagOptions {
 export function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
   const values: Record<string, FlagValue> = {};
   for (const f of flags) if (f.shares === undefined) values[f.name] = defaultValue(f);
-  return { values, set: [], args: [], argsLenAtDash: -1, warnings: '' };
+  return { values, set: [], args: [], argsLenAtDash: -1, warnings: '', occurrences: [], argIndexes: [] };
 }
 
 const indexes = new WeakMap<readonly FlagSpec[], { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }>();
@@ -77,13 +93,25 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
     return undefined;
   };
 
-  const args = [...argv];
-  while (args.length > 0) {
-    const s = args.shift() ?? '';
+  // indexes into argv are kept (not shifted away) so every value's position is known
+  const restFrom = (from: number) => {
+    for (let k = from; k < argv.length; k++) {
+      state.args.push(argv[k] ?? '');
+      state.argIndexes.push(k);
+    }
+  };
+  const note = (f: FlagSpec, value: string, index: number, prefix: string, bare: boolean) => {
+    state.occurrences.push({ name: f.name, value, index, prefix, bare });
+  };
+  let i = 0;
+  while (i < argv.length) {
+    const at = i;
+    const s = argv[i++] ?? '';
     if (s.length === 0 || s[0] !== '-' || s.length === 1) {
       state.args.push(s);
+      state.argIndexes.push(at);
       if (!opts.interspersed) {
-        state.args.push(...args);
+        restFrom(i);
         return { state };
       }
       continue;
@@ -91,7 +119,7 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
     if (s[1] === '-') {
       if (s.length === 2) {
         state.argsLenAtDash = state.args.length;
-        state.args.push(...args);
+        restFrom(i);
         return { state };
       }
       const body = s.slice(2);
@@ -101,10 +129,16 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
       const f = byName.get(name);
       if (f === undefined) return stop(`unknown flag: --${name}`);
       let value: string;
-      if (eq >= 0) value = body.slice(eq + 1);
-      else if (f.type === 'bool') value = 'true';
-      else if (args.length > 0) value = args.shift() ?? '';
-      else return stop(`flag needs an argument: ${s}`);
+      if (eq >= 0) {
+        value = body.slice(eq + 1);
+        note(f, value, at, s.slice(0, eq + 3), false);
+      } else if (f.type === 'bool') {
+        value = 'true';
+        note(f, value, at, s, true);
+      } else if (i < argv.length) {
+        value = argv[i] ?? '';
+        note(f, value, i++, '', false);
+      } else return stop(`flag needs an argument: ${s}`);
       const err = set(f, value);
       if (err !== undefined) return stop(err);
       continue;
@@ -117,16 +151,21 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
       if (f === undefined) return stop(`unknown shorthand flag: ${goQuoteRune(firstByte(shorthands))} in -${shorthands}`);
       let value: string;
       let rest = shorthands.slice(1);
+      const used = s.length - shorthands.length; // characters of the word before this shorthand
       if (shorthands.length > 2 && shorthands[1] === '=') {
         value = shorthands.slice(2);
         rest = '';
+        note(f, value, at, s.slice(0, used + 2), false);
       } else if (f.type === 'bool') {
         value = 'true';
+        note(f, value, at, s, true);
       } else if (shorthands.length > 1) {
         value = shorthands.slice(1);
         rest = '';
-      } else if (args.length > 0) {
-        value = args.shift() ?? '';
+        note(f, value, at, s.slice(0, used + 1), false);
+      } else if (i < argv.length) {
+        value = argv[i] ?? '';
+        note(f, value, i++, '', false);
       } else {
         return stop(`flag needs an argument: ${goQuoteRune(c.charCodeAt(0))} in -${shorthands}`);
       }

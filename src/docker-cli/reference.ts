@@ -35,11 +35,15 @@ const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_REPO = 'library';
 const NAME_TOTAL_LENGTH_MAX = 255;
 
-// The expressions of distribution/reference/regexp.go, composed the same way.
+// The expressions of distribution/reference/regexp.go, composed the same way, but written so that JavaScript's
+// backtracking engine gives Go's linear-time RE2 answer in linear time too: Go's separator `[-]*` may be empty,
+// which makes `alnum (sep alnum)+` exponential on "99999999999999999999日本" here; with the empty separator
+// folded into the alphanumeric run (and `[-]*` made `-+`) the language is the same and every split is unique.
 const ALPHANUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]*)';
-const NAME_COMPONENT = `${ALPHANUM}(?:(?:${SEPARATOR}${ALPHANUM})+)?`;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const SEPARATOR = '(?:[._]|__|-+)';
+const NAME_COMPONENT = `${ALPHANUM}(?:${SEPARATOR}${ALPHANUM})*`;
+// Go's `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]`: alphanumerics with inner dashes, one split only
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*)';
 const DOMAIN = `${DOMAIN_COMPONENT}(?:(?:\\.${DOMAIN_COMPONENT})+)?(?::[0-9]+)?`;
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,}';

@@ -118,6 +118,11 @@ export function validateLocalVolumeName(name: string): string | undefined {
       'are allowed. If you intended to pass a host directory, use absolute path'
     );
   }
+  // the name becomes a directory under /var/lib/docker/volumes: past NAME_MAX the kernel refuses the mkdir
+  if (name.length > 255) {
+    const root = `/var/lib/docker/volumes/${name}`;
+    return `create ${name}: error while creating volume root path '${root}': mkdir ${root}: file name too long`;
+  }
   return undefined;
 }
 

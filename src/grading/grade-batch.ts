@@ -17,7 +17,7 @@ import { GradePool, type GradeThread } from './grade-pool.js';
 import { assignIds, fingerprint, readAllGrades, readGrade, writeFileAtomic } from './grade-store.js';
 import { gradeSubmission, ungraded, type GradeOptions } from './grade-submission.js';
 import { gradesJunit } from './grades-junit.js';
-import { readSubmission, type Submission } from './submission.js';
+import { readSubmission, type SkippedEntry, type Submission } from './submission.js';
 
 /** Progress after each submission. */
 export interface BatchProgress {
@@ -30,8 +30,8 @@ export interface BatchProgress {
 /** What a batch needs. */
 export interface BatchOptions extends GradeOptions {
   exercise: Exercise;
-  /** the submissions' paths as given (relative to `cwd`) */
-  submissions: readonly string[];
+  /** the submissions' paths as given (relative to `cwd`); a SkippedEntry gets a row saying why it is not graded */
+  submissions: readonly (string | SkippedEntry)[];
   cwd: string;
   outDir: string;
   jobs: number;
@@ -86,12 +86,18 @@ function aggregatePaths(outDir: string): BatchResult['files'] {
   return { csv: join(outDir, 'grades.csv'), junit: join(outDir, 'junit.xml'), summary: join(outDir, 'index.html') };
 }
 
-async function readOne(path: string, cwd: string): Promise<Submission> {
+/** The student's name for a path: its last part. */
+function studentOf(path: string): string {
+  return path.replace(/\/+$/, '').split('/').pop() ?? path;
+}
+
+async function readOne(entry: string | SkippedEntry, cwd: string): Promise<Submission> {
+  if (typeof entry !== 'string') return { student: studentOf(entry.path).replace(/\.sh$/, ''), path: entry.path, commandsFile: entry.path, files: [], problems: [], notGraded: entry.reason };
+  const path = entry;
   try {
     return await readSubmission(resolve(cwd, path), path);
   } catch (e) {
-    const student = path.replace(/\/+$/, '').split('/').pop() ?? path;
-    return { student, path, commandsFile: path, files: [], problems: [{ location: { file: path, line: 1, col: 1 }, message: `cannot read the submission: ${(e as Error).message}` }] };
+    return { student: studentOf(path), path, commandsFile: path, files: [], problems: [{ location: { file: path, line: 1, col: 1 }, message: `cannot read the submission: ${(e as Error).message}` }] };
   }
 }
 
@@ -129,12 +135,13 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
     for (const g of kept) if (changed || !hasStudentPages(outDir, g.id)) writeStudentPages(outDir, g, pages);
   }
 
+  const given = new Set(submissions.map((s) => s.path));
   const files = aggregatePaths(outDir);
   const writeAggregates = async (): Promise<void> => {
     const mine = grades.filter((g): g is SubmissionGrade => g !== undefined);
     const here = new Set(mine.map((g) => g.id));
     // Grades of earlier batches into the same folder (other students) stay in the gradebook.
-    const earlier = (await readAllGrades(outDir, exercise.scenario.file)).filter((g) => !here.has(g.id) && !options.submissions.includes(g.submission));
+    const earlier = (await readAllGrades(outDir, exercise.scenario.file)).filter((g) => !here.has(g.id) && !given.has(g.submission));
     const all = [...mine, ...earlier];
     await writeFileAtomic(files.csv, gradesCsv(all));
     await writeFileAtomic(files.junit, gradesJunit(all));

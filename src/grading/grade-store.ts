@@ -65,6 +65,7 @@ export function fingerprint(exerciseHash: string, submission: Submission, engine
   h.update(`commands\0${submission.commands ?? '\u0000none'}\0`);
   for (const f of submission.files) h.update(`${f.name}\0${f.mode}\0`).update(f.content).update('\0');
   for (const p of submission.problems) h.update(`${p.location.file}\0${p.message}\0`);
+  if (submission.notGraded !== undefined) h.update(`not graded\0${submission.notGraded}\0`);
   return h.digest('hex');
 }
 

@@ -6,10 +6,11 @@ import type { AssertionRegistry } from '../assertions/registry.js';
 import type { CheckContext } from '../assertions/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { CheckResult } from '../runner/result.js';
-import { runStep, skipStep, timedOut, withTimeout, type StepState } from '../runner/run-step.js';
+import { runCheck, skippedCheck } from '../runner/run-check.js';
+import { runStep, skipStep, type StepState } from '../runner/run-step.js';
 import { formatDuration } from '../scenario/duration.js';
 import { SCENARIO_DIR, type CheckSpec, type DockerStep, type Scenario, type ScenarioFile, type Step } from '../scenario/model.js';
-import { hasTemplate, parseTemplate, renderDeep, TemplateError } from '../scenario/template.js';
+import { hasTemplate, parseTemplate } from '../scenario/template.js';
 import { checkPoints, type Exercise } from './exercise.js';
 import { GRADE_FORMAT, type ExerciseStepRef, type GradedCheck, type GradedStep, type SubmissionGrade } from './grade-result.js';
 import { parseCommands, type Submission } from './submission.js';
@@ -54,34 +55,6 @@ export function submissionSteps(submission: Submission, exercise: Exercise): { s
   return { steps, problems };
 }
 
-function checkTitle(check: CheckSpec, registry: AssertionRegistry, spec = check.spec): string {
-  if (check.name) return check.name;
-  try {
-    return registry.get(check.kind)?.describe(spec) ?? check.kind;
-  } catch {
-    return check.kind;
-  }
-}
-
-async function runCheck(check: CheckSpec, ctx: CheckContext, state: StepState, registry: AssertionRegistry): Promise<CheckResult> {
-  const r: CheckResult = { index: check.index, kind: check.kind, title: checkTitle(check, registry), status: 'passed', failures: [], durationMs: 0, location: check.location };
-  if (check.skip !== undefined) return { ...r, status: 'skipped', skipReason: check.skip };
-  const assertion = registry.get(check.kind);
-  if (!assertion) return { ...r, status: 'error', failures: [{ message: `no check kind named ${check.kind}` }] };
-  const started = performance.now();
-  try {
-    const spec = check.templated ? renderDeep(check.spec, state) : check.spec;
-    if (check.templated) r.title = checkTitle(check, registry, spec);
-    const outcome = await withTimeout(assertion.run(spec, ctx), CHECK_TIMEOUT_MS);
-    r.durationMs = performance.now() - started;
-    if (timedOut(outcome)) return { ...r, status: 'error', failures: [{ message: `timed out after ${formatDuration(CHECK_TIMEOUT_MS)}` }] };
-    return { ...r, status: outcome.status, failures: outcome.failures };
-  } catch (e) {
-    const message = e instanceof TemplateError ? `template: ${e.message}` : e instanceof Error ? e.message : String(e);
-    return { ...r, status: 'error', failures: [{ message }], durationMs: performance.now() - started };
-  }
-}
-
 /** The exercise's steps a check's spec reads: through `${{ steps.NAME.… }}`, or `${{ vars.X }}` a step captured. */
 function stepsRead(check: CheckSpec, scenario: Scenario): ExerciseStepRef[] {
   if (!check.templated) return [];
@@ -122,44 +95,19 @@ function total(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
 }
 
-/** A grade for a submission that was not (fully) graded: no steps, every check not run, no points. */
-export function ungraded(exercise: Exercise, submission: Submission, id: string, fingerprint: string, status: 'timeout' | 'error', message: string, registry: AssertionRegistry): SubmissionGrade {
+/** A grade before anything ran: who, what, on which engine; no steps, no checks, no points yet. */
+function emptyGrade(exercise: Exercise, submission: Submission, id: string, fingerprint: string, engine: string, status: SubmissionGrade['status']): SubmissionGrade {
   const scenario = exercise.scenario;
-  const grade: SubmissionGrade = {
+  return {
     format: GRADE_FORMAT,
     student: submission.student,
     id,
     submission: submission.path,
     exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
-    engine: 'sim',
+    engine,
     startedAt: new Date().toISOString(),
     durationMs: 0,
     status,
-    score: 0,
-    maxScore: exercise.maxScore,
-    steps: [],
-    checks: scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, registry), status: 'skipped', failures: [], durationMs: 0, skipReason: `not run: ${message}`, location: c.location }, scenario)),
-    problems: [...submission.problems],
-    error: message,
-    fingerprint,
-  };
-  return grade;
-}
-
-/** Grades one submission; never throws (an unexpected failure is a grade with status `error`). */
-export async function gradeSubmission(exercise: Exercise, submission: Submission, id: string, fingerprint: string, options: GradeOptions): Promise<SubmissionGrade> {
-  const scenario = exercise.scenario;
-  const started = performance.now();
-  const grade: SubmissionGrade = {
-    format: GRADE_FORMAT,
-    student: submission.student,
-    id,
-    submission: submission.path,
-    exercise: { file: scenario.file, name: scenario.name, title: exercise.title },
-    engine: options.engineName,
-    startedAt: new Date().toISOString(),
-    durationMs: 0,
-    status: 'graded',
     score: 0,
     maxScore: exercise.maxScore,
     steps: [],
@@ -167,12 +115,33 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
     problems: [...submission.problems],
     fingerprint,
   };
-  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, { index: c.index, kind: c.kind, title: checkTitle(c, options.registry), status: 'skipped', failures: [], durationMs: 0, skipReason: reason, location: c.location }, scenario));
+}
+
+/** A grade for a submission that was not (fully) graded: no steps, every check not run, no points. */
+export function ungraded(exercise: Exercise, submission: Submission, id: string, fingerprint: string, status: 'timeout' | 'error', message: string, registry: AssertionRegistry): SubmissionGrade {
+  const grade = emptyGrade(exercise, submission, id, fingerprint, 'sim', status);
+  grade.checks = exercise.scenario.checks.map((c) => graded(c, skippedCheck(c, registry, `not run: ${message}`), exercise.scenario));
+  grade.error = message;
+  return grade;
+}
+
+/** Grades one submission; never throws (an unexpected failure is a grade with status `error`). */
+export async function gradeSubmission(exercise: Exercise, submission: Submission, id: string, fingerprint: string, options: GradeOptions): Promise<SubmissionGrade> {
+  const scenario = exercise.scenario;
+  const started = performance.now();
+  const grade = emptyGrade(exercise, submission, id, fingerprint, options.engineName, 'graded');
+  const notRun = (reason: string) => scenario.checks.map((c) => graded(c, skippedCheck(c, options.registry, reason), scenario));
   const finish = (): SubmissionGrade => {
     grade.durationMs = performance.now() - started;
     grade.score = grade.status === 'graded' ? total(grade.checks.map((c) => c.earned)) : 0;
     return grade;
   };
+  if (submission.notGraded !== undefined) {
+    grade.status = 'rejected';
+    grade.error = `not graded: ${submission.notGraded}`;
+    grade.checks = notRun('not run: the entry is not a submission');
+    return finish();
+  }
   if (submission.commands === undefined) {
     grade.status = 'rejected';
     grade.error = `no ${submission.commandsFile}: a submission is a folder with commands.sh, or a .sh file`;
@@ -212,7 +181,7 @@ export async function gradeSubmission(exercise: Exercise, submission: Submission
       grade.checks = notRun(outOfTime);
     } else {
       const ctx: CheckContext = { engine, hostDir: SCENARIO_DIR };
-      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry), scenario));
+      for (const check of scenario.checks) grade.checks.push(graded(check, await runCheck(check, ctx, state, options.registry, CHECK_TIMEOUT_MS), scenario));
     }
     for (const step of scenario.teardown) await run(step, 'exercise');
   } catch (e) {

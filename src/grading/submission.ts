@@ -2,6 +2,7 @@
 // Dockerfile…), or a single `.sh` file. Only regular files are read (a symlink could point anywhere on the
 // grading machine), within size limits, so a submission cannot reach beyond its own folder.
 
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { splitShellWords } from '../scenario/shell-words.js';
@@ -26,6 +27,14 @@ export interface Submission {
   files: { name: string; content: Uint8Array; mode: number }[];
   /** files left out */
   problems: SubmissionProblem[];
+  /** why this entry of a submissions folder is not graded at all (a symlink, a hidden entry, not a folder or .sh) */
+  notGraded?: string;
+}
+
+/** An entry of a folder of submissions that is not graded, and why: it still gets a row. */
+export interface SkippedEntry {
+  path: string;
+  reason: string;
 }
 
 /** One docker command of a commands file. */
@@ -131,12 +140,21 @@ async function isSubmissionDir(path: string): Promise<boolean> {
   }
 }
 
+/** Why an entry of a folder of submissions is not a submission, or undefined when it is one. */
+function skipReason(e: Dirent): string | undefined {
+  if (e.name.startsWith('.')) return 'hidden (its name starts with a dot)';
+  if (e.isSymbolicLink()) return 'a symlink (not followed: it could point anywhere on this machine)';
+  if (e.isDirectory() || (e.isFile() && e.name.endsWith('.sh'))) return undefined;
+  return 'not a folder or a .sh file';
+}
+
 /**
  * The submissions named on the command line: a submission folder (it has commands.sh), a `.sh` file, or a folder
- * of them (each sub-folder and .sh file in it). Missing paths are returned apart.
+ * of them (each sub-folder and .sh file in it). Missing paths are returned apart; every other entry of a folder
+ * of submissions is in `found` too, as a SkippedEntry with the reason it is not graded, so it still gets a row.
  */
-export async function findSubmissions(paths: readonly string[], cwd: string): Promise<{ found: string[]; missing: string[] }> {
-  const found: string[] = [];
+export async function findSubmissions(paths: readonly string[], cwd: string): Promise<{ found: (string | SkippedEntry)[]; missing: string[] }> {
+  const found: (string | SkippedEntry)[] = [];
   const missing: string[] = [];
   for (const p of paths) {
     const full = resolve(cwd, p);
@@ -157,11 +175,14 @@ export async function findSubmissions(paths: readonly string[], cwd: string): Pr
     }
     // A folder of submissions: each sub-folder is one (rejected later if it lacks commands.sh), each .sh file too.
     const entries = (await readdir(full, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const children = entries.filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && e.name.endsWith('.sh'))));
-    if (children.length === 0) found.push(p);
-    for (const e of children) found.push(join(p, e.name));
+    if (entries.length === 0) found.push(p);
+    for (const e of entries) {
+      const reason = skipReason(e);
+      found.push(reason === undefined ? join(p, e.name) : { path: join(p, e.name), reason });
+    }
   }
   // A submission named twice (itself and through its folder) is graded once.
   const seen = new Set<string>();
-  return { found: found.filter((p) => !seen.has(resolve(cwd, p)) && seen.add(resolve(cwd, p))), missing };
+  const key = (f: string | SkippedEntry) => resolve(cwd, typeof f === 'string' ? f : f.path);
+  return { found: found.filter((f) => !seen.has(key(f)) && seen.add(key(f))), missing };
 }

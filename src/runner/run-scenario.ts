@@ -5,11 +5,10 @@ import type { AssertionRegistry } from '../assertions/registry.js';
 import type { CheckContext } from '../assertions/types.js';
 import type { Engine } from '../engine/engine.js';
 import { EngineError } from '../errors/engine-error.js';
-import { formatDuration } from '../scenario/duration.js';
-import { DEFAULT_STEP_TIMEOUT_MS, SCENARIO_DIR, type CheckSpec, type Scenario, type Step } from '../scenario/model.js';
-import { renderDeep, TemplateError } from '../scenario/template.js';
-import type { CheckResult, RunHooks, ScenarioInfo, ScenarioResult, Status } from './result.js';
-import { runStep, skipStep, timedOut, withTimeout, type StepState } from './run-step.js';
+import { DEFAULT_STEP_TIMEOUT_MS, SCENARIO_DIR, type Scenario, type Step } from '../scenario/model.js';
+import type { RunHooks, ScenarioInfo, ScenarioResult, Status } from './result.js';
+import { runCheck, skippedCheck } from './run-check.js';
+import { runStep, skipStep, type StepState } from './run-step.js';
 
 /** What a scenario run needs besides the scenario. */
 export interface ScenarioRunOptions {
@@ -38,35 +37,6 @@ export function refusal(scenario: Scenario, engine: Engine): string | undefined 
 /** A result for a scenario that does not run. */
 export function skippedScenario(s: Scenario, reason: string): ScenarioResult {
   return { ...scenarioInfo(s), status: 'skipped', durationMs: 0, steps: [], checks: [], skipReason: reason };
-}
-
-function checkTitle(check: CheckSpec, options: ScenarioRunOptions, spec = check.spec): string {
-  if (check.name) return check.name;
-  const assertion = options.registry.get(check.kind);
-  try {
-    return assertion ? assertion.describe(spec) : check.kind;
-  } catch {
-    return check.kind;
-  }
-}
-
-async function runCheck(check: CheckSpec, ctx: CheckContext, state: StepState, options: ScenarioRunOptions): Promise<CheckResult> {
-  const r: CheckResult = { index: check.index, kind: check.kind, title: checkTitle(check, options), status: 'passed', failures: [], durationMs: 0, location: check.location };
-  if (check.skip !== undefined) return { ...r, status: 'skipped', skipReason: check.skip };
-  const assertion = options.registry.get(check.kind);
-  if (!assertion) return { ...r, status: 'error', failures: [{ message: `no check kind named ${check.kind}` }] };
-  const started = performance.now();
-  try {
-    const spec = check.templated ? renderDeep(check.spec, state) : check.spec;
-    if (check.templated) r.title = checkTitle(check, options, spec);
-    const outcome = await withTimeout(assertion.run(spec, ctx), DEFAULT_STEP_TIMEOUT_MS);
-    r.durationMs = performance.now() - started;
-    if (timedOut(outcome)) return { ...r, status: 'error', failures: [{ message: `timed out after ${formatDuration(DEFAULT_STEP_TIMEOUT_MS)}` }] };
-    return { ...r, status: outcome.status, failures: outcome.failures };
-  } catch (e) {
-    const message = e instanceof TemplateError ? `template: ${e.message}` : e instanceof Error ? e.message : String(e);
-    return { ...r, status: 'error', failures: [{ message }], durationMs: performance.now() - started };
-  }
 }
 
 /** Runs one scenario from start to end; never throws. */
@@ -116,9 +86,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     for (const step of scenario.steps) await run(step);
     const ctx: CheckContext = { engine, hostDir: SCENARIO_DIR };
     for (const check of scenario.checks) {
-      const r: CheckResult = stopped
-        ? { index: check.index, kind: check.kind, title: checkTitle(check, options), status: 'skipped', failures: [], durationMs: 0, skipReason: stopped, location: check.location }
-        : await runCheck(check, ctx, state, options);
+      const r = stopped ? skippedCheck(check, options.registry, stopped) : await runCheck(check, ctx, state, options.registry, DEFAULT_STEP_TIMEOUT_MS);
       result.checks.push(r);
       hooks.onCheckEnd?.(info, r);
     }

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { readFailureReason } from '../errors/read-failure.js';
-import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import { buildScenario } from './build-model.js';
 import type { DockerLineCheck } from './docker-line.js';
 import type { Scenario } from './model.js';
@@ -69,6 +69,8 @@ export function loadScenario(contents: Uint8Array | string, file: string): LoadR
     return { ok: false, problems: [map.problem('NOT_A_MAPPING', 'a scenario is a mapping of keys (`name:`, `steps:`, …), not a list or a single value', file, { start: r[0], end: r[1] }, [])] };
   }
 
+  problems.push(...recursiveAliases(doc, map, file));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
@@ -92,6 +94,22 @@ export async function loadScenarioFile(path: string, display: string = path): Pr
     return wholeFile('FILE_UNREADABLE', `cannot read the file: ${readFailureReason(e)}`, display);
   }
   return loadScenario(bytes, display);
+}
+
+// `checks: &a [ {exists: *a} ]`: an alias inside the node its anchor names would make a value that contains
+// itself (a cycle every later step would walk forever), so it is reported where the alias stands
+function recursiveAliases(doc: Document.Parsed, map: SourceMap, file: string): ScenarioProblem[] {
+  const found: ScenarioProblem[] = [];
+  visit(doc, {
+    Alias(_key, node, path) {
+      const target = node.resolve(doc);
+      if (target === undefined || !path.includes(target as never)) return;
+      const [start, end] = node.range ?? [0, 1];
+      const message = `the alias *${node.source} stands inside the node its anchor &${node.source} names, so the value would contain itself`;
+      found.push(map.problem('RECURSIVE_ALIAS', message, file, { start, end }, []));
+    },
+  });
+  return found;
 }
 
 function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {

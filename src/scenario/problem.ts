@@ -11,6 +11,7 @@ export type ScenarioProblemCode =
   | 'DUPLICATE_KEY'
   | 'MULTIPLE_DOCUMENTS'
   | 'NOT_A_MAPPING'
+  | 'RECURSIVE_ALIAS'
   | 'UNKNOWN_KEY'
   | 'MISSING_KEY'
   | 'WRONG_TYPE'
@@ -66,9 +67,17 @@ export function formatYamlPath(path: readonly (string | number)[]): string {
   return out;
 }
 
+/** The last text split into lines: a file with many problems is split once, not once per problem. */
+let split: { text: string; lines: string[] } | undefined;
+
+function linesOf(text: string): string[] {
+  if (split?.text !== text) split = { text, lines: text.split(/\r?\n/) };
+  return split.lines;
+}
+
 /** The caret frame under a position: two lines of context, the line itself, and ^^^ under the range. */
 export function codeFrame(text: string, start: LineCol, end?: LineCol): string {
-  const lines = text.split(/\r?\n/);
+  const lines = linesOf(text);
   const first = Math.max(1, start.line - 1);
   const last = Math.min(lines.length, start.line);
   const width = String(last).length;

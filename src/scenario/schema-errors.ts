@@ -12,24 +12,31 @@ type Path = (string | number)[];
 
 /** Problems for ajv's errors on `data` (the document as JSON), positioned through `map`. */
 export function schemaProblems(errors: readonly ErrorObject[], data: unknown, map: SourceMap, file: string): ScenarioProblem[] {
-  const coded = errors.filter((e) => hasXCode(e.parentSchema) && ['anyOf', 'oneOf', 'not'].includes(e.keyword));
+  // Every rule below compares an error with the others at the same place: they are grouped by instancePath
+  // first, so a file with thousands of bad items costs time in proportion to its errors, not their square.
+  const byPlace = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = byPlace.get(e.instancePath);
+    if (list) list.push(e);
+    else byPlace.set(e.instancePath, [e]);
+  }
+  const here = (e: ErrorObject): ErrorObject[] => byPlace.get(e.instancePath) ?? [];
+  const isCoded = (e: ErrorObject): boolean => hasXCode(e.parentSchema) && ['anyOf', 'oneOf', 'not'].includes(e.keyword);
   const unknownAt = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => e.instancePath));
-  const propertyNameAt = errors.filter((e) => e.keyword === 'propertyNames');
   // A missing key that an unknown key at the same place is a typo of is reported once, as the typo.
   const typoOf = (e: ErrorObject): boolean => {
     if (e.keyword !== 'required') return false;
     const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
-    return errors.some(
-      (u) => u.keyword === 'additionalProperties' && u.instancePath === e.instancePath && closest(String((u.params as { additionalProperty?: unknown }).additionalProperty), [missing]) === missing,
-    );
+    return here(e).some((u) => u.keyword === 'additionalProperties' && closest(String((u.params as { additionalProperty?: unknown }).additionalProperty), [missing]) === missing);
   };
   const out: ScenarioProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'if') continue;
-    if (coded.some((c) => c !== e && e.schemaPath.startsWith(`${c.schemaPath}/`) && e.instancePath === c.instancePath)) continue;
-    if (propertyNameAt.some((p) => p !== e && e.schemaPath.includes('/propertyNames/') && e.instancePath === p.instancePath)) continue;
-    if (coded.includes(e) && unknownAt.has(e.instancePath)) continue;
+    const others = here(e);
+    if (others.some((c) => c !== e && isCoded(c) && e.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
+    if (e.schemaPath.includes('/propertyNames/') && others.some((p) => p !== e && p.keyword === 'propertyNames')) continue;
+    if (isCoded(e) && unknownAt.has(e.instancePath)) continue;
     if (typoOf(e)) continue;
     const problem = toProblem(e, data, map, file);
     const key = `${problem.code}|${problem.start.line}:${problem.start.col}|${problem.message}`;

@@ -1,71 +1,57 @@
-// The dependency rules of STYLE.md's layout table, checked on every import in src/ (after Playwright's
-// DEPS.list): a folder may import only what its row allows, and the simulator's core no Node module at all.
+// The README's layout table, enforced on every import of src/ read from the TypeScript AST (static imports,
+// re-exports, `import()` calls and `import('…')` types), after Playwright's check_deps.js: a folder imports only
+// what its row allows, and the simulator's core no Node module at all.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { externalImports, importGraph, SRC } from '../../scripts/architecture/import-graph.js';
+import { allows, readLayoutTable, ruleFor } from '../../scripts/architecture/layout-table.js';
 
-const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
+const readme = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md');
 
-/** Folder (most specific first) → the folders it may import from, besides itself. */
-const RULES: [string, string[]][] = [
-  ['errors', []],
-  ['go', []],
-  ['docker-cli', ['errors', 'go']],
-  ['engine/sim/node', ['engine', 'docker-cli', 'errors', 'go']],
-  ['engine/sim', ['engine/engine.ts', 'docker-cli', 'errors', 'go']],
-  ['engine/docker', ['engine/engine.ts', 'engine/sim/archive', 'engine/sim/fs/vfs.ts', 'docker-cli', 'errors', 'go']],
-  ['engine', ['engine/sim/fs/vfs.ts', 'docker-cli', 'errors']],
-  ['scenario', ['errors', 'docker-cli', 'go', 'engine/engine.ts', 'assertions']],
-  ['assertions', ['engine/engine.ts', 'engine/sim/fs/vfs.ts', 'errors', 'runner/normalize', 'scenario']],
-  ['runner', ['scenario', 'engine', 'assertions', 'errors', 'docker-cli']],
-  ['grading', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
-  // platform exports: grading and what grading may import, and the simulator's tar writer (drydock's own npm tarball)
-  ['export', ['grading', 'runner', 'scenario', 'engine/sim/archive', 'assertions', 'errors', 'reporters']],
-  ['claims', ['runner', 'scenario', 'engine', 'assertions', 'errors', 'reporters']],
-  ['reporters', ['runner/result.ts', 'runner/compare', 'scenario', 'assertions', 'grading', 'errors', 'go']],
-  ['cli', ['*']],
-];
+describe('import boundaries (the README layout table)', () => {
+  const rules = readLayoutTable(readme);
+  const edges = importGraph(SRC);
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  it('reads a table with a row for every folder of src/', () => {
+    assert.ok(rules.some((r) => r.folder === 'engine/sim'), 'the simulator has a row');
+    const unlisted = [...new Set(edges.map((e) => e.from))].filter((f) => !ruleFor(rules, f));
+    assert.deepEqual(unlisted, []);
   });
-}
 
-function folderOf(file: string): string {
-  const rel = relative(src, file).split(sep).join('/');
-  return RULES.find(([folder]) => rel.startsWith(`${folder}/`))?.[0] ?? '(unlisted)';
-}
-
-const within = (target: string, allowed: string) => target === allowed || target.startsWith(`${allowed.replace(/\.ts$/, '')}/`) || target === allowed.replace(/\.ts$/, '') + '.ts';
-
-describe('import boundaries (STYLE.md layout)', () => {
-  const all = files(src);
-  it('puts every source file in a folder of the layout table', () => {
-    assert.deepEqual(all.filter((f) => folderOf(f) === '(unlisted)').map((f) => relative(src, f)), []);
+  it('sees dynamic and type-only imports as well as static ones (a lazy import is no way around the table)', () => {
+    const kinds = new Set(edges.map((e) => e.kind));
+    assert.ok(kinds.has('static') && kinds.has('type') && kinds.has('dynamic'), [...kinds].join(','));
+    // the CLI loads each command with a typed import()
+    assert.ok(edges.filter((e) => e.from === 'cli/main.ts' && e.kind === 'dynamic').length >= 8, 'main.ts loads its commands with import()');
   });
-  it('imports only what each folder may import', () => {
-    const violations: string[] = [];
-    for (const file of all) {
-      const folder = folderOf(file);
-      const allowed = RULES.find(([f]) => f === folder)?.[1] ?? [];
-      if (allowed.includes('*')) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) {
-        const target = relative(src, resolve(dirname(file), (m[1] as string).replace(/\.js$/, '.ts'))).split(sep).join('/');
-        if (target.startsWith(`${folder}/`)) continue;
-        if (!allowed.some((a) => within(target, a))) violations.push(`${relative(src, file)} → ${target}`);
-      }
-    }
+
+  it('allows each import only where the importing folder’s row allows it', () => {
+    const violations = edges
+      .filter((e) => {
+        const rule = ruleFor(rules, e.from);
+        if (!rule || e.to.startsWith(`${rule.folder}/`)) return false;
+        return !rule.allowed.some((entry) => allows(entry, e.to));
+      })
+      .map((e) => `${e.from}:${e.line} → ${e.to} (${e.kind})`);
     assert.deepEqual(violations, []);
   });
+
   it('keeps the simulator core free of Node modules (it must run in a browser); only engine/sim/node uses them', () => {
-    const offenders = all
-      .filter((f) => folderOf(f) === 'engine/sim')
-      .filter((f) => /from 'node:|require\(/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(src, f));
+    const offenders = externalImports(SRC)
+      .filter((i) => ruleFor(rules, i.from)?.folder === 'engine/sim' && (i.spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'worker_threads'].includes(i.spec)))
+      .map((i) => `${i.from}:${i.line} ${i.spec}`);
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('the layout rules themselves', () => {
+  it('match folders by prefix and files exactly', () => {
+    assert.equal(allows('engine/sim/archive', 'engine/sim/archive/tar.ts'), true);
+    assert.equal(allows('engine/sim/archive', 'engine/sim/archive-x.ts'), false);
+    assert.equal(allows('engine/engine.ts', 'engine/engine.ts'), true);
+    assert.equal(allows('engine/engine.ts', 'engine/sim/daemon.ts'), false);
+    assert.equal(allows('*', 'anything.ts'), true);
   });
 });

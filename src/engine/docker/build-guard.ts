@@ -2,7 +2,7 @@
 // does not have, and no registry may be contacted, so the engine checks these exist before it lets a build run.
 
 import { readTar } from '../sim/archive/tar.js';
-import { BUILD_BOOLEANS, BUILD_SHORT_BOOLEANS, findCommand, scanOptions } from './argv-scan.js';
+import { parseDockerArgv, type ParsedCommand } from '../../docker-cli/index.js';
 
 /** What the guard could find out about a build command line. */
 export type BuildSource =
@@ -12,28 +12,30 @@ export type BuildSource =
   /** a URL or git context: would need the network */
   | { kind: 'remote'; context: string };
 
-/** Finds the Dockerfile of a `docker build` argv; `readText` returns null for a missing file. */
+/** Finds the Dockerfile of a `docker build` (argv, or its parse); `readText` returns null for a missing file. */
 export function buildSource(
-  argv: readonly string[],
+  line: readonly string[] | ParsedCommand,
   stdin: string | Uint8Array | undefined,
   readText: (path: string) => string | null,
 ): BuildSource {
-  const command = findCommand(argv);
-  if (command === null) return { kind: 'unknown' };
-  const scan = scanOptions(argv, command.start, BUILD_BOOLEANS, BUILD_SHORT_BOOLEANS);
-  const context = argv[scan.operandIndex];
-  if (context === undefined) return { kind: 'unknown' };
+  let command: ParsedCommand;
+  if (Array.isArray(line)) {
+    const parsed = parseDockerArgv(line, { env: process.env });
+    if (!parsed.ok) return { kind: 'unknown' };
+    command = parsed.command;
+  } else command = line as ParsedCommand;
+  const context = command.args[0];
+  if (command.name !== 'build' || context === undefined) return { kind: 'unknown' };
   if (/^(https?:\/\/|git@|git:\/\/|github\.com\/)/u.test(context)) return { kind: 'remote', context };
   const buildArgs: Record<string, string> = {};
-  let file: string | undefined;
-  for (const option of scan.options) {
-    if (option.name === '-f' || option.name === '--file') file = option.value;
-    if (option.name === '--build-arg' && option.value !== undefined) {
-      const equals = option.value.indexOf('=');
-      // `--build-arg NAME` alone takes the value from the environment, as docker does
-      if (equals === -1) buildArgs[option.value] = process.env[option.value] ?? '';
-      else buildArgs[option.value.slice(0, equals)] = option.value.slice(equals + 1);
-    }
+  const fileFlag = command.flags['file'];
+  const file = command.flagsSet.has('file') && typeof fileFlag === 'string' ? fileFlag : undefined;
+  const given = command.flags['build-arg'];
+  for (const value of Array.isArray(given) ? given : []) {
+    const equals = value.indexOf('=');
+    // `--build-arg NAME` alone takes the value from the environment, as docker does
+    if (equals === -1) buildArgs[value] = process.env[value] ?? '';
+    else buildArgs[value.slice(0, equals)] = value.slice(equals + 1);
   }
   let text: string | null;
   if (file === '-' || (context === '-' && stdin !== undefined && !looksLikeTar(stdin))) {

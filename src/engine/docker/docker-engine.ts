@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../engine.js';
 import { EngineError } from '../../errors/engine-error.js';
 import type { Stat } from '../sim/fs/vfs.js';
+import type { ParsedCommand } from '../../docker-cli/index.js';
 import { applyArgvPolicy } from './argv-policy.js';
-import { findCommand } from './argv-scan.js';
+import { parseDockerArgv } from '../../docker-cli/index.js';
 import { ensureBaseImage, ensureFixtureImages, type FixtureOptions } from './base-image.js';
 import { BuildLeftovers } from './build-leftovers.js';
 import { buildSource, requiredImages } from './build-guard.js';
@@ -87,15 +88,20 @@ export class DockerEngine implements Engine {
 
   /** Runs a docker command after the policy; throws POLICY_REFUSED instead of running an unsafe one. */
   async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
+    // one reading of the line (docker-cli's parser) for the policy, the guard and the bookkeeping; a line docker
+    // stops at parse time gets docker's own output from the same parser, and never reaches the daemon
+    const parsed = parseDockerArgv(argv, { env: process.env });
+    if (!parsed.ok) return { exitCode: parsed.exitCode, stdout: parsed.stdout, stderr: parsed.stderr };
     const rewritten = applyArgvPolicy(argv, { labels: this.labels });
-    const words = findCommand(argv)?.words.join(' ');
-    const build = words === 'build' || words === 'image build' || words === 'builder build';
-    if (build) await this.guardBuild(argv, input.stdin);
+    const command = parsed.command;
+    const words = command.name;
+    const build = words === 'build';
+    if (build) await this.guardBuild(command, input.stdin);
     const options = {
       ...(input.stdin !== undefined ? { input: input.stdin } : {}),
       ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
     };
-    const loading = words === 'load' || words === 'image load' ? await this.imagesBeforeLoad(rewritten, input.stdin) : undefined;
+    const loading = words === 'load' ? await this.imagesBeforeLoad(rewritten, input.stdin) : undefined;
     const startedAt = Date.now();
     const result = toCommandResult(await this.client.run(rewritten, options));
     if (result.timedOut === true) {
@@ -112,7 +118,7 @@ export class DockerEngine implements Engine {
       if (leftovers.containers.length + leftovers.images.length + leftovers.quiet.length > 0) this.journal?.write({ kind: 'build', leftovers });
     }
     if (loading !== undefined) await this.recordLoad(loading);
-    if (result.exitCode === 0 && words) this.track(words, argv, result.stdout);
+    if (result.exitCode === 0) this.track(command, result.stdout);
     return result;
   }
 
@@ -153,21 +159,18 @@ export class DockerEngine implements Engine {
   /** What this instance's builds printed (step containers and images), removed by dispose(). */
   readonly builds = new BuildLeftovers();
 
-  private track(words: string, argv: readonly string[], stdout: string): void {
+  private track(command: ParsedCommand, stdout: string): void {
     const tags = [...stdout.matchAll(/^Successfully tagged (\S+)$/gm)].map((m) => m[1] as string);
-    if (['build', 'image build', 'builder build'].includes(words)) {
+    if (command.name === 'build') {
       // the built IDs are in this.builds, which leaves out a fully cached build's image (someone else's)
       for (const tag of tags) this.images.add(tag);
     }
-    if (['commit', 'container commit'].includes(words)) {
+    if (command.name === 'commit') {
       const ids = [...stdout.matchAll(/^(sha256:[0-9a-f]{64}|[0-9a-f]{12})\s*$/gm)].map((m) => m[1] as string);
       for (const id of [...ids, ...tags]) this.images.add(id);
+      if (command.args[1] !== undefined) this.images.add(command.args[1]);
     }
-    if ((words === 'tag' || words === 'image tag') && argv.length >= 2) this.images.add(argv[argv.length - 1] as string);
-    if (words === 'commit' || words === 'container commit') {
-      const positional = argv.filter((a) => !a.startsWith('-'));
-      if (positional.length >= 3) this.images.add(positional[positional.length - 1] as string);
-    }
+    if (command.name === 'tag' && command.args[1] !== undefined) this.images.add(command.args[1]);
   }
 
   /** Runs a shell script on this machine, in the host folder (absolute paths are the machine's own). */
@@ -245,8 +248,8 @@ export class DockerEngine implements Engine {
   }
 
   // the legacy builder would pull a missing FROM image, and no registry may be contacted
-  private async guardBuild(argv: readonly string[], stdin: string | Uint8Array | undefined): Promise<void> {
-    const source = buildSource(argv, stdin, readTextOrNull);
+  private async guardBuild(command: ParsedCommand, stdin: string | Uint8Array | undefined): Promise<void> {
+    const source = buildSource(command, stdin, readTextOrNull);
     if (source.kind === 'remote') {
       throw new EngineError('POLICY_REFUSED', `refusing to build from ${source.context}: remote contexts need a network`);
     }

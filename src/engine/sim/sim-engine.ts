@@ -15,6 +15,8 @@ import { lookupImage } from './cli/image-ref.js';
 import { SubtreeBackend } from './fs/subtree-backend.js';
 import { runProcess } from './container/process-runner.js';
 import { settleContainers } from './container/settle.js';
+import { withTimeLimit } from './shell/time-limit.js';
+import { jsLimitMessage, jsLimitResult } from './js-limits.js';
 
 /** The base image whose busybox serves host steps. */
 const BASE_IMAGE = 'drydock/busybox:1.35';
@@ -26,6 +28,17 @@ export interface SimEngineOptions extends DaemonOptions {
   cwd?: string;
   /** the client's environment (for `-e NAME`, `--build-arg NAME`) */
   env?: ReadonlyMap<string, string>;
+}
+
+/** `run()`, or a plain drydock message when it stops at one of JavaScript's own limits (js-limits.ts). */
+function guarded(run: () => CommandResult): CommandResult {
+  try {
+    return run();
+  } catch (e) {
+    const message = jsLimitMessage(e);
+    if (message === undefined) throw e;
+    return jsLimitResult(message);
+  }
 }
 
 /** The in-memory Docker engine. */
@@ -46,7 +59,8 @@ export class SimEngine implements Engine {
   /** Synchronous form of docker(), for callers that do not need an await per command (benchmarks, the CLI). */
   dockerSync(argv: readonly string[], input: CommandInput = {}): CommandResult {
     const stdin = typeof input.stdin === 'string' ? new TextEncoder().encode(input.stdin) : (input.stdin ?? new Uint8Array(0));
-    return runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env });
+    const run = withTimeLimit(input.timeoutMs, () => guarded(() => runDockerCommand(this.daemon, argv, { stdin, cwd: this.cwd, env: this.env })));
+    return run.timedOut ? { ...run.value, timedOut: true } : run.value;
   }
 
   async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {
@@ -58,6 +72,11 @@ export class SimEngine implements Engine {
    * directories are mounted read-only where the host lacks them (a host step runs `mkdir`, `echo`, `cat`).
    */
   async host(script: string, input: CommandInput = {}): Promise<CommandResult> {
+    const run = withTimeLimit(input.timeoutMs, () => guarded(() => this.hostSync(script, input)));
+    return run.timedOut ? { ...run.value, timedOut: true } : run.value;
+  }
+
+  private hostSync(script: string, input: CommandInput): CommandResult {
     settleContainers(this.daemon); // a bind mount shows what a container wrote after its sleep
     const fs = new MountedFs(this.daemon.host, false, () => ({ uid: 0, gid: 0, now: this.daemon.clock.now() }));
     const base = this.daemon.images.byRef(BASE_IMAGE);

@@ -1,13 +1,16 @@
 // grades.csv: one row per student, a column of points per check, for a spreadsheet or an LMS gradebook import.
 // Cells are RFC 4180 (quoted when needed, CRLF rows); a cell a spreadsheet would read as a formula (a student
-// folder named `=HYPERLINK(…)`) is prefixed with an apostrophe.
+// folder named `=HYPERLINK(…)`, or ` =…`: spreadsheets skip leading blanks before a formula) is prefixed with an
+// apostrophe.
 
 import type { SubmissionGrade } from '../../grading/grade-result.js';
 
 /** One CSV cell. */
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Blanks of any kind (spaces, tabs, CR/LF, no-break and other Unicode spaces) before `= + - @` still make a
+  // formula in some spreadsheets, and a cell starting with a tab, CR or LF is suspect on its own (OWASP).
+  if (typeof value === 'string' && /^(?:[\t\r\n]|[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

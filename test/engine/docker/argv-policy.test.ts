@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyArgvPolicy } from '../../../src/engine/docker/argv-policy.js';
-import { findCommand, scanOptions, RUN_BOOLEANS, RUN_SHORT_BOOLEANS } from '../../../src/engine/docker/argv-scan.js';
+import { parseDockerArgv } from '../../../src/docker-cli/index.js';
 import { EngineError } from '../../../src/errors/engine-error.js';
 
 const labels = { 'drydock.managed': 'true', 'drydock.run': 'r1' };
@@ -14,27 +14,33 @@ const refused = (argv: string[], message: RegExp): void => {
 };
 
 describe('argv policy for the real engine', () => {
-  it('finds the subcommand after global options and inside management commands', () => {
-    assert.deepEqual(findCommand(['--context', 'x', '-D', 'run', 'img']), { words: ['run'], start: 4 });
-    assert.deepEqual(findCommand(['-H=unix:///s', 'volume', 'create', 'v']), { words: ['volume', 'create'], start: 3 });
-    assert.deepEqual(findCommand(['container', '--help']), { words: ['container'], start: 1 });
-    assert.equal(findCommand(['--version']), null);
+  it('reads the command after global options and inside management commands with docker-cli\'s parser', () => {
+    const at = (argv: string[]) => {
+      const parsed = parseDockerArgv(argv);
+      return parsed.ok ? [parsed.command.name, parsed.command.positions.commandEnd] : null;
+    };
+    assert.deepEqual(at(['--log-level', 'info', '-D', 'run', 'img']), ['run', 4]);
+    assert.equal(at(['--context', 'x', 'run', 'img']), null); // docker stops: no such context
+    assert.deepEqual(at(['-H=unix:///s', 'volume', 'create', 'v']), ['volume create', 3]);
+    assert.equal(at(['container', '--help']), null);
+    assert.equal(at(['--version']), null);
   });
 
   it('stops reading docker options at the image, as docker run does', () => {
     const argv = ['run', '-dit', '-p8080:80', '-e', 'A=1', '--rm', '--name=x', 'img', 'echo', '--network', 'host'];
-    const { options, operandIndex } = scanOptions(argv, 1, RUN_BOOLEANS, RUN_SHORT_BOOLEANS);
-    assert.equal(argv[operandIndex], 'img');
+    const parsed = parseDockerArgv(argv);
+    assert.ok(parsed.ok);
+    assert.equal(argv[parsed.command.positions.argIndexes[0]!], 'img');
     assert.deepEqual(
-      options.map((o) => [o.name, o.value]),
-      [['-d', undefined], ['-i', undefined], ['-t', undefined], ['-p', '8080:80'], ['-e', 'A=1'], ['--rm', undefined], ['--name', 'x']],
+      parsed.command.positions.occurrences.map((o) => [o.name, o.bare ? undefined : o.value]),
+      [['detach', undefined], ['interactive', undefined], ['tty', undefined], ['publish', '8080:80'], ['env', 'A=1'], ['rm', undefined], ['name', 'x']],
     );
   });
 
   it('adds --network none, --pull never and the labels to run and create', () => {
     assert.deepEqual(policy(['run', '--rm', 'tomcat', 'ls']), ['run', '--network', 'none', '--pull', 'never', ...LABELS, '--rm', 'tomcat', 'ls']);
     assert.deepEqual(policy(['container', 'create', 'img']), ['container', 'create', '--network', 'none', '--pull', 'never', ...LABELS, 'img']);
-    assert.deepEqual(policy(['--context', 'c', 'run', 'img']), ['--context', 'c', 'run', '--network', 'none', '--pull', 'never', ...LABELS, 'img']);
+    assert.deepEqual(policy(['-l', 'warn', 'run', 'img']), ['-l', 'warn', 'run', '--network', 'none', '--pull', 'never', ...LABELS, 'img']);
   });
 
   it('keeps a --network none or --pull never already given', () => {

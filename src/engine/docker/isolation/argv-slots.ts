@@ -2,7 +2,7 @@
 // flag's value and each positional argument, with the argv index of each, so a rewrite can replace a value in
 // place (`--name=dc01`, `-vdata:/d`, `-v data:/d`) and leave everything else exactly as written.
 
-import { findEntry, ROOT_ENTRIES, type CommandNode, type FlagSpec, type RootEntry } from '../../../docker-cli/index.js';
+import { findEntry, parseDockerArgv, ROOT_ENTRIES, type ClientEnv, type CommandNode, type ParsedCommand, type RootEntry } from '../../../docker-cli/index.js';
 
 /** A flag value or positional argument; `prefix` is what comes before the value in the same argv word. */
 export interface Slot {
@@ -20,85 +20,50 @@ export interface SlottedArgv {
   /** `run`, `container inspect`, `volume ls`: the words as the command table names them */
   path: string;
   node: CommandNode;
+  /** the parse the slots come from (flag values typed, defaults included) */
+  command: ParsedCommand;
   /** index of the first word after the command words (where added flags go) */
   commandEnd: number;
   /** long names of the global flags given before the command */
   globals: string[];
-  /** long names of boolean flags given (`-dit` gives detach, interactive, tty) */
+  /** long names of boolean flags given and on (`-dit` gives detach, interactive, tty) */
   booleans: string[];
   slots: Slot[];
 }
 
-const GLOBALS_WITH_VALUE: Record<string, string> = {
-  '--config': 'config', '-c': 'context', '--context': 'context', '-H': 'host', '--host': 'host', '-l': 'log-level',
-  '--log-level': 'log-level', '--tlscacert': 'tlscacert', '--tlscert': 'tlscert', '--tlskey': 'tlskey',
-};
-
-/** Takes `argv` (everything after `docker`) apart; null when it names no runnable command. */
-export function slotArgv(argv: readonly string[]): SlottedArgv | null {
-  let i = 0;
-  const globals: string[] = [];
-  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-') {
-    const token = argv[i]!;
-    const [name] = token.split('=', 1) as [string];
-    const valued = GLOBALS_WITH_VALUE[name];
-    globals.push(valued ?? name.replace(/^-+/u, ''));
-    i += valued !== undefined && !token.includes('=') ? 2 : 1;
+/**
+ * Takes `argv` (everything after `docker`) apart with docker-cli's parser, the one grammar every part of drydock
+ * reads a docker command line with; null when docker would not run it (a usage error, help, an unknown command).
+ */
+export function slotArgv(argv: readonly string[], env: ClientEnv = {}): SlottedArgv | null {
+  const parsed = parseDockerArgv(argv, { env });
+  if (!parsed.ok) return null;
+  const command = parsed.command;
+  const node = commandNode(command.typed);
+  if (node === undefined) return null;
+  const { positions } = command;
+  const slots: Slot[] = [];
+  for (const o of positions.occurrences) {
+    if (!o.bare) slots.push({ index: o.index, prefix: o.prefix, value: o.value, flag: o.name });
   }
-  let entry: RootEntry | undefined = findEntry(ROOT_ENTRIES, argv[i] ?? '');
+  positions.argIndexes.forEach((index, position) => slots.push({ index, prefix: '', value: argv[index] ?? '', position }));
+  slots.sort((a, b) => a.index - b.index);
+  const booleans = [...command.flagsSet].filter((k) => command.flags[k] === true);
+  const path = node.path;
+  return { path, node: node.node, command, commandEnd: positions.commandEnd, globals: positions.globals, booleans, slots };
+}
+
+// the command table entry of the typed words, and its words as the table names them (`container list` → `container ls`)
+function commandNode(typed: readonly string[]): { node: CommandNode; path: string } | undefined {
+  let entry: RootEntry | undefined = findEntry(ROOT_ENTRIES, typed[0] ?? '');
   const words: string[] = [];
   if (entry?.kind === 'group') {
     words.push(entry.name);
-    i++;
-    // flags between a group and its subcommand (rare: `docker image --help ls`) are not looked through
-    entry = findEntry(entry.children, argv[i] ?? '');
+    entry = findEntry(entry.children, typed[1] ?? '');
   }
-  if (entry === undefined || entry.kind !== 'command') return null;
+  if (entry === undefined || entry.kind !== 'command') return undefined;
   words.push(entry.name);
-  const node = entry;
-  const flags = node.spec.flags;
-  const slots: Slot[] = [];
-  const booleans: string[] = [];
-  let position = 0;
-  let onlyPositionals = false;
-  const commandEnd = i + 1;
-  for (i = i + 1; i < argv.length; i++) {
-    const token = argv[i]!;
-    const start = i;
-    if (onlyPositionals || token === '-' || !token.startsWith('-')) {
-      slots.push({ index: i, prefix: '', value: token, position: position++ });
-      if (!node.spec.interspersed) onlyPositionals = true;
-      continue;
-    }
-    if (token === '--') {
-      onlyPositionals = true;
-      continue;
-    }
-    if (token.startsWith('--')) {
-      const equals = token.indexOf('=');
-      const name = token.slice(2, equals === -1 ? undefined : equals);
-      const spec = flags.find((f) => f.name === name);
-      if (equals !== -1) slots.push({ index: i, prefix: token.slice(0, equals + 1), value: token.slice(equals + 1), flag: spec?.name ?? name });
-      else if (spec === undefined || spec.type === 'bool') booleans.push(name);
-      else if (i + 1 < argv.length) slots.push({ index: ++i, prefix: '', value: argv[i]!, flag: spec.name });
-      continue;
-    }
-    // a cluster of shorthands: booleans, then at most one that takes the rest of the word or the next word
-    for (let j = 1; j < token.length; j++) {
-      const spec: FlagSpec | undefined = flags.find((f) => f.short === token[j]);
-      if (spec === undefined || spec.type === 'bool') {
-        if (spec !== undefined) booleans.push(spec.name);
-        continue;
-      }
-      const rest = token.slice(j + 1);
-      if (rest !== '') {
-        const cut = rest.startsWith('=') ? j + 2 : j + 1;
-        slots.push({ index: start, prefix: token.slice(0, cut), value: token.slice(cut), flag: spec.name });
-      } else if (i + 1 < argv.length) slots.push({ index: ++i, prefix: '', value: argv[i]!, flag: spec.name });
-      break;
-    }
-  }
-  return { path: words.join(' '), node, commandEnd, globals, booleans, slots };
+  return { node: entry, path: words.join(' ') };
 }
 
 /** The argv with some slots' values replaced. */

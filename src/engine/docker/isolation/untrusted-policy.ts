@@ -4,6 +4,7 @@
 
 import { realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { parseMountFlag, parseVolumeSpec, type FlagValue } from '../../../docker-cli/index.js';
 import { slotArgv } from './argv-slots.js';
 
 /** The needs a scenario can declare, one per group of host-reaching flags. */
@@ -16,21 +17,38 @@ export interface PolicyViolation {
 }
 
 const CONTAINER_COMMANDS = new Set(['run', 'create', 'exec', 'update']);
-const NAMESPACES = new Set(['pid', 'ipc', 'uts', 'userns', 'cgroupns', 'network', 'net']);
+const NAMESPACES = ['pid', 'ipc', 'uts', 'userns', 'cgroupns'];
+const LISTS: ReadonlyArray<[string, HostNeed]> = [
+  ['device', 'devices'],
+  ['device-cgroup-rule', 'devices'],
+  ['cap-add', 'capabilities'],
+  ['security-opt', 'capabilities'],
+];
 
-/** The host-reaching flags of a docker command line (before any rewriting). */
+/**
+ * The host-reaching flags of a docker command line (before any rewriting), read from docker-cli's parse: the
+ * verdict is the same in every spelling docker accepts (`--pid=host`, `--pid host`, `-itv`, repeated flags).
+ */
 export function policyViolations(argv: readonly string[]): PolicyViolation[] {
   const slotted = slotArgv(argv);
-  if (slotted === null || !CONTAINER_COMMANDS.has(slotted.node.canonical)) return [];
+  if (slotted === null) return [];
+  const { flags, name } = slotted.command;
   const out: PolicyViolation[] = [];
-  if (slotted.booleans.includes('privileged')) out.push({ flag: '--privileged', need: 'privileged' });
-  for (const slot of slotted.slots) {
-    const flag = slot.flag;
-    if (flag === undefined) continue;
-    if (flag === 'privileged' && slot.value !== 'false') out.push({ flag: '--privileged', need: 'privileged' });
-    else if (NAMESPACES.has(flag) && flag !== 'network' && flag !== 'net' && slot.value === 'host') out.push({ flag: `--${flag}=host`, need: 'host-namespaces' });
-    else if (flag === 'device' || flag === 'device-cgroup-rule' || flag === 'gpus') out.push({ flag: `--${flag} ${slot.value}`, need: 'devices' });
-    else if (flag === 'cap-add' || flag === 'security-opt') out.push({ flag: `--${flag} ${slot.value}`, need: 'capabilities' });
+  if (name === 'volume create') {
+    // the local driver's `device=` option mounts any host path (`-o type=none -o o=bind -o device=/`)
+    const device = optionValue(flags['opt'], 'device');
+    if (device !== undefined) out.push({ flag: `--opt device=${device}`, need: 'host-mounts' });
+    return out;
+  }
+  if (!CONTAINER_COMMANDS.has(name)) return [];
+  if (flags['privileged'] === true) out.push({ flag: '--privileged', need: 'privileged' });
+  for (const ns of NAMESPACES) if (flags[ns] === 'host') out.push({ flag: `--${ns}=host`, need: 'host-namespaces' });
+  for (const [flag, need] of LISTS) for (const value of listOf(flags[flag])) out.push({ flag: `--${flag} ${value}`, need });
+  for (const value of listOf(flags['gpus'])) out.push({ flag: `--gpus ${value}`, need: 'devices' });
+  for (const value of listOf(flags['mount'])) {
+    const parsed = parseMountFlag(value);
+    const device = parsed.ok ? parsed.mount.VolumeOptions?.DriverConfig?.Options?.['device'] : undefined;
+    if (device !== undefined) out.push({ flag: `--mount volume-opt=device=${device}`, need: 'host-mounts' });
   }
   return out;
 }
@@ -38,20 +56,37 @@ export function policyViolations(argv: readonly string[]): PolicyViolation[] {
 /** Bind-mount sources of a rewritten command line that resolve (through symlinks) outside `runDir`. */
 export function escapingBindSources(argv: readonly string[], runDir: string): string[] {
   const slotted = slotArgv(argv);
-  if (slotted === null || !['run', 'create'].includes(slotted.node.canonical)) return [];
+  if (slotted === null || !['run', 'create'].includes(slotted.command.name)) return [];
+  const { flags } = slotted.command;
   const sources: string[] = [];
-  for (const slot of slotted.slots) {
-    if (slot.flag === 'volume' && slot.value.startsWith('/')) sources.push(slot.value.split(':')[0]!);
-    if (slot.flag === 'mount' && /(^|,)type=bind(,|$)/u.test(slot.value)) {
-      const source = /(?:^|,)(?:source|src)=([^,]*)/u.exec(slot.value)?.[1];
-      if (source !== undefined) sources.push(source);
-    }
+  // docker's own sorting: `/shared` (no colon) and `name:/d` are volumes, only `/host:/d` is a bind
+  for (const value of listOf(flags['volume'])) {
+    const spec = parseVolumeSpec(value);
+    if (spec.ok && spec.spec.kind === 'bind') sources.push(spec.spec.source);
+  }
+  for (const value of listOf(flags['mount'])) {
+    const parsed = parseMountFlag(value);
+    if (parsed.ok && parsed.mount.Type === 'bind' && parsed.mount.Source !== undefined) sources.push(parsed.mount.Source);
   }
   const root = safeRealpath(runDir);
   return sources.filter((source) => {
     const real = safeRealpath(source);
     return real !== root && !real.startsWith(`${root}/`);
   });
+}
+
+function listOf(value: FlagValue | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}
+
+// a `map` flag's value for one key (the last one given wins, as in docker's map options)
+function optionValue(value: FlagValue | undefined, key: string): string | undefined {
+  let found: string | undefined;
+  for (const entry of listOf(value)) {
+    const eq = entry.indexOf('=');
+    if ((eq === -1 ? entry : entry.slice(0, eq)) === key) found = eq === -1 ? '' : entry.slice(eq + 1);
+  }
+  return found;
 }
 
 // a path that does not exist yet is created by docker below its deepest existing parent, symlinks resolved

@@ -389,7 +389,7 @@ function runInstruction(
     throw new StepError(outcome.message, 1);
   }
   if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
-  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ran past its step budget (an endless loop?)`, 1);
+  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ${outcome.what}`, 1);
   exited(daemon, container, outcome.exitCode);
   if (outcome.exitCode !== 0) {
     throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);

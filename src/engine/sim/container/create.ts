@@ -11,10 +11,10 @@ import { RwLayer } from '../layer/rw-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
-import type { LiveEntry } from '../layer/entry.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
+import { followHostPath } from '../fs/host-path.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
@@ -103,17 +103,19 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const pending: (() => void)[] = [];
   for (const m of req.mounts) {
     if (m.type === 'bind') {
-      const exists = daemon.host.get(m.source);
+      // the daemon follows the source's symlinks on its host; here they stay inside the host root
+      const source = followHostPath(daemon.host, m.source);
+      const exists = daemon.host.get(source);
       if (!exists) {
         if (!m.createSource) {
           throw new DaemonError(`invalid mount config for type "bind": bind source path does not exist: ${m.source}`);
         }
-        mkdirAll(daemon.host, m.source, now);
+        mkdirAll(daemon.host, source, now);
       }
       pending.push(() =>
         attach(
           { type: 'bind', source: m.source, destination: m.destination, mode: m.mode, rw: !m.readOnly, anonymous: false },
-          new SubtreeBackend(daemon.host, m.source),
+          new SubtreeBackend(daemon.host, source),
         ),
       );
     } else {
@@ -135,7 +137,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
       if (mounted.has(mp.destination)) continue;
       const rwFlag = readOnly === null ? mp.rw : !readOnly;
       if (mp.type === 'bind') {
-        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, mp.source));
+        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
       } else {
         const volume = daemon.volumes.get(mp.name as string);
         // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
@@ -281,12 +283,15 @@ function populate(rw: RwLayer, destination: string, volume: Volume): void {
   const root = rw.get(destination);
   if (!root || root.kind !== 'dir') return;
   volume.data.put('/', root);
+  // `-v //` mounts a volume at `/` itself (Config.Volumes "//"), so either side can be the root
+  const child = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);
   const walk = (inner: string, outer: string) => {
     for (const name of rw.list(outer)) {
-      const entry = rw.get(`${outer}/${name}`) as LiveEntry;
-      const target = inner === '/' ? `/${name}` : `${inner}/${name}`;
+      const entry = rw.get(child(outer, name));
+      if (entry === undefined) continue;
+      const target = child(inner, name);
       volume.data.put(target, entry);
-      if (entry.kind === 'dir') walk(target, `${outer}/${name}`);
+      if (entry.kind === 'dir') walk(target, child(outer, name));
     }
   };
   walk('/', destination);

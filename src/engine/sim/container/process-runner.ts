@@ -7,6 +7,7 @@ import type { Vfs } from '../fs/vfs.js';
 import { envMap } from '../image/config.js';
 import type { Clock } from '../state/clock.js';
 import { execResolved } from '../shell/exec-file.js';
+import { OUTPUT_LIMIT_BYTES, OutputLimitExceeded } from '../shell/process-errors.js';
 import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext, type SleepGate } from '../shell/process.js';
 import { DaemonError } from '../daemon-error.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
@@ -18,7 +19,7 @@ export type ProcessOutcome =
   | { kind: 'blocked' }
   /** `by`: the daemon refused it (the user lookup, as it writes the OCI spec) or runc did (the executable) */
   | { kind: 'start-failed'; message: string; exitCode: number; by: 'daemon' | 'runtime' }
-  | { kind: 'budget' };
+  | { kind: 'budget'; what: string };
 
 /** What a process needs besides its filesystem. */
 export interface ProcessSpec {
@@ -120,8 +121,13 @@ export function runProcess(
   const out = spec.tty ? (_stream: 'stdout' | 'stderr', text: string) => output('stdout', text.replaceAll('\n', '\r\n')) : output;
   // One streaming decoder per stream, so a UTF-8 character split across two writes survives.
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  const write = (stream: 'stdout' | 'stderr') => (chunk: string | Uint8Array) =>
+  // Each stream has an output limit: an endless producer (`yes`, `cat /dev/zero`) is stopped at it.
+  const printed = { stdout: 0, stderr: 0 };
+  const write = (stream: 'stdout' | 'stderr') => (chunk: string | Uint8Array) => {
+    printed[stream] += chunk.length;
+    if (printed[stream] > OUTPUT_LIMIT_BYTES) throw new OutputLimitExceeded();
     out(stream, typeof chunk === 'string' ? chunk : decoders[stream].decode(chunk, { stream: true }));
+  };
   let who: { uid: number; gid: number; home: string };
   try {
     who = resolveUser(fs, spec.user);
@@ -166,7 +172,7 @@ export function runProcess(
     return { kind: 'exited', exitCode: spec.proc ? spec.proc.ns.runAs(spec.proc.pid, run) : run() };
   } catch (error) {
     if (error instanceof ProcessBlocked) return { kind: 'blocked' };
-    if (error instanceof StepBudgetExceeded) return { kind: 'budget' };
+    if (error instanceof StepBudgetExceeded) return { kind: 'budget', what: error.what };
     // A binary the simulator cannot run, reached from inside a script: say so plainly, as a failed command.
     if (error instanceof EngineError && error.code === 'NOT_SIMULATED') {
       out('stderr', `${error.message}\n`);

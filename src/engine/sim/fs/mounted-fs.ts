@@ -5,7 +5,13 @@
 import { dirname, isWithin, resolvePath } from './path.js';
 import { entryStat, withMeta, type LiveEntry } from '../layer/entry.js';
 import type { Creator, FsBackend } from './backend.js';
-import { FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
+import { DISK_LIMIT, FILE_SIZE_LIMIT, FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
+
+/**
+ * What processes wrote into each writable backend (a container's layer, a volume, the host) since it was
+ * loaded, less what they removed: held to DISK_LIMIT. Kept beside the backends, so each stays as it is.
+ */
+const diskUsage = new WeakMap<object, number>();
 
 /** A backend mounted at a container path. */
 export interface Mount {
@@ -77,6 +83,11 @@ export class MountedFs implements Vfs {
     if (r.entry?.kind === 'dir') throw new FsError('EISDIR', path);
     if (r.entry?.kind === 'char') return; // /dev/null swallows everything
     this.writable(r, path);
+    const old = r.entry?.kind === 'file' ? r.entry.data.length : 0;
+    const size = (options.append ? old : 0) + data.length;
+    const used = diskUsage.get(r.mount.backend) ?? 0;
+    if (size > FILE_SIZE_LIMIT || (size > old && used + size - old > DISK_LIMIT)) throw new FsError('ENOSPC', path);
+    diskUsage.set(r.mount.backend, Math.max(0, used + size - old));
     const c = this.creator();
     r.mount.backend.write(r.inner, data, options, c);
     if (!r.entry) this.touchParent(r, c.now);
@@ -103,6 +114,7 @@ export class MountedFs implements Vfs {
     if (!r.entry) throw new FsError('ENOENT', path);
     if (r.entry.kind === 'dir') throw new FsError('EISDIR', path);
     if (this.isMountPoint(r)) throw new FsError('EBUSY', path);
+    if (r.entry.kind === 'file') diskUsage.set(r.mount.backend, Math.max(0, (diskUsage.get(r.mount.backend) ?? 0) - r.entry.data.length));
     r.mount.backend.delete(r.inner);
     this.touchParent(r, this.creator().now);
   }

@@ -85,9 +85,25 @@ export function writtenFile(
   };
 }
 
+/**
+ * How far each buffer that appends grow into is filled. A file's data is an immutable view of it: an append
+ * writes past the end of the newest view and hands out a longer one, so `yes > f` or a loop of `>>` costs time
+ * in proportion to what is written, not its square (the older, shorter views never see the new bytes).
+ */
+const filled = new WeakMap<ArrayBufferLike, number>();
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
+  const n = a.length + b.length;
+  if (a.byteOffset === 0 && filled.get(a.buffer) === a.length && a.buffer.byteLength >= n) {
+    new Uint8Array(a.buffer, a.length, b.length).set(b);
+    filled.set(a.buffer, n);
+    return new Uint8Array(a.buffer, 0, n);
+  }
+  // small files get no spare room; a growing one gets as much again, so appends double it at most log n times
+  const room = n < 65536 ? n : n * 2;
+  const out = new Uint8Array(new ArrayBuffer(room), 0, n);
   out.set(a, 0);
   out.set(b, a.length);
+  if (room > n) filled.set(out.buffer, n);
   return out;
 }

@@ -42,7 +42,20 @@ export type FsErrorCode =
   | 'EINVAL'
   | 'EXDEV'
   | 'EBUSY'
-  | 'EPERM';
+  | 'EPERM'
+  | 'ENOSPC';
+
+/**
+ * The most one simulated file may hold: the room on the simulated disk. A write past it fails as a full disk
+ * does (ENOSPC), so no input (`dd if=/dev/zero of=/big bs=1M count=4000`) can take the machine's memory.
+ */
+export const FILE_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The most one writable filesystem (a container's layer, a volume, the sandbox host) may take in what its
+ * processes write: past it every write fails with ENOSPC, as on a full disk (a loop of 64 MiB files ends there).
+ */
+export const DISK_LIMIT = 256 * 1024 * 1024;
 
 /** A failed filesystem call; `path` is the path as the caller gave it. */
 export class FsError extends Error {
@@ -69,6 +82,7 @@ export const STRERROR: Record<FsErrorCode, string> = {
   EXDEV: 'Invalid cross-device link',
   EBUSY: 'Device or resource busy',
   EPERM: 'Operation not permitted',
+  ENOSPC: 'No space left on device',
 };
 
 /** Options for creating or writing a file. */

@@ -9,6 +9,17 @@ import { MergedIndex, comparePaths } from './merged-index.js';
 /** overlay2's limit on lower layers; one more fails with "max depth exceeded". */
 export const MAX_LAYER_DEPTH = 125;
 
+/**
+ * A layer kept somewhere else (a saved state, the fixture cache) whose digest and size are already known: its
+ * entries are read on first use, so a command that never looks inside (`docker ps`) never reads them. `load`
+ * must give the entries that hash to `diffId` (the store checks its file's digest before handing them over).
+ */
+export interface StoredDiff {
+  diffId: string;
+  size: number;
+  load: () => ReadonlyMap<string, Entry>;
+}
+
 /** An immutable filesystem diff on top of an optional parent. */
 export class Layer {
   readonly diffId: string;
@@ -18,17 +29,36 @@ export class Layer {
   /** bytes Docker counts for this layer (file contents and symlink targets) */
   readonly size: number;
   private cachedIndex: MergedIndex | undefined;
+  private diff: ReadonlyMap<string, Entry> | undefined;
+  private readonly load: (() => ReadonlyMap<string, Entry>) | undefined;
 
   constructor(
     readonly parent: Layer | null,
-    readonly entries: ReadonlyMap<string, Entry>,
+    entries: ReadonlyMap<string, Entry> | StoredDiff,
   ) {
-    this.diffId = `sha256:${digestEntries(entries)}`;
+    if (!isStored(entries)) {
+      this.diff = entries;
+      this.diffId = `sha256:${digestEntries(entries)}`;
+      let size = 0;
+      for (const entry of entries.values()) size += entrySize(entry);
+      this.size = size;
+    } else {
+      this.load = entries.load;
+      this.diffId = entries.diffId;
+      this.size = entries.size;
+    }
     this.chainId = parent ? `sha256:${sha(`${parent.chainId} ${this.diffId}`)}` : this.diffId;
     this.depth = parent ? parent.depth + 1 : 1;
-    let size = 0;
-    for (const entry of entries.values()) size += entrySize(entry);
-    this.size = size;
+  }
+
+  /** The diff: path → entry (a stored layer reads it now, once). */
+  get entries(): ReadonlyMap<string, Entry> {
+    return (this.diff ??= (this.load as () => ReadonlyMap<string, Entry>)());
+  }
+
+  /** Whether the entries are in memory (a stored layer nobody has looked into is not). */
+  get loaded(): boolean {
+    return this.diff !== undefined;
   }
 
   /** The union of this layer and all below it, built on first use from the nearest cached ancestor. */
@@ -58,6 +88,10 @@ export class Layer {
     for (let layer: Layer | null = selfOf(this); layer; layer = layer.parent) out.push(layer);
     return out.reverse();
   }
+}
+
+function isStored(entries: ReadonlyMap<string, Entry> | StoredDiff): entries is StoredDiff {
+  return typeof (entries as Partial<StoredDiff>).load === 'function';
 }
 
 /** Walks start from the layer itself (a function, so the loops need no alias of `this`). */

@@ -1,10 +1,9 @@
 // A simulator engine with drydock's built-in images, for Node callers (the runner, the CLI, tests).
 
-import { buildFixtures } from '../fixture-images.js';
 import { SimEngine, type SimEngineOptions } from '../sim-engine.js';
-import { loadFixtures } from './load-fixtures.js';
+import { cachedFixtures } from './fixture-cache.js';
 
-/** A fresh simulator state; the built-in images are built once per process and shared. */
+/** A fresh simulator state; the built-in images are built once (cached on disk by a build) and shared. */
 export function createSimEngine(options: Omit<SimEngineOptions, 'fixtures'> = {}): SimEngine {
-  return new SimEngine({ fixtures: buildFixtures(loadFixtures()), ...options });
+  return new SimEngine({ fixtures: cachedFixtures(), ...options });
 }

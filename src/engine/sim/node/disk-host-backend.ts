@@ -16,8 +16,9 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Creator, FsBackend } from '../fs/backend.js';
+import { resolveInRoot, type LinkLookup } from '../fs/host-path.js';
 import type { WriteOptions } from '../fs/vfs.js';
 import type { LiveEntry } from '../layer/entry.js';
 
@@ -28,27 +29,55 @@ export class DiskHostBackend implements FsBackend {
 
   constructor(readonly root: string) {}
 
-  private real(path: string): string {
-    return path === '/' ? this.root : join(this.root, path);
+  // lstat of a path whose parents hold no symlink any more (resolveInRoot walks one component at a time)
+  private readonly lookup: LinkLookup = (path) => {
+    try {
+      const real = join(this.root, path);
+      return lstatSync(real).isSymbolicLink() ? { kind: 'symlink', target: readlinkSync(real) } : { kind: 'other' };
+    } catch {
+      return undefined;
+    }
+  };
+
+  /**
+   * The machine path of a host path, its parents' symlinks followed inside the root as a chroot does (the last
+   * component is not followed unless `followLast`): the kernel never gets to follow a link out of the root.
+   */
+  private real(path: string, followLast = false): string {
+    const inside = resolveInRoot(this.lookup, path, followLast);
+    if (inside === null) throw Object.assign(new Error(`${path}: too many levels of symbolic links`), { code: 'ELOOP' });
+    return inside === '/' ? this.root : join(this.root, inside);
+  }
+
+  /** The host path a path leads to once every symlink is followed inside the root (null: a loop). */
+  resolve(path: string): string | null {
+    return resolveInRoot(this.lookup, posix.normalize(`/${path}`), true);
   }
 
   get(path: string): LiveEntry | undefined {
     let st: Stats;
+    let real: string;
     try {
-      st = lstatSync(this.real(path));
+      real = this.real(path);
+      st = lstatSync(real);
     } catch {
       return undefined;
     }
     const meta = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid, mtime: Math.floor(st.mtimeMs) };
     if (st.isDirectory()) return { kind: 'dir', opaque: false, ...meta };
-    if (st.isSymbolicLink()) return { kind: 'symlink', target: readlinkSync(this.real(path)), ...meta };
+    if (st.isSymbolicLink()) return { kind: 'symlink', target: readlinkSync(real), ...meta };
     if (st.isCharacterDevice()) return { kind: 'char', major: 0, minor: 0, ...meta };
-    return { kind: 'file', data: new Uint8Array(readFileSync(this.real(path))), ...meta };
+    if (!st.isFile()) return undefined; // a socket or FIFO: reading it could block for ever
+    try {
+      return { kind: 'file', data: new Uint8Array(readFileSync(real)), ...meta };
+    } catch {
+      return undefined;
+    }
   }
 
   list(path: string): string[] {
     try {
-      return readdirSync(this.real(path)).sort();
+      return readdirSync(this.real(path, true)).sort();
     } catch {
       return [];
     }
@@ -89,7 +118,8 @@ export class DiskHostBackend implements FsBackend {
   }
 
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void {
-    const real = this.real(path);
+    // writeFileSync follows a last-component symlink itself, so that one is resolved inside the root too
+    const real = this.real(path, true);
     const existing = this.get(path);
     writeFileSync(real, data, { flag: options.append ? 'a' : 'w', mode: options.mode ?? 0o644 });
     if (!existing) {

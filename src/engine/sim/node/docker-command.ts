@@ -5,12 +5,14 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseDockerArgv, type ParsedCommand } from '../../../docker-cli/index.js';
 import { EngineError } from '../../../errors/engine-error.js';
 import { runDockerCommand } from '../cli/sim-cli.js';
+import { jsLimitMessage, jsLimitResult } from '../js-limits.js';
 import { settleContainers } from '../container/settle.js';
 import { wallClock } from '../state/clock.js';
 import { DiskHostBackend } from './disk-host-backend.js';
-import { loadFixtures } from './load-fixtures.js';
+import { cachedFixtures } from './fixture-cache.js';
 import { acquireStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 
@@ -31,9 +33,34 @@ export function dockerCliEnvironment(env: NodeJS.ProcessEnv = process.env, cwd =
   return { stateDir, hostRoot, cwd: inside ? `/${rel.split(sep).join('/')}`.replace(/\/$/, '') || '/' : '/' };
 }
 
-/** Commands whose argv says they read stdin (`import -`, `build -`, `load`, `run -i`, `exec -i`). */
-function wantsStdin(argv: readonly string[]): boolean {
-  return argv.includes('-') || argv[0] === 'load' || argv.some((a) => a === '--interactive' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
+/** Commands that read stdin (`import -`, `build -`, `build -f -`, `cp - c:/d`, `load`, `run -i`, `exec -i`, `start -i`). */
+export function wantsStdin(command: ParsedCommand | null): boolean {
+  if (command === null) return false;
+  const { name, args, flags } = command;
+  switch (name) {
+    case 'load':
+      return !command.flagsSet.has('input');
+    case 'import':
+    case 'cp':
+      return args[0] === '-';
+    case 'build':
+      return args[0] === '-' || (command.flagsSet.has('file') && flags['file'] === '-');
+    case 'run':
+    case 'create':
+    case 'exec':
+    case 'start':
+      return flags['interactive'] === true;
+    default:
+      return false;
+  }
+}
+
+/** Commands whose stdout is bytes (an archive), written as they are, never re-encoded as text. */
+export function writesBytes(command: ParsedCommand | null): boolean {
+  if (command === null) return false;
+  if (command.name === 'export') return !command.flagsSet.has('output');
+  if (command.name === 'save') return !command.flagsSet.has('output');
+  return command.name === 'cp' && command.args[1] === '-';
 }
 
 /** Runs one docker command line against the persistent state; returns the exit code. */
@@ -44,23 +71,30 @@ export async function runDockerCli(argv: string[]): Promise<number> {
   let release: (() => void) | undefined;
   try {
     release = acquireStateLock(where.stateDir);
-    const fixtures = loadFixtures();
+    const fixtures = cachedFixtures();
     const host = new DiskHostBackend(where.hostRoot);
     const daemon = loadState(where.stateDir, fixtures, host, wallClock({ block: sleepSync }));
     // containers whose main process woke up since the last invocation move on before anything looks at them
     settleContainers(daemon);
-    const stdin = !process.stdin.isTTY && wantsStdin(argv) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
     const env = new Map(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+    // read with the simulator's own parser, so `container cp X:/f -` and `cp -a X:/f -` are the same command
+    const parsed = parseDockerArgv(argv, { env: process.env });
+    const command = parsed.ok ? parsed.command : null;
+    const stdin = !process.stdin.isTTY && wantsStdin(command) ? new Uint8Array(readFileSync(0)) : new Uint8Array(0);
     const result = runDockerCommand(daemon, argv, { stdin, cwd: where.cwd, env });
     saveState(daemon, where.stateDir);
     // export/save/cp to "-" produce bytes carried one per char; everything else is text.
-    const binary = ['export', 'save'].includes(argv[0] ?? '') || (argv[0] === 'cp' && argv[2] === '-');
-    process.stdout.write(binary ? Buffer.from(result.stdout, 'latin1') : result.stdout);
+    process.stdout.write(writesBytes(command) ? Buffer.from(result.stdout, 'latin1') : result.stdout);
     process.stderr.write(result.stderr);
     return result.exitCode;
   } catch (error) {
     if (error instanceof EngineError) {
       process.stderr.write(`${error.message}\n`);
+      return 125;
+    }
+    const limit = jsLimitMessage(error);
+    if (limit !== undefined) {
+      process.stderr.write(jsLimitResult(limit).stderr);
       return 125;
     }
     throw error;

@@ -2,14 +2,16 @@
 // plain FixtureSet the simulator core builds from. The only place the simulator touches the disk for them.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fixturesDir as findFixturesDir } from '../../docker/fixtures-dir.js';
 import { parseRootfsManifest } from '../archive/rootfs-manifest.js';
 import type { FixtureSet } from '../fixture-images.js';
 
-/** drydock's own fixtures/ folder (the same relative place from src/ and from the compiled dist/). */
+let dirCache: string | undefined;
+
+/** drydock's own fixtures/ folder, found above this module (src/, tsc's dist/ and the bundle differ in depth). */
 export function fixturesDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'fixtures');
+  return (dirCache ??= findFixturesDir());
 }
 
 let loaded: FixtureSet | undefined;

@@ -3,7 +3,7 @@
 // (a container that keeps running, a runaway script).
 
 /** Why a process would wait forever (or for longer than a scenario step). */
-export type BlockReason = 'sleep' | 'stdin' | 'tail-follow';
+export type BlockReason = 'sleep' | 'stdin' | 'tail-follow' | 'pipe';
 
 /** A main process that would keep running: everything it printed so far has already been sent. */
 export class ProcessBlocked extends Error {
@@ -19,8 +19,33 @@ export class ProcessBlocked extends Error {
 
 /** A script that ran more commands or loop iterations than its budget allows (an endless loop, `yes`). */
 export class StepBudgetExceeded extends Error {
-  constructor() {
-    super('step budget exceeded: the script ran too many commands (an endless loop?)');
+  constructor(
+    /** what the process did, for "the exec …": which limit stopped it */
+    readonly what = 'ran past its step budget (an endless loop?)',
+  ) {
+    super(`step budget exceeded: the script ${what}`);
     this.name = 'StepBudgetExceeded';
   }
 }
+
+/** The most a step's processes may print, each stream of each process: beyond it the process is stopped. */
+export const OUTPUT_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** A process that printed more than OUTPUT_LIMIT_BYTES (`cat /dev/zero`, `yes`): stopped as a runaway. */
+export class OutputLimitExceeded extends StepBudgetExceeded {
+  constructor() {
+    super(`printed more than ${OUTPUT_LIMIT_BYTES / 1024 / 1024} MiB, the most a step may print`);
+    this.name = 'OutputLimitExceeded';
+  }
+}
+
+/** A write to a file that the disk cannot take (ENOSPC): the applet dies with busybox's "write error". */
+export class WriteFailed extends Error {
+  constructor(readonly text: string) {
+    super(text);
+    this.name = 'WriteFailed';
+  }
+}
+
+/** How much an endless producer (`yes`, `cat /dev/zero`) writes into a pipe before the pipe is full for good. */
+export const PIPE_FILL_BYTES = 1 << 20;

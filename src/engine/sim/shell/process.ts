@@ -35,6 +35,8 @@ export interface ProcessContext {
   stdin: { data: Uint8Array; open: boolean };
   stdout(chunk: string | Uint8Array): void;
   stderr(chunk: string | Uint8Array): void;
+  /** stdout is a pipe to the next stage of a pipeline */
+  stdoutPipe?: boolean;
   /** 'main' = the container's PID 1, 'exec' = docker exec, 'build' = a RUN step */
   mode: 'main' | 'exec' | 'build';
   /** virtual time in ms since the epoch: `sleep` advances it, `date` and `touch` read it */

@@ -3,6 +3,7 @@
 // daemon keeps the images it has).
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,9 +77,10 @@ describe('simulator state directory across fixture versions', () => {
     saveState(first, dir);
     // what an older drydock wrote: no process table
     const file = join(dir, 'state.json');
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { containers: { procs?: unknown }[] };
+    const saved = (JSON.parse(readFileSync(file, 'utf8')) as { state: { containers: { procs?: unknown }[] } }).state;
     for (const c of saved.containers) delete c.procs;
-    writeFileSync(file, JSON.stringify(saved));
+    const body = JSON.stringify(saved);
+    writeFileSync(file, `{"format":2,"sha256":"${createHash('sha256').update(body).digest('hex')}","state":${body}}`);
     const second = loadState(dir, fixtures, host, virtualClock());
     const r = runDockerCommand(second, ['exec', 'old', 'sh', '-c', 'echo $$; ps -o pid,args'], io);
     const [pid, , init] = r.stdout.split('\n');

@@ -201,7 +201,7 @@ export function exec(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
     }
     out.out(result.stdout).err(result.stderr, 0);
     if (o.kind === 'exited') out.exitCode = o.exitCode;
-    else if (o.kind === 'budget') out.err('drydock: the exec ran past its step budget (an endless loop?)\n', 137);
+    else if (o.kind === 'budget') out.err(`drydock: the exec ${o.what}\n`, 137);
     else out.err(`drydock: docker exec ${argv.join(' ')} keeps running; it would not return on a real engine either\n`, 124);
     return out;
   } catch (error) {

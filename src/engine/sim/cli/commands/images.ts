@@ -20,6 +20,7 @@ import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { followHostPath } from '../../fs/host-path.js';
 
 const VALID_COMMIT_COMMANDS = ['cmd', 'entrypoint', 'healthcheck', 'env', 'expose', 'label', 'onbuild', 'user', 'volume', 'workdir'];
 
@@ -135,7 +136,7 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   else if (/^https?:\/\//.test(source)) {
     return out.err(`drydock: docker import of a URL needs a network, which the simulator does not have; use --engine docker\n`, 1);
   } else {
-    const entry = daemon.host.get(resolvePath(ctx.cwd, source));
+    const entry = daemon.host.get(followHostPath(daemon.host, resolvePath(ctx.cwd, source)));
     if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, source)}: no such file or directory`);
     data = entry.data;
   }
@@ -179,15 +180,17 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
   } else if (/^(https?|git):\/\/|^github\.com\//.test(where)) {
     return out.err(`drydock: building from ${where} needs a network, which the simulator does not have; use --engine docker\n`, 1);
   } else {
-    const root = resolvePath(ctx.cwd, where);
+    // the CLI evaluates the context's and the Dockerfile's symlinks (inside the host root here, as a chroot would)
+    const root = followHostPath(daemon.host, resolvePath(ctx.cwd, where));
     const rootEntry = daemon.host.get(root);
     if (!rootEntry || rootEntry.kind !== 'dir') return out.err(`unable to prepare context: path "${where}" not found\n`, 1);
     const dfPath = file ? resolvePath(ctx.cwd, file) : `${root === '/' ? '' : root}/Dockerfile`;
-    const df = daemon.host.get(dfPath);
+    const df = daemon.host.get(followHostPath(daemon.host, dfPath));
     if (!df || df.kind !== 'file') {
       return out.err(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory\n`, 1);
     }
-    const relative = dfPath.startsWith(`${root}/`) || root === '/' ? dfPath.slice(root === '/' ? 1 : root.length + 1) : null;
+    const dfReal = followHostPath(daemon.host, dfPath);
+    const relative = dfReal.startsWith(`${root}/`) || root === '/' ? dfReal.slice(root === '/' ? 1 : root.length + 1) : null;
     context = BuildContext.fromBackend(daemon.host, root, relative);
     dockerfileText = new TextDecoder().decode(df.data);
   }

@@ -20,7 +20,7 @@ import { boolFilter, filterMatch, invalidFilter, matchKVList, unacceptedFilter }
 const humanSize = (n: number) => humanSizeWithPrecision(n, 3);
 import { TemplateError } from '../format/go-template.js';
 import { flagBool, flagList, flagString, Output, type ParsedCommand } from '../command-io.js';
-import picomatch from 'picomatch';
+import { goPathMatch } from '../../../../go/path-match.js';
 
 /** One row of a listing, as docker's formatter contexts expose it. */
 export type Row = Record<string, unknown>;
@@ -94,7 +94,17 @@ export function images(daemon: Daemon, cmd: ParsedCommand): Output {
     if (dangling === 'false' && refs.length === 0) continue;
     let shown = refs;
     if (references.length) {
-      shown = refs.filter((ref) => references.some((pattern) => matchesReference(ref, pattern)));
+      shown = [];
+      for (const ref of refs) {
+        for (const pattern of references) {
+          const matched = matchesReference(ref, pattern);
+          if (typeof matched === 'object') return out.daemon(matched.error);
+          if (matched) {
+            shown.push(ref);
+            break;
+          }
+        }
+      }
       if (shown.length === 0) continue;
     }
     const base = {
@@ -120,11 +130,12 @@ export function images(daemon: Daemon, cmd: ParsedCommand): Output {
 }
 
 /** docker's reference filter: path.Match on the familiar name, or on name:tag. */
-function matchesReference(ref: string, pattern: string): boolean {
+// reference.FamiliarMatch: Go's path.Match on the familiar reference, then on its name alone
+function matchesReference(ref: string, pattern: string): boolean | { error: string } {
   const colon = ref.lastIndexOf(':');
   const name = ref.slice(0, colon);
-  const match = picomatch(pattern, { dot: true });
-  return match(name) || match(ref);
+  const whole = goPathMatch(pattern, ref);
+  return whole === false ? goPathMatch(pattern, name) : whole;
 }
 
 /** `docker history`. */

@@ -84,7 +84,11 @@ function psRow(daemon: Daemon, c: Container | null, noTrunc: boolean, now = 0): 
   if (!c) {
     return { ID: '', Image: '', Command: '""', CreatedAt: '', RunningFor: '', Ports: '', Status: '', State: '', Size: '0B', Names: '', Labels: '', Mounts: '', Networks: '', LocalVolumes: '0', Label: label };
   }
-  const sizes = containerSizes(c, daemon.images.get(c.imageId));
+  // computed only when a column or template reads it: it walks the container's files, which plain `ps` never needs
+  const size = () => {
+    const sizes = containerSizes(c, daemon.images.get(c.imageId));
+    return psSize(sizes.rw, sizes.rootFs);
+  };
   return {
     ID: noTrunc ? c.id : c.id.slice(0, 12),
     Image: psImage(daemon, c, noTrunc),
@@ -97,7 +101,7 @@ function psRow(daemon: Daemon, c: Container | null, noTrunc: boolean, now = 0): 
       now,
     ),
     State: c.state.status,
-    Size: psSize(sizes.rw, sizes.rootFs),
+    Size: size,
     Names: c.name,
     Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
     // ContainerContext.Mounts: the volume's name or the bind's source, each cut by Ellipsis(…, 15) unless --no-trunc

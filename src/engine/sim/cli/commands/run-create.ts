@@ -14,6 +14,7 @@ import { removeContainer, startContainer } from '../../container/lifecycle.js';
 import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { followHostPath } from '../../fs/host-path.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
 const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver', 'stop-signal', 'stop-timeout']);
@@ -82,7 +83,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '' });
   }
   for (const m of mountConfigs) {
-    const bad = validateMountConfig(m, (p) => daemon.host.get(p) !== undefined);
+    const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
     if (bad) return daemonError(bad);
     if (m.Type === 'bind') {
       mounts.push({ type: 'bind', source: m.Source ?? '', destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: '', createSource: false });
@@ -167,7 +168,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     );
   }
   if (started.outcome.kind === 'budget') {
-    out.err(`drydock: the container's main process ran past its step budget (an endless loop?) and was killed, as a time limit would kill it\n`, 0);
+    out.err(`drydock: the container's main process ${started.outcome.what} and was killed, as a time limit would kill it\n`, 0);
   }
   const exitCode = container.state.exitCode;
   if (container.autoRemove) removeContainer(daemon, container, true, true);

@@ -15,6 +15,7 @@ import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { followHostPath } from '../../fs/host-path.js';
 
 function hostFs(daemon: Daemon): MountedFs {
   return new MountedFs(daemon.host, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
@@ -359,7 +360,7 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   const file = flagString(cmd, 'input');
   let data = ctx.stdin;
   if (file) {
-    const entry = daemon.host.get(resolvePath(ctx.cwd, file));
+    const entry = daemon.host.get(followHostPath(daemon.host, resolvePath(ctx.cwd, file)));
     if (!entry || entry.kind !== 'file') return out.local(`open ${resolvePath(ctx.cwd, file)}: no such file or directory`);
     data = entry.data;
   }

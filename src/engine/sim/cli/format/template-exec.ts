@@ -164,7 +164,16 @@ class State {
     this.name = t.name;
     this.vars = [{ name: '$', value: newDot }];
     this.depth++;
-    this.walk(newDot, root);
+    try {
+      this.walk(newDot, root);
+    } catch (e) {
+      // JavaScript's stack ends long before Go's 100000 levels: report it as Go reports its own limit, from a
+      // frame that still has room (a frame without room throws RangeError again, and the one above tries)
+      if (!(e instanceof RangeError)) throw e;
+      Object.assign(this, saved);
+      this.at(t);
+      this.errorf(`exceeded maximum template depth (${MAX_DEPTH})`);
+    }
     Object.assign(this, saved);
   }
 

@@ -4,7 +4,13 @@
 import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { endOfInput, readOperand, takeStdin } from './common.js';
+import { abs, endOfInput, produceForever, readOperand, takeStdin } from './common.js';
+
+/** A device that yields bytes for ever. */
+function isEndlessDevice(ctx: ProcessContext, file: string): boolean {
+  const p = abs(ctx, file);
+  return ['/dev/zero', '/dev/urandom', '/dev/random'].includes(p) && ctx.fs.stat(p)?.kind === 'char';
+}
 import { getopt } from './getopt.js';
 
 function visible(data: Uint8Array, showEnds: boolean, showTabs: boolean): Uint8Array {
@@ -49,7 +55,11 @@ export function cat(ctx: ProcessContext, argv: string[]): number {
   for (const file of files) {
     let data: Uint8Array;
     if (file === '-') data = takeStdin(ctx);
-    else {
+    else if (isEndlessDevice(ctx, file)) {
+      // /dev/zero and /dev/urandom never end: cat copies them until a limit or a full pipe stops it
+      const chunk = (readOperand(ctx, file) as Uint8Array).subarray(0, 65536);
+      return produceForever(ctx, v && !number ? visible(chunk, showEnds, showTabs) : chunk);
+    } else {
       try {
         data = readOperand(ctx, file);
       } catch (e) {

@@ -6,7 +6,8 @@ import { FsError } from '../../fs/vfs.js';
 import type { Stat } from '../../fs/vfs.js';
 import { concatBytes, readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+import { checkTimeLimit } from '../time-limit.js';
 
 /** An applet implementation: gets its process and argv (argv[0] as invoked), returns the exit status. */
 export type Applet = (ctx: ProcessContext, argv: string[]) => number;
@@ -121,8 +122,24 @@ export function splitLines(text: string): { lines: string[]; trailingNewline: bo
   return { lines, trailingNewline };
 }
 
+/**
+ * Writes `chunk` for ever, as `yes` and `cat /dev/zero` do: until a limit stops the process (the step budget,
+ * the time limit, the output limit, a full disk) or, into a pipe, until the pipe is full: the next stage then
+ * reads an input that never ends (so `yes | head -n 2` ends as head ends, `yes | wc -l` never does).
+ */
+export function produceForever(ctx: ProcessContext, chunk: string | Uint8Array): never {
+  let written = 0;
+  for (;;) {
+    chargeStep(ctx, 1);
+    ctx.stdout(chunk);
+    written += chunk.length;
+    if (ctx.stdoutPipe && written >= PIPE_FILL_BYTES) throw new ProcessBlocked('pipe');
+  }
+}
+
 /** Charges one step of the process budget (long loops inside applets: rm -r, cp -r, seq, yes). */
 export function chargeStep(ctx: ProcessContext, n = 1): void {
+  checkTimeLimit();
   ctx.budget.steps -= n;
   if (ctx.budget.steps <= 0) throw new StepBudgetExceeded();
 }

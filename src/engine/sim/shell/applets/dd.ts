@@ -2,7 +2,7 @@
 // "N+M records in/out" lines on stderr. /dev/zero (or any endless device) is produced directly, so
 // `dd if=/dev/zero of=/big bs=1M count=5` writes exactly 5 MiB.
 
-import { FsError } from '../../fs/vfs.js';
+import { FILE_SIZE_LIMIT, FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
 import type { Applet } from './common.js';
 import { abs, endOfInput, readOperand, takeStdin } from './common.js';
@@ -58,7 +58,8 @@ export const dd: Applet = (ctx, argv) => {
   else {
     const p = abs(ctx, input);
     const st = ctx.fs.stat(p);
-    if (st?.kind === 'char' && (p === '/dev/zero' || p.endsWith('/zero')) && needed !== Infinity) data = new Uint8Array(needed);
+    // never more than the disk can take (the write then fails as a full disk does), however large count is
+    if (st?.kind === 'char' && (p === '/dev/zero' || p.endsWith('/zero')) && needed !== Infinity) data = new Uint8Array(Math.min(needed, FILE_SIZE_LIMIT + ibs));
     else {
       try {
         data = readOperand(ctx, input);
@@ -109,6 +110,12 @@ export const dd: Applet = (ctx, argv) => {
       ctx.fs.writeFile(p, merged);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
+      if (e.code === 'ENOSPC') {
+        // as busybox: the error, then what was read and what fitted
+        const fitted = Math.floor(FILE_SIZE_LIMIT / obs);
+        ctx.stderr(`dd: error writing '${output}': ${strerror(e.code)}\n${full}+${partial} records in\n${fitted}+0 records out\n`);
+        return 1;
+      }
       ctx.stderr(`dd: can't open '${output}': ${strerror(e.code)}\n`);
       return 1;
     }

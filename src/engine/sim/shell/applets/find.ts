@@ -13,6 +13,7 @@ import { runProgram } from './exec-program.js';
 import { linkCount } from './ls.js';
 import { parseMode } from './mode.js';
 import { compilePosix } from './posix-regex.js';
+import { makeRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './usage.js';
 
 interface Item {
@@ -120,19 +121,20 @@ class FindParser {
       case '-name':
       case '-iname': {
         const re = compilePattern(this.need(a));
-        const ci = a === '-iname' ? new RegExp(re.source, 'si') : re;
+        const ci = a === '-iname' ? makeRegex(re.source, 'si') : re;
         return test((it) => ci.test(basename(it.path) || it.path));
       }
       case '-path':
       case '-wholename':
       case '-ipath': {
         const re = compilePattern(this.need(a));
-        const ci = a === '-ipath' ? new RegExp(re.source, 'si') : re;
+        const ci = a === '-ipath' ? makeRegex(re.source, 'si') : re;
         return test((it) => ci.test(it.path));
       }
       case '-regex': {
         const re = compilePosix(this.need(a), false);
-        return test((it) => new RegExp(`^(?:${re.source})$`).test(it.path));
+        const whole = makeRegex(`^(?:${re.source})$`);
+        return test((it) => whole.test(it.path));
       }
       case '-type': {
         const t = this.need(a);

@@ -9,6 +9,7 @@ import { abs, chargeStep, endOfInput, isStdinPath, missingError, readOperand, ta
 import { getopt } from './getopt.js';
 import type { Opts } from './getopt.js';
 import { compilePosix, RegexError } from './posix-regex.js';
+import { allMatches, makeRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './usage.js';
 
 class QuitMatch {}
@@ -27,7 +28,7 @@ function buildMatcher(patterns: string[], o: Opts, extended: boolean): Matcher {
     let src = o.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : compilePosix(p, extended).source;
     if (whole) src = `^(?:${src})$`;
     else if (word) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
-    return new RegExp(src, icase ? 'gi' : 'g');
+    return makeRegex(src, icase ? 'gi' : 'g');
   });
   return {
     test: (line) =>
@@ -39,7 +40,7 @@ function buildMatcher(patterns: string[], o: Opts, extended: boolean): Matcher {
       const out: { at: number; text: string }[] = [];
       for (const re of regexes) {
         re.lastIndex = 0;
-        for (const m of line.matchAll(re)) if (m[0] !== '') out.push({ at: m.index ?? 0, text: m[0] });
+        for (const m of allMatches(re, line)) if (m[0] !== '') out.push({ at: m.index ?? 0, text: m[0] });
       }
       return out.sort((a, b) => a.at - b.at).map((p) => p.text);
     },

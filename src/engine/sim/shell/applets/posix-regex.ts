@@ -2,6 +2,8 @@
 // in BREs) translated to JavaScript RegExp source, for grep, sed and expr. Alternation is leftmost-first in
 // JavaScript rather than POSIX leftmost-longest; plain patterns match the same.
 
+import { makeRegex, type RegexLike } from '../../../../regex/make-regex.js';
+
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
@@ -159,10 +161,10 @@ function escapeClass(c: string): string {
   return c.replace(/[\\\]^-]/g, '\\$&');
 }
 
-/** Compiles a POSIX regex; throws RegexError when JavaScript rejects the translation. */
-export function compilePosix(re: string, extended: boolean, flags = ''): RegExp {
+/** Compiles a POSIX regex, to run without backtracking; throws RegexError when JavaScript rejects the translation. */
+export function compilePosix(re: string, extended: boolean, flags = ''): RegexLike {
   try {
-    return new RegExp(posixToJs(re, extended), flags);
+    return makeRegex(posixToJs(re, extended), flags);
   } catch (e) {
     if (e instanceof RegexError) throw e;
     throw new RegexError(String(e));

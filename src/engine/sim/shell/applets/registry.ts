@@ -3,6 +3,7 @@
 
 import { basename } from '../../fs/path.js';
 import type { ProcessContext } from '../process.js';
+import { WriteFailed } from '../process-errors.js';
 import { runBusybox } from '../busybox.js';
 import { runShellMain } from '../sh/sh-main.js';
 import type { Applet } from './common.js';
@@ -122,5 +123,12 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
     ctx.stderr(`${notSimulatedApplet(name)}\n`);
     return 127;
   }
-  return impl(ctx, argv);
+  try {
+    return impl(ctx, argv);
+  } catch (e) {
+    // a write the disk could not take: busybox's applets die with "applet: write error: …" and exit 1
+    if (!(e instanceof WriteFailed)) throw e;
+    ctx.stderr(`${name}: ${e.text}\n`);
+    return 1;
+  }
 }

@@ -2,9 +2,10 @@
 // that sed.ts runs. Regexes are POSIX (posix-regex.ts); an empty regex means the last one used.
 
 import { compilePosix, RegexError } from './posix-regex.js';
+import type { RegexLike } from '../../../../regex/make-regex.js';
 
 /** A sed address. */
-export type Addr = { t: 'line'; n: number } | { t: 'last' } | { t: 're'; re: RegExp | null };
+export type Addr = { t: 'line'; n: number } | { t: 'last' } | { t: 're'; re: RegexLike | null };
 
 /** One parsed command with its addresses. */
 export interface Cmd {
@@ -13,7 +14,7 @@ export interface Cmd {
   neg: boolean;
   name: string;
   text?: string;
-  re?: RegExp | null;
+  re?: RegexLike | null;
   repl?: string;
   global?: boolean;
   nth?: number;
@@ -39,7 +40,7 @@ export class Script {
   cmds: Cmd[] = [];
   private src = '';
   private i = 0;
-  private lastRe: RegExp | null = null;
+  private lastRe: RegexLike | null = null;
 
   constructor(private readonly extended: boolean) {}
 
@@ -117,7 +118,7 @@ export class Script {
     return null;
   }
 
-  private regex(pattern: string, flags: string): RegExp | null {
+  private regex(pattern: string, flags: string): RegexLike | null {
     if (pattern === '') return this.lastRe;
     try {
       const re = compilePosix(pattern, this.extended, flags);

@@ -1,6 +1,7 @@
 // busybox test / [ / [[ (also the shell's builtins): POSIX's special cases for 0–4 arguments, then the
 // recursive -o/-a/!/( ) grammar, with busybox's messages ("missing ]", "X: bad number", "X: unknown operand").
 
+import { makeRegex } from '../../../../regex/make-regex.js';
 import { basename } from '../../fs/path.js';
 import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
@@ -201,7 +202,7 @@ class Tester {
     }
     if (op === '=~') {
       try {
-        return new RegExp(opnd2).test(opnd1);
+        return makeRegex(opnd2).test(opnd1);
       } catch {
         throw new Leave(2);
       }

@@ -3,7 +3,7 @@
 import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
 import type { Applet } from './common.js';
-import { abs, chargeStep, endOfInput, lines, readAll, readOperand, stdinToEof, takeStdin } from './common.js';
+import { abs, chargeStep, endOfInput, lines, produceForever, readAll, readOperand, stdinToEof, takeStdin } from './common.js';
 import { getopt } from './getopt.js';
 import { showUsage } from './usage.js';
 
@@ -126,18 +126,18 @@ export const base64: Applet = (ctx, argv) => {
     ctx.stdout(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
     return 0;
   }
-  let s = btoa(String.fromCharCode(...data));
+  // a chunk at a time: spreading a whole file into one call's arguments overflows the stack past ~100 KB
+  let binary = '';
+  for (let i = 0; i < data.length; i += 8192) binary += String.fromCharCode(...data.subarray(i, i + 8192));
+  let s = btoa(binary);
   const width = Number(o.value('w') ?? 76);
   if (width > 0) s = s.replace(new RegExp(`(.{${width}})`, 'g'), '$1\n').replace(/\n$/, '');
   ctx.stdout(s ? `${s}\n` : '');
   return 0;
 };
 
-/** `yes [STRING]...`: endless; only a step budget (or a closed pipe) ends it. */
+/** `yes [STRING]...`: endless; a limit (steps, time, output) or a full pipe ends it. */
 export const yes: Applet = (ctx, argv) => {
   const line = `${argv.length > 1 ? argv.slice(1).join(' ') : 'y'}\n`;
-  for (;;) {
-    chargeStep(ctx, 1);
-    ctx.stdout(line.repeat(64));
-  }
+  return produceForever(ctx, line.repeat(Math.max(1, Math.floor(4096 / line.length))));
 };

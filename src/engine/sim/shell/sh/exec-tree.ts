@@ -245,14 +245,16 @@ function runPipeline(sh: Shell, cmds: Command[], bang: boolean): number {
       const child = children[i] as Shell;
       if (bang) child.testedDepth++;
       if (input !== null) child.fds[0] = { input: { data: input, open: inputOpen } };
+      // only a stage that keeps running leaves its pipe open: one that ended (head) closed it
+      inputOpen = false;
       const chunks: Uint8Array[] = [];
-      if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)) };
+      if (!last) child.fds[1] = { write: (c) => chunks.push(toBytes(c)), pipe: true };
       try {
         status = sh.runChild(child, (c) => runSubshell(c, cmd, true));
         if (status !== 0) failed = status;
       } catch (e) {
-        // A stage that waits forever (tail -f, cat on an open stdin) hands on what it wrote so far; the next
-        // stages then read an input that never ends.
+        // A stage that waits forever (tail -f, cat on an open stdin, `yes` once it has filled the pipe) hands on
+        // what it wrote so far; the next stages then read an input that never ends.
         if (!(e instanceof ProcessBlocked) || last) throw e;
         inputOpen = true;
       }

@@ -2,6 +2,8 @@
 // field splitting on IFS, pathname expansion and quote removal. Quoting is tracked per character so that only
 // unquoted expansion results are split and only unquoted glob characters match.
 
+import type { RegexLike } from '../../../../regex/make-regex.js';
+import { checkTimeLimit } from '../time-limit.js';
 import type { Command, Word, WordPart } from './ast.js';
 import { compilePattern, escapePattern, hasGlobChars } from './pattern.js';
 
@@ -223,7 +225,7 @@ function trimOrReplace(host: ExpandHost, value: string, op: string, part: Extrac
   }
 }
 
-function replace(chars: string[], re: RegExp, repl: string, op: string): string {
+function replace(chars: string[], re: RegexLike, repl: string, op: string): string {
   const n = chars.length;
   const sub = (a: number, b: number): string => chars.slice(a, b).join('');
   if (op === '/#') {
@@ -241,6 +243,7 @@ function replace(chars: string[], re: RegExp, repl: string, op: string): string 
     let matched = -1;
     if (!(replaced && op === '/')) {
       for (let j = n; j > i; j--) {
+        checkTimeLimit(); // n² tests of a long value: the step's timeout must still stop it
         if (re.test(sub(i, j))) {
           matched = j;
           break;

@@ -1,6 +1,8 @@
 // Shell pattern matching (fnmatch) for globs, `case` and `${var#pattern}`. Patterns arrive with quoted
 // characters escaped by a backslash (as ash marks them with CTLESC), so quoting survives expansion.
 
+import { makeRegex, type RegexLike } from '../../../../regex/make-regex.js';
+
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
   digit: '0-9',
@@ -39,8 +41,8 @@ export function escapePattern(text: string): string {
 }
 
 /** Compiles a shell pattern into an anchored RegExp. */
-export function compilePattern(pattern: string): RegExp {
-  return new RegExp(`^${patternSource(pattern)}$`, 's');
+export function compilePattern(pattern: string): RegexLike {
+  return makeRegex(`^${patternSource(pattern)}$`, 's');
 }
 
 /** The RegExp source of a pattern, unanchored. */

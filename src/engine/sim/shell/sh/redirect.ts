@@ -2,7 +2,8 @@
 // ash's texts: "can't create X: nonexistent directory" (ENOENT), "can't open X: no such file", otherwise the
 // strerror text ("can't create X: Read-only file system").
 
-import { FsError } from '../../fs/vfs.js';
+import { FsError, STRERROR } from '../../fs/vfs.js';
+import { WriteFailed } from '../process-errors.js';
 import { deviceContents, isSinkDevice, strerror, toBytes } from '../io.js';
 import type { Redir } from './ast.js';
 import { expandString } from './expand.js';
@@ -124,8 +125,10 @@ function openOutput(sh: Shell, target: string, append: boolean): Fd {
     write: (chunk) => {
       try {
         fs.writeFile(path, toBytes(chunk), { append: true });
-      } catch {
-        // the file vanished (rm of an open file): a real process keeps writing to the unlinked inode
+      } catch (e) {
+        // a full disk fails the write (the applet dies with busybox's "write error")
+        if (e instanceof FsError && e.code === 'ENOSPC') throw new WriteFailed(`write error: ${STRERROR.ENOSPC}`);
+        // otherwise the file vanished (rm of an open file): a real process keeps writing to the unlinked inode
       }
     },
   };

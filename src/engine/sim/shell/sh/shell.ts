@@ -6,6 +6,7 @@ import { resolvePath } from '../../fs/path.js';
 import type { ProcessContext } from '../process.js';
 import type { ProcessHandle } from '../pid-namespace.js';
 import { ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
+import { checkTimeLimit } from '../time-limit.js';
 import { toBytes } from '../io.js';
 import { passwdEntries } from '../users.js';
 import { ArithError, evalArith } from './arith.js';
@@ -27,6 +28,8 @@ export interface InputStream {
 export interface Fd {
   input?: InputStream;
   write?: (chunk: string | Uint8Array) => void;
+  /** the write end of a pipeline's pipe (an endless producer stops once it has filled it) */
+  pipe?: true;
 }
 
 /** Shell options (`set -e` …), in ash's `$-` order reversed. */
@@ -219,6 +222,7 @@ export class Shell implements ExpandHost {
 
   /** Charges one step of the budget. */
   step(): void {
+    checkTimeLimit();
     this.ctx.budget.steps--;
     if (this.ctx.budget.steps <= 0) throw new StepBudgetExceeded();
   }
@@ -277,6 +281,7 @@ export class Shell implements ExpandHost {
       env,
       stdin: this.fds[0]?.input ?? { data: new Uint8Array(), open: false },
       stdout: this.fds[1]?.write ?? ((): void => undefined),
+      stdoutPipe: this.fds[1]?.pipe === true,
       stderr: this.fds[2]?.write ?? ((): void => undefined),
       umask: this.umask,
     };
