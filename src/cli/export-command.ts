@@ -2,8 +2,8 @@
 // PrairieLearn, GitHub Classroom), with this drydock version inside it, so the platform grades each
 // submission as it arrives on drydock's simulator (the platforms' graders have no Docker engine).
 
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { drydockTarball } from '../export/drydock-tarball.js';
 import { writeExportDir, zipExport, type ExportFile } from '../export/export-files.js';
 import { loadExerciseSource } from '../export/exercise-source.js';
@@ -80,6 +80,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   let files: ExportFile[];
   switch (platform as Platform) {
     case 'gradescope':
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(target, zipExport(gradescopeFiles(input)));
       io.stdout(`drydock export: ${out} (upload it as the autograder of a Gradescope programming assignment; students submit commands.sh${source.studentFiles.length > 1 ? ` and ${source.studentFiles.slice(1).join(', ')}` : ''})\n`);
       return EXIT.ok;

@@ -5,15 +5,29 @@
 // works offline and from an installed copy, which has no compiler to run `prepare` with.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
 import { writeTar } from '../engine/sim/archive/tar.js';
 import type { TarEntryInput } from '../engine/sim/archive/tar.js';
 
-/** drydock's package folder (the one holding package.json), from dist/export/ or src/export/ alike. */
+/**
+ * drydock's package folder: the nearest folder above this module holding drydock's package.json, so that it is
+ * found from src/export/, dist/export/ and a bundle's chunk folder alike.
+ */
 export function packageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'drydock') return dir;
+    } catch {
+      // not here: one folder up
+    }
+    const up = dirname(dir);
+    if (up === dir) return fileURLToPath(new URL('../../', import.meta.url));
+    dir = up;
+  }
 }
 
 /** drydock's package.json fields an export needs. */

@@ -142,8 +142,9 @@ export function classroomResult(g: SubmissionGrade): ClassroomResult {
 }
 
 /** The grade in `platform`'s format. */
-export function platformResults(platform: Platform, g: SubmissionGrade): GradescopeResults | PrairieLearnResults | ClassroomResult {
-  if (platform === 'gradescope') return gradescopeResults(g);
+export function platformResults(platform: Platform, g: SubmissionGrade): (GradescopeResults & { output_format?: string; test_output_format?: string; test_name_format?: string }) | PrairieLearnResults | ClassroomResult {
+  // Shown as plain text: a student's `<script>` in a name or an output stays text on Gradescope's page.
+  if (platform === 'gradescope') return { ...gradescopeResults(g), output_format: 'text', test_output_format: 'text', test_name_format: 'text' };
   if (platform === 'prairielearn') return prairieLearnResults(g);
   return classroomResult(g);
 }
