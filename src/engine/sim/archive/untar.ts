@@ -50,7 +50,9 @@ export function untarInto(fs: Vfs, dest: string, archive: Uint8Array, options: U
     if (!m.path.endsWith('/')) {
       // the parent is made first (MkdirAllAndChownNew), before the name is checked: as the daemon does
       const parentPath = goJoin(dest, dirname2(name));
-      if (fs.lstat(parentPath) === null) {
+      // only a parent that does not exist is made: another lstat error (a symbolic link loop) is left for the
+      // member's own open to report, as `os.IsNotExist(err)` leaves it in moby's Unpack
+      if (lstatOrError(fs, parentPath) === null) {
         try {
           mkdirAll(fs, parentPath);
         } catch (e) {
@@ -60,7 +62,9 @@ export function untarInto(fs: Vfs, dest: string, archive: Uint8Array, options: U
     }
     const path = goJoin(dest, name);
     if (path !== dest && !path.startsWith(dest === '/' ? '/' : `${dest}/`)) fail(`${goQuote(name)} is outside of ${goQuote(dest)}`);
-    const existing = fs.lstat(path);
+    // os.Lstat's error (a loop on the way) is ignored by Unpack; createTarFile's open then fails with it
+    const found = lstatOrError(fs, path);
+    const existing = found instanceof FsError ? null : found;
     if (existing) {
       if (existing.kind === 'dir' && m.type !== 'dir') fail(`cannot overwrite directory ${goQuote(path)} with non-directory ${goQuote(dest)}`);
       if (existing.kind !== 'dir' && m.type === 'dir') fail(`cannot overwrite non-directory ${goQuote(path)} with directory ${goQuote(dest)}`);
@@ -82,9 +86,17 @@ export function untarInto(fs: Vfs, dest: string, archive: Uint8Array, options: U
   if (error) throw new UntarError(error.docker);
 }
 
-// directory times last, so the files made in them do not move them again
+// directory times last, so the files made in them do not move them again; a directory a later member replaced
+// (by a link to a file) fails as Go's os.Chtimes does, and Unpack returns that error
 function finishDirs(fs: Vfs, dirs: readonly TarEntry[], paths: readonly string[]): void {
-  dirs.forEach((m, i) => fs.utimes(paths[i] as string, m.mtime));
+  dirs.forEach((m, i) => {
+    const path = paths[i] as string;
+    try {
+      fs.utimes(path, m.mtime);
+    } catch (e) {
+      throw new UntarError(osError('chtimes', path, e));
+    }
+  });
 }
 
 /** createTarFile: false when the member is skipped (devices and fifos the simulator cannot make). */
@@ -92,7 +104,7 @@ function create(fs: Vfs, dest: string, path: string, m: TarEntry, fail: (message
   const mode = m.mode & 0o7777;
   switch (m.type) {
     case 'dir':
-      if (fs.lstat(path)?.kind !== 'dir') attempt(() => fs.mkdir(path, mode), () => osError('mkdir', path), fail);
+      if (lstatKind(fs, path) !== 'dir') attempt(() => fs.mkdir(path, mode), () => osError('mkdir', path), fail);
       return true;
     case 'file':
       attempt(() => fs.writeFile(path, m.data, { mode }), () => osError('open', path), fail);
@@ -135,6 +147,21 @@ function osError(op: string, path: string, e?: unknown): string {
   if (e instanceof FsError && e.code !== 'EROFS') return `${op} ${path}: ${ERRNO[e.code] ?? e.code}`;
   if (e !== undefined) throw e;
   return `${op} ${path}`;
+}
+
+/** lstat that returns a kernel error instead of throwing it (Go's `fi, err := os.Lstat(path)`). */
+function lstatOrError(fs: Vfs, path: string): ReturnType<Vfs['lstat']> | FsError {
+  try {
+    return fs.lstat(path);
+  } catch (e) {
+    if (e instanceof FsError) return e;
+    throw e;
+  }
+}
+
+function lstatKind(fs: Vfs, path: string): string | undefined {
+  const found = lstatOrError(fs, path);
+  return found instanceof FsError ? undefined : found?.kind;
 }
 
 function mkdirAll(fs: Vfs, path: string): void {
