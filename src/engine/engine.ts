@@ -2,7 +2,7 @@
 // Docker command line and gets back what the docker CLI would have printed; checks read state through the
 // read facet. Only plain, serialisable data crosses it.
 
-import type { Stat } from './sim/fs/vfs.js';
+import type { Stat } from './fs-types.js';
 
 /** What a docker command printed and how it exited. */
 export interface CommandResult {

@@ -2,7 +2,7 @@
 // path and of its direct children. docker cp puts the requested path first ("x", "tmp/", or "/" for the root)
 // and everything below it after.
 
-import type { Stat } from '../sim/fs/vfs.js';
+import type { Stat } from '../fs-types.js';
 import type { TarEntry } from '../sim/archive/tar.js';
 
 /** The copied path and its direct children, by name. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../engine.js';
 import { EngineError } from '../../errors/engine-error.js';
-import type { Stat } from '../sim/fs/vfs.js';
+import type { Stat } from '../fs-types.js';
 import type { ParsedCommand } from '../../docker-cli/index.js';
 import { applyArgvPolicy } from './argv-policy.js';
 import { parseDockerArgv } from '../../docker-cli/index.js';

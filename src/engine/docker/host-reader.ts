@@ -5,7 +5,7 @@ import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { DirEntryInfo } from '../engine.js';
-import { FsError, type FsErrorCode, type Stat } from '../sim/fs/vfs.js';
+import { FsError, type FsErrorCode, type Stat } from '../fs-types.js';
 
 /** lstat of a host path; null when it does not exist. */
 export async function hostStat(path: string): Promise<Stat | null> {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../../engine.js';
-import type { Stat } from '../../sim/fs/vfs.js';
+import type { Stat } from '../../fs-types.js';
 import { DockerClient, type DockerClientOptions } from '../docker-client.js';
 import type { BuildLeftoversState } from '../build-leftovers.js';
 import { DockerEngine } from '../docker-engine.js';
