@@ -1,5 +1,6 @@
 // Inputs that gave "drydock: internal error" (or a crash) get Docker's own answer, or a positioned problem.
 // The expected texts are the real engine's (docker 20.10), seen on the reference daemon.
+import { callAtDepth } from '../../src/engine/sim/cli/format/template-exec.js';
 import assert from 'node:assert/strict';
 import { goPathMatch } from '../../src/go/path-match.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -62,6 +63,19 @@ describe('input that used to end in an internal error', function () {
     assert.deepEqual(self, { exitCode: 1, stdout: '', stderr: 'failed to execute template: template: :1:25: executing "x" at <{{template "x"}}>: exceeded maximum template depth (100000)\n' });
     const mutual = box.docker(['ps', '--format', '{{define "x"}}{{template "y"}}{{end}}{{define "y"}}{{template "x"}}{{end}}{{template "x"}}']);
     assert.equal(mutual.stderr, 'failed to execute template: template: :1:62: executing "y" at <{{template "x"}}>: exceeded maximum template depth (100000)\n');
+  });
+
+  it('the call Go\'s template depth limit stops comes from the recursion\'s cycle, not from where the JavaScript stack ended', () => {
+    const x = { name: 'x', node: 1 };
+    const y = { name: 'y', node: 2 };
+    const z = { name: 'z', node: 3 };
+    const root = { name: '', node: 0 };
+    // a chain cut short at any length gives the same answer: the stack's end does not decide it
+    for (const length of [13, 100, 1001, 4000]) {
+      const chain = [root, ...Array.from({ length: length - 1 }, (_, i) => [x, y, z][i % 3] as typeof x)];
+      assert.equal(callAtDepth(chain, 100_000), [x, y, z][(100_000 - 1) % 3], `chain of ${length}`);
+    }
+    assert.equal(callAtDepth([root, x, y, x, z, x, x, y], 100_000), undefined, 'no cycle: no guess');
   });
 
   it('a YAML anchor that contains itself is a positioned problem', () => {

@@ -31,11 +31,37 @@ function isNilPointer(v: unknown): boolean {
   return v instanceof GoNil && v.kind === 'ptr';
 }
 
+/** A {{template}} call: the template that made it, and the node. */
+interface TemplateCall {
+  name: string;
+  node: TemplateNode;
+}
+
+/**
+ * The call a recursion reaches at `depth` (the index into its chain of calls), extrapolated from the shortest
+ * cycle the known chain ends in; undefined when it ends in none (the recursion depends on the data).
+ */
+export function callAtDepth<T extends { name: string; node: unknown }>(chain: readonly T[], depth: number): T | undefined {
+  if (depth < chain.length) return chain[depth];
+  const same = (a: T, b: T) => a.name === b.name && a.node === b.node;
+  for (let period = 1; period <= Math.min(64, Math.floor(chain.length / 4)); period++) {
+    // the last 3 periods' worth of calls all repeat at this period
+    let repeats = true;
+    for (let i = chain.length - 3 * period; i < chain.length && repeats; i++) repeats = same(chain[i] as T, chain[i - period] as T);
+    if (!repeats) continue;
+    const start = chain.length - period;
+    return chain[start + ((depth - start) % period)];
+  }
+  return undefined;
+}
+
 class State {
   out = '';
   private node: Node | undefined;
   private vars: { name: string; value: unknown }[] = [];
   private depth = 0;
+  /** the {{template}} calls on the way to the one running: which template made each, and where */
+  private readonly calls: TemplateCall[] = [];
 
   constructor(
     private readonly tmpl: ParsedTemplate,
@@ -164,15 +190,21 @@ class State {
     this.name = t.name;
     this.vars = [{ name: '$', value: newDot }];
     this.depth++;
+    this.calls.push({ name: saved.name, node: t });
     try {
       this.walk(newDot, root);
     } catch (e) {
-      // JavaScript's stack ends long before Go's 100000 levels: report it as Go reports its own limit, from a
-      // frame that still has room (a frame without room throws RangeError again, and the one above tries)
+      // JavaScript's stack ends long before Go's 100000 levels: report the call Go's limit would stop, from a
+      // frame that still has room (a frame without room throws RangeError again, and the one above tries). Which
+      // call that is comes from the cycle the calls so far repeat, not from where this machine's stack ended.
       if (!(e instanceof RangeError)) throw e;
       Object.assign(this, saved);
-      this.at(t);
+      const site = callAtDepth(this.calls, MAX_DEPTH) ?? { name: saved.name, node: t };
+      this.name = site.name;
+      this.at(site.node);
       this.errorf(`exceeded maximum template depth (${MAX_DEPTH})`);
+    } finally {
+      this.calls.pop();
     }
     Object.assign(this, saved);
   }
