@@ -6,8 +6,8 @@
 //   GitHub Classroom: the result a grader action hands classroom-resources/autograding-grading-reporter
 //   (base64 JSON in `<RUNNER>_RESULTS`; https://github.com/classroom-resources/autograding-grading-reporter)
 
-import type { GradedCheck, GradedStep, SubmissionGrade } from '../grading/grade-result.js';
-import { gradescopeResults, type GradescopeResults } from '../reporters/gradescope/gradescope-results.js';
+import type { GradedStep, SubmissionGrade } from '../grading/grade-result.js';
+import { checkFeedback, gradescopeResults, type GradescopeResults } from '../reporters/gradescope/gradescope-results.js';
 
 /** The platforms drydock exports to. */
 export const PLATFORMS = ['gradescope', 'prairielearn', 'github-classroom'] as const;
@@ -61,24 +61,6 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function show(v: unknown): string {
-  return typeof v === 'string' ? v : (JSON.stringify(v, null, 2) ?? String(v));
-}
-
-/** What a failed check tells the student: its failures, expected and actual values, and the hint. */
-function checkMessage(c: GradedCheck): string {
-  if (c.status === 'passed') return '';
-  const out: string[] = [];
-  if (c.skipReason) out.push(c.skipReason);
-  for (const f of c.failures) {
-    out.push(f.message);
-    if (f.expected !== undefined) out.push(`expected: ${show(f.expected)}`);
-    if (f.actual !== undefined) out.push(`actual:   ${show(f.actual)}`);
-  }
-  if (c.hint) out.push(`Hint: ${c.hint}`);
-  return clip(out.join('\n'), 4000);
-}
-
 /** The student's own commands as they ran: what each printed and how it ended. */
 function transcript(steps: readonly GradedStep[]): string {
   const lines: string[] = [];
@@ -118,7 +100,7 @@ export function prairieLearnResults(g: SubmissionGrade): PrairieLearnResults {
       withheld = { count: withheld.count + 1, points: withheld.points + c.earned, max: withheld.max + c.points };
       continue;
     }
-    const message = checkMessage(c);
+    const message = checkFeedback(c);
     tests.push({ name: c.title, points: c.earned, max_points: c.points, ...(message ? { message } : {}) });
   }
   if (withheld.count > 0) tests.push({ name: `Checks not shown (${withheld.count})`, description: 'Checks whose details are not shown to students.', points: round(withheld.points), max_points: round(withheld.max) });
@@ -135,7 +117,7 @@ export function classroomResult(g: SubmissionGrade): ClassroomResult {
     .map((c): ClassroomTest => {
       const status = !graded ? 'error' : c.status === 'passed' ? 'pass' : 'fail';
       if (c.visibility !== 'visible') return { name: `Hidden check ${++hidden} (${c.points} point${c.points === 1 ? '' : 's'})`, status, score: c.earned, message: '' };
-      return { name: c.title, status, score: c.earned, message: graded ? checkMessage(c) : (g.error ?? 'not graded') };
+      return { name: c.title, status, score: c.earned, message: graded ? checkFeedback(c) : (g.error ?? 'not graded') };
     });
   const status = !graded ? 'error' : g.score >= g.maxScore ? 'pass' : 'fail';
   return { version: 1, status, max_score: g.maxScore, tests };

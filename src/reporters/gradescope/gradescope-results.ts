@@ -38,7 +38,8 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v, null, 2) ?? String(v);
 }
 
-function testOutput(c: GradedCheck): string {
+/** What a failed check tells the student: its failures, expected and actual values, and the hint (every platform's export says the same). */
+export function checkFeedback(c: GradedCheck): string {
   if (c.status === 'passed') return '';
   const out: string[] = [];
   if (c.skipReason) out.push(c.skipReason);
@@ -80,7 +81,7 @@ export function gradescopeResults(g: SubmissionGrade): GradescopeResults {
       score: c.earned,
       max_score: c.points,
       status: c.status === 'passed' ? 'passed' : 'failed',
-      output: testOutput(c),
+      output: checkFeedback(c),
       visibility: c.visibility,
     })),
   };
