@@ -3,6 +3,7 @@
 // requests outside the site).
 
 import type { Browser, Page } from 'playwright-core';
+import { watchPage } from '../support/page-problems.js';
 
 /** An open page and what went wrong on it. */
 export interface OpenPage {
@@ -13,19 +14,8 @@ export interface OpenPage {
 /** Opens `url`, recording console errors and warnings, page errors, dialogs and requests outside `siteUrl`. */
 export async function openPage(browser: Browser, url: string, siteUrl: string, viewport = { width: 1280, height: 900 }): Promise<OpenPage> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
   // the page's own files, and the blob: the worker is started from
-  page.on('request', (r) => {
-    if (!r.url().startsWith(siteUrl) && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
-  });
+  const problems = watchPage(page, (u) => u.startsWith(siteUrl) || u.startsWith('blob:'));
   await page.goto(url);
   await waitReady(page);
   return { page, problems };

@@ -17,24 +17,14 @@ import { HtmlReporter } from '../../../src/reporters/html/html-reporter.js';
 import { demoCopy } from '../../grading/helpers.js';
 import { SAMPLE_RUN } from '../sample-run.js';
 import { chromiumPath, launchBrowser } from './browser.js';
+import { watchPage } from '../../support/page-problems.js';
 
 const SHOTS = new URL('../../../reports/', import.meta.url);
 
 /** Opens a file, recording console errors, page errors, dialogs and any request that leaves the disk. */
 async function open(browser: Browser, file: string, viewport = { width: 1000, height: 900 }): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`);
-  });
+  const problems = watchPage(page, (u) => u.startsWith('file:'));
   await page.goto(pathToFileURL(file).href);
   return { page, problems };
 }
