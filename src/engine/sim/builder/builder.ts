@@ -11,6 +11,7 @@ import type { Entry } from '../layer/entry.js';
 import { Layer, MAX_LAYER_DEPTH } from '../layer/layer.js';
 import { MergedIndex } from '../layer/merged-index.js';
 import { RwLayer } from '../layer/rw-layer.js';
+import { committedDiff } from '../layer/tar-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { createContainer, type CreateRequest } from '../container/create.js';
@@ -429,7 +430,8 @@ function buildContainerRequest(image: Image, config: ContainerConfig): CreateReq
 }
 
 /** A new layer from a container layer's entries; an empty diff adds no layer (moby's layer.IsEmpty rule). */
-function layerFrom(stage: Stage, entries: Map<string, Entry>): Layer | null {
+function layerFrom(stage: Stage, diff: Map<string, Entry>): Layer | null {
+  const entries = committedDiff(diff);
   if (entries.size === 0) return stage.layer;
   if ((stage.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) throw new StepError('max depth exceeded');
   return new Layer(stage.layer, entries);

@@ -15,6 +15,6 @@ export function layerTar(entries: ReadonlyMap<string, Entry>): Uint8Array {
 }
 
 /** Tar bytes → the diff. */
-export function layerEntries(tar: Uint8Array): Map<string, Entry> {
-  return entriesFromTar(readTar(tar));
+export function layerEntries(tar: Uint8Array, whiteouts = true): Map<string, Entry> {
+  return entriesFromTar(readTar(tar), { whiteouts });
 }

@@ -133,9 +133,10 @@ function build<Ref>(
   damaged: (why: string) => never,
   blobs?: BlobStore,
 ): Daemon {
-  const entries = (ref: Ref, what: string): Map<string, Entry> => {
+  // a volume is a plain folder: a file in it named `.wh.x` is a file, never a deletion
+  const entries = (ref: Ref, what: string, whiteouts = true): Map<string, Entry> => {
     try {
-      return layerEntries(read(ref));
+      return layerEntries(read(ref), whiteouts);
     } catch (error) {
       if (error instanceof EngineError) throw error;
       return damaged(`${what}: ${(error as Error).message}`);
@@ -171,7 +172,7 @@ function build<Ref>(
     const tree = volume.data;
     lazy(volume, ['data'], () => {
       disk.untouched.delete(volume);
-      for (const [path, entry] of entries(v.data, `volume ${v.name}`)) if (entry.kind !== 'whiteout') tree.put(path, entry);
+      for (const [path, entry] of entries(v.data, `volume ${v.name}`, false)) if (entry.kind !== 'whiteout') tree.put(path, entry);
       return { data: tree };
     });
     if (blobs) disk.untouched.set(volume, v.data as BlobRef);
@@ -306,13 +307,13 @@ export function saveState(daemon: Daemon, dir: string): void {
     tags: daemon.images.all().flatMap((image) => daemon.images.refsOf(image.id).map((ref): [string, string, number] => [ref, image.id, daemon.images.lastTagTime(image.id) ?? 0])),
     buildCache: [...daemon.buildCache],
     volumes: daemon.volumes.all().map((v) => {
-      const data = untouched(v) ?? blobs.put(writeTar(tarFromEntries(new Map(v.data.entries()))));
+      const data = untouched(v) ?? blobs.put(writeTar(tarFromEntries(new Map(v.data.entries()), { markLiteralNames: true })));
       return { name: v.name, createdAt: v.createdAt, labels: v.labels, options: v.options, anonymous: v.anonymous, populated: v.populated, data };
     }),
     containers: [...daemon.containers.values()].map((c) => {
       const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'>;
       const kept = untouched(c);
-      const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot())));
+      const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot(), { markLiteralNames: true })));
       const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta };
       return { ...rest, layer: c.layer?.chainId ?? null, rw, ...extra, procs: c.procs.save() };
     }),

@@ -16,6 +16,7 @@ import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
 import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
+import { committedDiff } from '../../layer/tar-layer.js';
 import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
@@ -44,7 +45,7 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
     const hex = c.imageId.replace(/^sha256:/, '');
     return out.daemon(`failed to get digest ${c.imageId}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${hex}: no such file or directory`);
   }
-  const entries = c.rw.snapshot();
+  const entries = committedDiff(c.rw.snapshot());
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
   const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;
   const parent = daemon.images.get(c.imageId);
