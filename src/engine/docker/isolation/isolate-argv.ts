@@ -112,9 +112,11 @@ export function isolateArgv(argv: readonly string[], names: RunNames, options: I
   }
   let result = replaceSlots(argv, replacements);
   const label = ['--filter', `label=drydock.run=${names.runId}`];
-  if (command === 'ps' || command === 'container prune' || command === 'volume prune') result = insertAt(result, slotted.commandEnd, label);
+  // image prune takes the run's label too, never drydock.managed: every image built from a stand-in inherits
+  // that one, so it would remove other runs' and the user's own dangling images. The run's untagged build
+  // results carry no label (builds get none) and stay: a difference docs/real-engine.md states.
+  if (command === 'ps' || command === 'container prune' || command === 'volume prune' || command === 'image prune') result = insertAt(result, slotted.commandEnd, label);
   // images built from the stand-ins inherit their drydock.managed label; the engine drops other runs' rows
-  if (command === 'image prune') result = insertAt(result, slotted.commandEnd, ['--filter', 'label=drydock.managed=true']);
   if (command === 'images') {
     result = insertAt(result, slotted.commandEnd, ['--filter', 'label=drydock.managed=true']);
     out.listing = 'images';
