@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
-import { writeTar } from '../engine/sim/archive/tar.js';
-import type { TarEntryInput } from '../engine/sim/archive/tar.js';
+import { writeTar } from '../tar/tar.js';
+import type { TarEntryInput } from '../tar/tar.js';
 
 /**
  * drydock's package folder: the nearest folder above this module holding drydock's package.json, so that it is

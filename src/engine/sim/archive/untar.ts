@@ -7,8 +7,8 @@
 import { goQuote } from '../../../go/quote.js';
 import { dirname, resolvePath } from '../fs/path.js';
 import { FsError, type FsErrorCode, type Vfs } from '../fs/vfs.js';
-import type { TarEntry } from './tar-entry.js';
-import { readTarPrefix } from './tar-reader.js';
+import type { TarEntry } from '../../../tar/tar-entry.js';
+import { readTarPrefix } from '../../../tar/tar-reader.js';
 
 /** The daemon's refusal; its message follows "Error processing tar file(exit status 1): ". */
 export class UntarError extends Error {

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
-import { writeTar } from '../archive/tar.js';
+import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { Daemon } from '../daemon.js';

@@ -2,7 +2,7 @@
 // destinations, symlinks copied as links, read-only targets refused), `docker export`, `docker save` and
 // `docker load`. The host side is the daemon's sandbox host, seen through the same Vfs as a container.
 
-import { writeTar, type TarEntryInput } from '../../archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../tar/tar.js';
 import { untarInto, UntarError } from '../../archive/untar.js';
 import type { Daemon } from '../../daemon.js';
 import { MountedFs } from '../../fs/mounted-fs.js';
