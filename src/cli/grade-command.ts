@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch } from '../grading/grade-batch.js';
+import { gradeBatch } from '../gradebook/grade-batch.js';
 import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engines.js';
 import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch } from '../grading/grade-batch.js';
+import { gradeBatch } from '../gradebook/grade-batch.js';
 import type { SubmissionGrade } from '../grading/grade-result.js';
 import { simGradingEngine } from '../grading/grading-engines.js';
-import { writeFileAtomic } from '../grading/grade-store.js';
+import { writeFileAtomic } from '../gradebook/grade-store.js';
 import { COMMANDS_FILE } from '../grading/submission.js';
 import { failureResults, platformResults, type Platform } from './platform-results.js';
 

@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GRADE_FORMAT, type SubmissionGrade } from './grade-result.js';
-import type { Submission } from './submission.js';
+import { GRADE_FORMAT, type SubmissionGrade } from '../grading/grade-result.js';
+import type { Submission } from '../grading/submission.js';
 
 /** The folder of one submission's files: `<out>/students/<id>/`. */
 export const STUDENTS_DIR = 'students';
