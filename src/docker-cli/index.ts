@@ -17,4 +17,6 @@ export * from './kv-options.js';
 export * from './filters.js';
 export { validateContainerName } from './container-name.js';
 export { ramInBytes, parseUlimit, type Ulimit } from './go-units.js';
-export { parseGoDuration } from './go-duration.js';
+export { formatGoDuration, parseGoDuration } from './go-duration.js';
+export { parseGoDecimalInt } from './go-strconv.js';
+export { truncateId } from './string-id.js';

@@ -39,6 +39,12 @@ describe('import boundaries (the README layout table)', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('lets outside code (cli/ included) into docker-cli/ only through its index.ts', () => {
+    const around = edges.filter((e) => !e.from.startsWith('docker-cli/') && e.to.startsWith('docker-cli/') && e.to !== 'docker-cli/index.ts').map((e) => `${e.from}:${e.line} → ${e.to}`);
+    assert.ok(edges.some((e) => e.to === 'docker-cli/index.ts' && e.from.startsWith('engine/sim/')), 'the simulator imports the parser');
+    assert.deepEqual(around, []);
+  });
+
   it('names only files and folders that exist (a stale row allows nothing, so it hides nothing)', () => {
     const missing = rules.flatMap((r) => [r.folder, ...r.allowed.filter((a) => a !== '*')]).filter((entry) => !existsSync(join(SRC, entry)));
     assert.deepEqual(missing, []);

@@ -2,7 +2,7 @@
 // builder's commit message). Shared by `docker build` and `docker commit --change`.
 
 import { goQuote, goQuoteList, goQuoteRune } from '../../../go/quote.js';
-import { formatGoDuration } from '../../../docker-cli/go-duration.js';
+import { formatGoDuration } from '../../../docker-cli/index.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
 import { setEnv, type ContainerConfig } from '../image/config.js';
 import { resolvePath } from '../fs/path.js';

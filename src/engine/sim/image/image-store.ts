@@ -4,7 +4,7 @@
 
 import type { Layer } from '../layer/layer.js';
 import type { Image } from './image.js';
-import { truncateId } from '../../../docker-cli/string-id.js';
+import { truncateId } from '../../../docker-cli/index.js';
 
 /** One line of `docker rmi` output. */
 export type DeleteRecord = { untagged: string } | { deleted: string };

@@ -18,7 +18,7 @@ import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
 import { ensureMountPoints } from '../../container/create.js';
-import { parseAnyReference } from '../../../../docker-cli/reference.js';
+import { parseAnyReference } from '../../../../docker-cli/index.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 
