@@ -18,7 +18,7 @@ import { terminalText } from './terminal-text.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
-export const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
+const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
 
 Grades every submission on a fresh engine and writes the gradebook (grades.csv, junit.xml), Gradescope's
 results.json, and the HTML pages: per submission the student's page and the teacher's, and a class summary.

@@ -33,7 +33,7 @@ async function isFile(path: string): Promise<boolean> {
  * Where the submission is in what the platform handed over: the folder itself when it has commands.sh; else its
  * only sub-folder that has one (a student who uploaded their folder); else its only `.sh` file.
  */
-export async function locateSubmission(dir: string): Promise<string | { missing: string }> {
+async function locateSubmission(dir: string): Promise<string | { missing: string }> {
   if (await isFile(join(dir, COMMANDS_FILE))) return dir;
   let entries;
   try {
@@ -52,7 +52,7 @@ export async function locateSubmission(dir: string): Promise<string | { missing:
 }
 
 /** Grades `submissionDir` against `exerciseFile` on the simulator; the results in `platform`'s format. */
-export async function autograde(platform: Platform, exerciseFile: string, submissionDir: string): Promise<AutogradeOutcome> {
+async function autograde(platform: Platform, exerciseFile: string, submissionDir: string): Promise<AutogradeOutcome> {
   let maxScore = 0;
   let work: string | undefined;
   try {

@@ -122,4 +122,4 @@ export class GradePool {
   }
 }
 
-export type { GradeThread, Outcome as GradeOutcome };
+export type { GradeThread };

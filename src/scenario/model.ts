@@ -143,7 +143,7 @@ export interface Scenario {
 }
 
 /** Host-reaching features a scenario may declare it needs on a real engine. */
-export const SCENARIO_NEEDS = ['privileged', 'host-namespaces', 'devices', 'capabilities', 'host-mounts'] as const;
+const SCENARIO_NEEDS = ['privileged', 'host-namespaces', 'devices', 'capabilities', 'host-mounts'] as const;
 
 /** One of SCENARIO_NEEDS. */
 export type ScenarioNeed = (typeof SCENARIO_NEEDS)[number];

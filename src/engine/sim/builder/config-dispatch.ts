@@ -121,7 +121,7 @@ export function applyMetadata(
 }
 
 /** "8080" → ["8080/tcp"]; "53/udp"; "8000-8002" → three keys. Invalid values fail as Docker does. */
-export function portKeys(spec: string): string[] {
+function portKeys(spec: string): string[] {
   const [range = '', proto = 'tcp'] = spec.split('/');
   const m = /^(\d+)(?:-(\d+))?$/.exec(range);
   if (!m) throw new StepError(`Invalid containerPort: ${range}`);

@@ -223,7 +223,7 @@ export function isSingleReference(refs: readonly string[]): boolean {
 }
 
 /** "repo:tag" → "repo". */
-export function repositoryOf(ref: string): string {
+function repositoryOf(ref: string): string {
   const at = ref.indexOf('@');
   const base = at === -1 ? ref : ref.slice(0, at);
   const colon = base.lastIndexOf(':');
