@@ -33,7 +33,7 @@ export interface BundleSpec {
 /**
  * Every bundle drydock ships. Entry names are paths inside `outdir` without `.js`; they must match what the code
  * opens by URL relative to itself: `new URL('./sim-worker.js', import.meta.url)` (src/runner/sim-pool.ts),
- * './grade-worker.js' (src/grading/grade-pool.ts) and './compare/<entry>.js' (src/cli/compare-command.ts).
+ * './grade-worker.js' (src/gradebook/grade-pool.ts) and './compare/<entry>.js' (src/cli/compare-command.ts).
  * `outdir` sits two folders below the package root, as dist/<folder>/ of tsc's output does, so
  * '../../schemas/…' and '../../package.json' still resolve.
  */
@@ -46,7 +46,7 @@ export const BUNDLES: BundleSpec[] = [
     entries: {
       drydock: 'src/cli/main.ts',
       'sim-worker': 'src/runner/sim-worker.ts',
-      'grade-worker': 'src/grading/grade-worker.ts',
+      'grade-worker': 'src/gradebook/grade-worker.ts',
       'compare/sim-docker-entry': 'src/cli/compare/sim-docker-entry.ts',
       'compare/real-docker-main': 'src/cli/compare/real-docker-main.ts',
     },

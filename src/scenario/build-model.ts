@@ -9,7 +9,7 @@ import type { SourceMap } from './source-map.js';
 type Obj = Record<string, unknown>;
 
 /** Permission bits of a mode written as "0644", 644 (octal digits) or "rw-r--r--". */
-export function parseFileMode(mode: string | number): number {
+function parseFileMode(mode: string | number): number {
   const text = String(mode);
   if (/^[0-7]{1,4}$/.test(text)) return parseInt(text, 8);
   const bits = text.length === 10 ? text.slice(1) : text;

@@ -15,7 +15,7 @@ export interface AllowContext {
 }
 
 /** One allowed kind of difference. */
-export interface Allowance {
+interface Allowance {
   id: string;
   /** why the simulator does not (or cannot) match */
   reason: string;
@@ -36,7 +36,7 @@ function lineBag(text: string): string[] {
 }
 
 /** The allow-list. */
-export const ALLOWANCES: Allowance[] = [
+const ALLOWANCES: Allowance[] = [
   {
     id: 'real-engine-timeout',
     reason: 'the real engine did not answer within the step time limit (the machine is shared; nothing the simulator could match)',

@@ -2,7 +2,7 @@
 // and ubuntu, built once per process by the simulator's own builder from the same Dockerfiles the real engine
 // builds, then shared (as immutable Image and Layer objects) by every state.
 
-import type { RootfsManifest } from './archive/rootfs-manifest.js';
+import type { RootfsManifest } from '../../tar/rootfs-manifest.js';
 import { Daemon } from './daemon.js';
 import { baseImageFromManifest } from './fixture-base.js';
 import { BuildContext } from './builder/build-context.js';

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { DockerClient } from '../../../src/engine/docker/docker-client.js';
 import { fixturesDir } from '../../../src/engine/docker/fixtures-dir.js';
-import { parseRootfsManifest, rootfsEntries } from '../../../src/engine/sim/archive/rootfs-manifest.js';
-import { writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { parseRootfsManifest, rootfsEntries } from '../../../src/tar/rootfs-manifest.js';
+import { writeTar } from '../../../src/tar/tar.js';
 import { CASE_BASE, CASE_BASE_CMD, expand, type LoadedCase, type RecordedStep } from './case-file.js';
 
 const run = promisify(execFile);

@@ -2,8 +2,8 @@
 // project's normalisation (IDs, times, names, host paths, table widths), one paired normaliser per case.
 
 import type { CommandResult } from '../../../src/engine/engine.js';
-import { rootfsEntries } from '../../../src/engine/sim/archive/rootfs-manifest.js';
-import { writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { rootfsEntries } from '../../../src/tar/rootfs-manifest.js';
+import { writeTar } from '../../../src/tar/tar.js';
 import { runDockerCommand } from '../../../src/engine/sim/cli/sim-cli.js';
 import { busyboxStandIn } from '../../../src/engine/sim/image/base-image.js';
 import { loadFixtures } from '../../../src/engine/sim/node/load-fixtures.js';

@@ -131,7 +131,7 @@ export function isolateArgv(argv: readonly string[], names: RunNames, options: I
 }
 
 // `name:/path[:ro]`, `/host:/path`, `/path` (anonymous): names get the prefix, host paths the run folder
-export function volumeSpec(spec: string, names: RunNames): string {
+function volumeSpec(spec: string, names: RunNames): string {
   const colon = spec.indexOf(':');
   if (colon === -1) return spec;
   const source = spec.slice(0, colon);
@@ -142,7 +142,7 @@ export function volumeSpec(spec: string, names: RunNames): string {
 }
 
 // --mount type=bind,source=/x,target=/y: only the source changes (a volume's name, or a host path for binds)
-export function mountSpec(spec: string, names: RunNames): string {
+function mountSpec(spec: string, names: RunNames): string {
   const fields = spec.split(',');
   const type = fields.find((f) => f.startsWith('type='))?.slice(5) ?? 'volume';
   return fields

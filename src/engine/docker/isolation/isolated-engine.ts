@@ -20,7 +20,7 @@ import { absoluteHostPath, isolateArgv, type IsolatedCommand } from './isolate-a
 import { isolateLoad } from './isolate-load.js';
 import { psArgv } from './ps-view.js';
 import { RunNames } from './run-names.js';
-import { truncateId } from '../../../docker-cli/string-id.js';
+import { truncateId } from '../../../docker-cli/index.js';
 
 /** A file the scenario puts on its host before it runs (absolute scenario path). */
 export interface HostFile {

@@ -7,8 +7,8 @@
 import { goQuote } from '../../../go/quote.js';
 import { dirname, resolvePath } from '../fs/path.js';
 import { FsError, type FsErrorCode, type Vfs } from '../fs/vfs.js';
-import type { TarEntry } from './tar-entry.js';
-import { readTarPrefix } from './tar-reader.js';
+import type { TarEntry } from '../../../tar/tar-entry.js';
+import { readTarPrefix } from '../../../tar/tar-reader.js';
 
 /** The daemon's refusal; its message follows "Error processing tar file(exit status 1): ". */
 export class UntarError extends Error {
@@ -179,7 +179,7 @@ function removeAll(fs: Vfs, path: string): void {
 }
 
 /** Go's path.Clean: ".." kept at the front of a relative name, dropped at the root of an absolute one. */
-export function goClean(name: string): string {
+function goClean(name: string): string {
   if (name.startsWith('/')) return resolvePath('/', name);
   const out: string[] = [];
   for (const part of name.split('/')) {

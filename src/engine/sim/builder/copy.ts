@@ -3,7 +3,7 @@
 // already is one, everything is owned by root unless --chown says otherwise, and ADD unpacks local archives.
 
 import picomatch from 'picomatch';
-import { isGzip, readTar } from '../archive/tar.js';
+import { isGzip, readTar } from '../../../tar/tar.js';
 import type { FsBackend } from '../fs/backend.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
 import { ancestors, basename, resolvePath } from '../fs/path.js';

@@ -2,7 +2,7 @@
 // command name, and returns exactly what the docker CLI would print. Commands the simulator does not model
 // are refused plainly (exit 125) with a pointer to the real engine.
 
-import { parseDockerArgv } from '../../../docker-cli/parse-argv.js';
+import { parseDockerArgv } from '../../../docker-cli/index.js';
 import type { CommandResult } from '../../engine.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';

@@ -75,7 +75,3 @@ export function withMeta<T extends LiveEntry>(entry: T, meta: Partial<EntryMeta>
   return { ...entry, ...meta };
 }
 
-/** A new directory entry. */
-export function dirEntry(meta: EntryMeta, opaque = false): DirEntry {
-  return { kind: 'dir', opaque, mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: meta.mtime };
-}

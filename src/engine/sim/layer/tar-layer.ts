@@ -3,7 +3,7 @@
 // `load`/`save`, `export`, ADD of a local archive and the base image.
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
-import type { TarEntry, TarEntryInput } from '../archive/tar.js';
+import type { TarEntry, TarEntryInput } from '../../../tar/tar.js';
 import type { Entry, LiveEntry } from './entry.js';
 import { comparePaths } from './merged-index.js';
 

@@ -4,7 +4,7 @@
 // within the layer, and what cannot be made fails with the daemon's text. Recorded on 20.10 (docs/archives.md).
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
-import { readTar, TarFormatError, type TarEntry } from '../archive/tar.js';
+import { readTar, TarFormatError, type TarEntry } from '../../../tar/tar.js';
 import type { Entry } from './entry.js';
 
 const WHITEOUT = '.wh.';

@@ -18,7 +18,7 @@ import { acquireStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 
 /** Where a `drydock docker` invocation keeps its state and its host. */
-export interface DockerCliEnvironment {
+interface DockerCliEnvironment {
   stateDir: string;
   hostRoot: string;
   /** the client's working directory inside the host root */
@@ -26,7 +26,7 @@ export interface DockerCliEnvironment {
 }
 
 /** Reads DRYDOCK_STATE and DRYDOCK_HOST_ROOT the way `drydock docker` uses them. */
-export function dockerCliEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DockerCliEnvironment {
+function dockerCliEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DockerCliEnvironment {
   const stateDir = resolve(cwd, env.DRYDOCK_STATE || '.drydock');
   const hostRoot = resolve(cwd, env.DRYDOCK_HOST_ROOT || `${stateDir}${sep}host`);
   const rel = relative(hostRoot, cwd);

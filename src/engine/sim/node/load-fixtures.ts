@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir as findFixturesDir } from '../../docker/fixtures-dir.js';
-import { parseRootfsManifest } from '../archive/rootfs-manifest.js';
+import { parseRootfsManifest } from '../../../tar/rootfs-manifest.js';
 import type { FixtureSet } from '../fixture-images.js';
 
 let dirCache: string | undefined;

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
-import { writeTar } from '../archive/tar.js';
+import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { Daemon } from '../daemon.js';
@@ -43,7 +43,7 @@ interface OnDisk {
 const onDisk = new WeakMap<Daemon, OnDisk>();
 
 /** The error every kind of damage ends in: exit 125, the directory and what is wrong, nothing deleted. */
-export function stateDamaged(dir: string, why: string): EngineError {
+function stateDamaged(dir: string, why: string): EngineError {
   return new EngineError('STATE_DAMAGED', `drydock: the state directory ${dir} is damaged (${why}); move it away or delete it to start afresh`);
 }
 

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readTar, writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { readTar, writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 import type { Entry } from '../../../../src/engine/sim/layer/entry.js';
 import { Layer } from '../../../../src/engine/sim/layer/layer.js';
 import { entriesFromTar, tarFromEntries } from '../../../../src/engine/sim/layer/tar-layer.js';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
 import { settleContainers } from '../../../../src/engine/sim/container/settle.js';
 import type { Daemon } from '../../../../src/engine/sim/daemon.js';

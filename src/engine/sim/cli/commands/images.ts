@@ -18,7 +18,7 @@ import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
 import { committedDiff } from '../../layer/tar-layer.js';
 import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
-import { validateBuildTag } from '../../../../docker-cli/reference.js';
+import { validateBuildTag } from '../../../../docker-cli/index.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 

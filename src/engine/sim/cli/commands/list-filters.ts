@@ -2,7 +2,7 @@
 // "Invalid filter" texts, and the matchers (Match: exact or an unanchored regexp; MatchKVList: every
 // `label=k[=v]` must hold).
 
-import type { FilterArgs } from '../../../../docker-cli/filters.js';
+import type { FilterArgs } from '../../../../docker-cli/index.js';
 
 /** invalidFilter's text: `Invalid filter 'key'`, or `Invalid filter 'key=[v]'` with Go's %s of the values. */
 export function invalidFilter(key: string, values?: readonly string[] | string): string {

@@ -2,7 +2,7 @@
 // a temporary directory, then manifest.json, or the legacy loader when there is none. Every failure is the text
 // the daemon streams back (recorded on 20.10, see docs/archives.md), never an exception.
 
-import { readTar, TarFormatError } from '../../archive/tar.js';
+import { readTar, TarFormatError } from '../../../../tar/tar.js';
 import { sha256Hex } from '../../layer/digest.js';
 
 /** One manifest.json item with its config already parsed. */

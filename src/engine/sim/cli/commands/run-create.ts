@@ -3,11 +3,7 @@
 // for run: start, attach to the output, wait, and --rm.
 
 import { parseDaemonSignal } from '../../container/signals.js';
-import { parsePublishedPorts } from '../../../../docker-cli/port-spec.js';
-import { resolveVolumeSpecs } from '../../../../docker-cli/volume-spec.js';
-import { parseMountFlag, type MountConfig } from '../../../../docker-cli/mount-spec.js';
-import { validateMountConfig } from '../../../../docker-cli/volume-spec.js';
-import { kvStringsToMap, validateEnv } from '../../../../docker-cli/kv-options.js';
+import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateMountConfig } from '../../../../docker-cli/index.js';
 import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { createContainer, type MountRequest } from '../../container/create.js';

@@ -2,7 +2,7 @@
 // destinations, symlinks copied as links, read-only targets refused), `docker export`, `docker save` and
 // `docker load`. The host side is the daemon's sandbox host, seen through the same Vfs as a container.
 
-import { writeTar, type TarEntryInput } from '../../archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../tar/tar.js';
 import { untarInto, UntarError } from '../../archive/untar.js';
 import type { Daemon } from '../../daemon.js';
 import { MountedFs } from '../../fs/mounted-fs.js';
@@ -18,7 +18,7 @@ import { imageConfigBlob, type Image } from '../../image/image.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { goQuote } from '../../../../go/quote.js';
 import { ensureMountPoints } from '../../container/create.js';
-import { parseAnyReference } from '../../../../docker-cli/reference.js';
+import { parseAnyReference } from '../../../../docker-cli/index.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 

@@ -7,11 +7,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GRADE_FORMAT, type SubmissionGrade } from './grade-result.js';
-import type { Submission } from './submission.js';
+import { GRADE_FORMAT, type SubmissionGrade } from '../grading/grade-result.js';
+import type { Submission } from '../grading/submission.js';
 
 /** The folder of one submission's files: `<out>/students/<id>/`. */
-export const STUDENTS_DIR = 'students';
+const STUDENTS_DIR = 'students';
 
 /** Writes `text` to `path` atomically: a temporary file in the same folder, then a rename. */
 export async function writeFileAtomic(path: string, text: string | Uint8Array, makeDir = true): Promise<void> {
@@ -42,7 +42,7 @@ export function writeFileAtomicSync(path: string, text: string | Uint8Array): vo
 }
 
 /** A name safe as a file name on any system, from a student's name. */
-export function safeId(name: string): string {
+function safeId(name: string): string {
   const id = name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '').slice(0, 80);
   return id === '' ? 'student' : id;
 }

@@ -7,11 +7,11 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Exercise } from './exercise.js';
+import type { Exercise } from '../grading/exercise.js';
 import type { StudentPages } from './grade-files.js';
-import type { SubmissionGrade } from './grade-result.js';
+import type { SubmissionGrade } from '../grading/grade-result.js';
 import type { GradeReply, GradeRequest } from './grade-worker.js';
-import type { Submission } from './submission.js';
+import type { Submission } from '../grading/submission.js';
 
 /** The worker thread; from the sources (tests, tsx) it registers tsx first, as workers do not inherit loaders. */
 function startWorker(): Worker {
@@ -122,4 +122,4 @@ export class GradePool {
   }
 }
 
-export type { GradeThread, Outcome as GradeOutcome };
+export type { GradeThread };

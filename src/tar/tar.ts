@@ -2,10 +2,10 @@
 // One import point for the simulator and the real engine (which parses `docker cp … -` output with it).
 
 /** Entry shapes. */
-export type { TarEntry, TarEntryInput, TarEntryType } from './tar-entry.js';
+export type { TarEntry, TarEntryInput } from './tar-entry.js';
 /** Reading plain or gzipped archives. */
-export { isGzip, readTar, readTarPrefix } from './tar-reader.js';
+export { isGzip, readTar } from './tar-reader.js';
 /** Deterministic writing. */
 export { writeTar } from './tar-writer.js';
 /** A damaged archive, with the daemon's text for it. */
-export { INVALID_HEADER, TarFormatError, UNEXPECTED_EOF } from './tar-error.js';
+export { TarFormatError } from './tar-error.js';

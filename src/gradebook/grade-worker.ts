@@ -5,12 +5,12 @@
 
 import { parentPort } from 'node:worker_threads';
 import { builtinAssertions } from '../assertions/registry.js';
-import type { Exercise } from './exercise.js';
-import type { SubmissionGrade } from './grade-result.js';
+import type { Exercise } from '../grading/exercise.js';
+import type { SubmissionGrade } from '../grading/grade-result.js';
 import { writeStudent, type StudentPages } from './grade-files.js';
-import { gradeSubmission } from './grade-submission.js';
-import { simGradingEngine } from './grading-engines.js';
-import type { Submission } from './submission.js';
+import { gradeSubmission } from '../grading/grade-submission.js';
+import { simGradingEngine } from '../grading/grading-engines.js';
+import type { Submission } from '../grading/submission.js';
 
 /** A message to a grading worker. */
 export type GradeRequest =

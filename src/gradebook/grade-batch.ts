@@ -10,14 +10,14 @@ import { join, resolve } from 'node:path';
 import { formatDuration } from '../scenario/duration.js';
 import { gradesCsv } from '../reporters/csv/grades-csv.js';
 import { renderClassSummary } from '../reporters/html/render.js';
-import type { Exercise } from './exercise.js';
-import type { SubmissionGrade } from './grade-result.js';
+import type { Exercise } from '../grading/exercise.js';
+import type { SubmissionGrade } from '../grading/grade-result.js';
 import { hasStudentPages, writeStudent, writeStudentPages, type StudentPages } from './grade-files.js';
 import { GradePool, type GradeThread } from './grade-pool.js';
 import { assignIds, fingerprint, readAllGrades, readGrade, writeFileAtomic } from './grade-store.js';
-import { gradeSubmission, ungraded, type GradeOptions } from './grade-submission.js';
-import { gradesJunit } from './grades-junit.js';
-import { readSubmission, type SkippedEntry, type Submission } from './submission.js';
+import { gradeSubmission, ungraded, type GradeOptions } from '../grading/grade-submission.js';
+import { gradesJunit } from '../reporters/grades-junit.js';
+import { readSubmission, type SkippedEntry, type Submission } from '../grading/submission.js';
 
 /** Progress after each submission. */
 export interface BatchProgress {

@@ -4,7 +4,7 @@ import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
-import { isGzip, readTar, writeTar, type TarEntry, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { isGzip, readTar, writeTar, type TarEntry, type TarEntryInput } from '../../src/tar/tar.js';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const decode = (b: Uint8Array): string => new TextDecoder().decode(b);

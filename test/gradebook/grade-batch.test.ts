@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { builtinAssertions } from '../../src/assertions/registry.js';
 import { loadExercise, type Exercise } from '../../src/grading/exercise.js';
-import { gradeBatch, type BatchOptions } from '../../src/grading/grade-batch.js';
+import { gradeBatch, type BatchOptions } from '../../src/gradebook/grade-batch.js';
 import type { SubmissionGrade } from '../../src/grading/grade-result.js';
 import { simGradingEngine } from '../../src/grading/grading-engines.js';
-import { demoCopy } from './helpers.js';
+import { demoCopy } from '../grading/helpers.js';
 
 const SUBS = ['submissions/alice', 'submissions/bob', 'submissions/carol.sh'];
 

@@ -1,8 +1,8 @@
 // junit.xml for a grading batch: a <testsuite> per student, a <testcase> per check (failed checks with their
 // failures and hint), so a CI system can show a batch like a test run.
 
-import { xmlEscape } from '../reporters/junit-reporter.js';
-import type { SubmissionGrade } from './grade-result.js';
+import { xmlEscape } from './junit-reporter.js';
+import type { SubmissionGrade } from '../grading/grade-result.js';
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);

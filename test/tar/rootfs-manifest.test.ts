@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRootfsManifest, rootfsEntries } from '../../../../src/engine/sim/archive/rootfs-manifest.js';
-import { readTar, writeTar } from '../../../../src/engine/sim/archive/tar.js';
+import { parseRootfsManifest, rootfsEntries } from '../../src/tar/rootfs-manifest.js';
+import { readTar, writeTar } from '../../src/tar/tar.js';
 
-const manifestPath = new URL('../../../../fixtures/base/rootfs.json', import.meta.url);
+const manifestPath = new URL('../../fixtures/base/rootfs.json', import.meta.url);
 const manifest = parseRootfsManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
 
 describe('base rootfs manifest', () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gradescopeResults } from '../reporters/gradescope/gradescope-results.js';
 import { renderStudentPage } from '../reporters/html/render.js';
-import type { SubmissionGrade } from './grade-result.js';
+import type { SubmissionGrade } from '../grading/grade-result.js';
 import { studentPaths, writeFileAtomicSync } from './grade-store.js';
 
 /** Which pages a batch writes: none (`--no-html`), or both, the student's as of the due date or before it. */
