@@ -3,7 +3,6 @@
 
 import { basename, resolvePath } from '../fs/path.js';
 import { FsError } from '../fs/vfs.js';
-import { runApplet } from './applets/registry.js';
 import { BUSYBOX_APPLETS, BUSYBOX_APPLET_PATHS, BUSYBOX_BANNER } from './busybox-applets.js';
 import type { ProcessContext } from './process.js';
 import { strerror } from './io.js';
@@ -18,7 +17,7 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
       ctx.stderr(`${applet}: applet not found\n`);
       return 127;
     }
-    return runApplet(ctx, argv);
+    return ctx.programs.runApplet(ctx, argv);
   }
   const first = argv[1];
   if (first === undefined || first === '--help') {
@@ -38,7 +37,7 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
     ctx.stderr(`${first}: applet not found\n`);
     return 127;
   }
-  return runApplet(ctx, argv.slice(1));
+  return ctx.programs.runApplet(ctx, argv.slice(1));
 }
 
 // Links every applet into DIR, or to its own install path without DIR. The Vfs has no hard links, so plain

@@ -7,19 +7,13 @@ import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { FsError } from '../../fs/vfs.js';
-import { runExitTrap } from './exec-tree.js';
 import { ShellSyntaxError } from './lexer.js';
 import { Parser } from './parser.js';
 import { Shell } from './shell.js';
-import { OPTION_ORDER } from './shell.js';
-import type { ShellOptions } from './shell.js';
+import { OPTION_LETTERS, OPTION_ORDER } from './options.js';
+import type { ShellOptions } from './options.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
-
-/** Option letters of `sh -e`, `set -x` …. */
-export const OPTION_LETTERS: Record<string, keyof ShellOptions> = {
-  e: 'errexit', f: 'noglob', I: 'ignoreeof', m: 'monitor', n: 'noexec', x: 'xtrace', v: 'verbose', C: 'noclobber',
-  a: 'allexport', b: 'notify', u: 'nounset', E: 'errtrace',
-};
+import { runExitTrap } from './traps.js';
 
 /** Runs `sh [options] [-c script [arg0 [args…]] | -s [args…] | file [args…]]`. */
 export function runShellMain(ctx: ProcessContext, argv: string[]): number {
