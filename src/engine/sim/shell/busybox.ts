@@ -6,6 +6,7 @@ import { FsError } from '../fs/vfs.js';
 import { BUSYBOX_APPLETS, BUSYBOX_APPLET_PATHS, BUSYBOX_BANNER } from './busybox-applets.js';
 import type { ProcessContext } from './process.js';
 import { strerror } from './io.js';
+import { errorMsg } from './applets/common.js';
 
 const KNOWN = new Set(BUSYBOX_APPLETS);
 
@@ -14,7 +15,7 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
   const applet = basename(argv[0] ?? '');
   if (applet !== 'busybox') {
     if (!KNOWN.has(applet)) {
-      ctx.stderr(`${applet}: applet not found\n`);
+      errorMsg(ctx, applet, 'applet not found');
       return 127;
     }
     return ctx.programs.runApplet(ctx, argv);
@@ -34,7 +35,7 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
   }
   if (first === '--install') return install(ctx, argv.slice(2), binaryPath);
   if (!KNOWN.has(first)) {
-    ctx.stderr(`${first}: applet not found\n`);
+    errorMsg(ctx, first, 'applet not found');
     return 127;
   }
   return ctx.programs.runApplet(ctx, argv.slice(1));
@@ -53,7 +54,7 @@ function install(ctx: ProcessContext, args: string[], binaryPath: string): numbe
       ctx.fs.symlink(binaryPath, resolvePath(ctx.cwd, link));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      if (e.code !== 'EEXIST') ctx.stderr(`busybox: ${link}: ${strerror(e.code)}\n`);
+      if (e.code !== 'EEXIST') errorMsg(ctx, 'busybox', `${link}: ${strerror(e.code)}`);
     }
   }
   return 0;

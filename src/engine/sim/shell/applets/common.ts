@@ -13,14 +13,14 @@ import { checkTimeLimit } from '../time-limit.js';
 export type Applet = (ctx: ProcessContext, argv: string[]) => number;
 
 /** bb_error_msg: "applet: message". */
-export function errorMsg(ctx: ProcessContext, applet: string, message: string): void {
+export function errorMsg(ctx: Pick<ProcessContext, 'stderr'>, applet: string, message: string): void {
   ctx.stderr(`${applet}: ${message}\n`);
 }
 
 /** bb_perror_msg: "applet: message: strerror" for a filesystem error (anything else is rethrown). */
 export function perrorMsg(ctx: ProcessContext, applet: string, message: string, e: unknown): void {
   if (!(e instanceof FsError)) throw e;
-  ctx.stderr(`${applet}: ${message}: ${strerror(e.code)}\n`);
+  errorMsg(ctx, applet, `${message}: ${strerror(e.code)}`);
 }
 
 /** Absolute path of an operand. */

@@ -4,6 +4,7 @@
 import type { Applet } from './common.js';
 import { compilePosix } from './posix-regex.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
+import { errorMsg } from './common.js';
 
 class ExprError {
   constructor(readonly message: string) {}
@@ -168,7 +169,7 @@ export const expr: Applet = (ctx, argv) => {
     return isNull(v) ? 1 : 0;
   } catch (err) {
     if (!(err instanceof ExprError)) throw err;
-    ctx.stderr(`expr: ${err.message}\n`);
+    errorMsg(ctx, 'expr', err.message);
     return 2;
   }
 };

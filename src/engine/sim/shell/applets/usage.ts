@@ -3,6 +3,7 @@
 
 import { BUSYBOX_BANNER } from '../busybox-applets.js';
 import type { ProcessContext } from '../process.js';
+import { errorMsg } from './common.js';
 
 /** Usage text of each simulated applet, without the banner line. */
 export const USAGE: Record<string, string> = {
@@ -83,7 +84,7 @@ export const USAGE: Record<string, string> = {
 
 /** Prints `applet: message` (if any) and the applet's usage to stderr; returns `status` (busybox exits 1). */
 export function showUsage(ctx: ProcessContext, applet: string, message?: string, status = 1): number {
-  if (message) ctx.stderr(`${applet}: ${message}\n`);
+  if (message) errorMsg(ctx, applet, message);
   ctx.stderr(`${BUSYBOX_BANNER} multi-call binary.\n${USAGE[applet] ?? '\n'}`);
   return status;
 }
