@@ -6,7 +6,7 @@ import { FsError } from '../fs/vfs.js';
 import { BUSYBOX_APPLETS, BUSYBOX_APPLET_PATHS, BUSYBOX_BANNER } from './busybox-applets.js';
 import type { ProcessContext } from './process.js';
 import { strerror } from './io.js';
-import { errorMsg } from './applets/common.js';
+import { errorMsg } from './applets/lib/common.js';
 
 const KNOWN = new Set(BUSYBOX_APPLETS);
 

@@ -6,13 +6,13 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupEntries, groupName, passwdEntries, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, errorMsg, missingError } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 import { blocksOf, humanSize, linkCount, modeString } from './ls.js';
-import { parseMode } from './mode.js';
-import { strftime } from './strftime.js';
-import { showUsage } from './usage.js';
+import { parseMode } from './lib/mode.js';
+import { strftime } from './lib/strftime.js';
+import { showUsage } from './lib/usage.js';
 
 // Visits a path and, with -R, everything below it (symlinks are not followed below the top).
 function walk(ctx: ProcessContext, path: string, recursive: boolean, visit: (p: string) => void): void {

@@ -6,9 +6,9 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, errorMsg, missingError, statOrNull } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, chargeStep, errorMsg, missingError, statOrNull } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** What copyFile does. */
 export interface CopyFlags {

@@ -3,11 +3,11 @@
 
 import { concatBytes, toBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { endOfInput, errorMsg, lines, readAll, takeStdin } from './common.js';
-import { processEscape } from './escapes.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { endOfInput, errorMsg, lines, readAll, takeStdin } from './lib/common.js';
+import { processEscape } from './lib/escapes.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 type Range = [start: number, end: number];
 

@@ -4,8 +4,8 @@
 
 import { FILE_SIZE_LIMIT, FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
-import type { Applet } from './common.js';
-import { abs, endOfInput, errorMsg, readOperand, takeStdin } from './common.js';
+import type { Applet } from './lib/common.js';
+import { abs, endOfInput, errorMsg, readOperand, takeStdin } from './lib/common.js';
 
 const SUFFIX: Record<string, number> = { '': 1, c: 1, w: 2, b: 512, kB: 1000, k: 1024, K: 1024, MB: 1_000_000, M: 1048576, GB: 1e9, G: 1073741824 };
 

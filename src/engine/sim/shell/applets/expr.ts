@@ -1,10 +1,10 @@
 // busybox expr: | & = > >= < <= != + - * / % : and match/substr/index/length, with integer or string
 // comparison; prints the result, exits 1 when it is 0 or empty, 2 on errors ("expr: syntax error").
 
-import type { Applet } from './common.js';
-import { compilePosix } from './posix-regex.js';
+import type { Applet } from './lib/common.js';
+import { compilePosix } from './lib/posix-regex.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
-import { errorMsg } from './common.js';
+import { errorMsg } from './lib/common.js';
 
 class ExprError {
   constructor(readonly message: string) {}

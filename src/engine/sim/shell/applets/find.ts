@@ -7,14 +7,14 @@ import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { groupEntries, passwdEntries } from '../users.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, errorMsg, missingError } from './common.js';
-import { runProgram } from './exec-program.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
+import { runProgram } from './lib/exec-program.js';
 import { linkCount } from './ls.js';
-import { parseMode } from './mode.js';
-import { compilePosix } from './posix-regex.js';
+import { parseMode } from './lib/mode.js';
+import { compilePosix } from './lib/posix-regex.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 
 interface Item {
   path: string;

@@ -5,12 +5,12 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, readOperand, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import type { Opts } from './getopt.js';
-import { compilePosix, RegexError } from './posix-regex.js';
+import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, readOperand, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import type { Opts } from './lib/getopt.js';
+import { compilePosix, RegexError } from './lib/posix-regex.js';
 import { allMatches, makeRegex } from '../../../../regex/make-regex.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 
 class QuitMatch {}
 

@@ -3,9 +3,9 @@
 
 import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
-import type { Applet } from './common.js';
-import { errorMsg, readOperand, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 
 const hex = (words: number[], littleEndian: boolean): string =>
   words

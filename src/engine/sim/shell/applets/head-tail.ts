@@ -5,9 +5,9 @@ import { FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { endOfInput, errorMsg, readOperand, stdinToEof, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { endOfInput, errorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 // "-5" is the obsolete form of "-n 5".
 function modernize(argv: string[]): string[] {

@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg, missingError, statOrNull } from './common.js';
+import { abs, errorMsg, missingError, statOrNull } from './lib/common.js';
 import { lastComponent } from './cp.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR` */

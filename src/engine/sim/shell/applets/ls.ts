@@ -5,11 +5,11 @@
 import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
-import { abs, errorMsg, missingError } from './common.js';
-import { getopt } from './getopt.js';
-import type { Opts } from './getopt.js';
-import { permString } from './mode.js';
-import { strftime } from './strftime.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import type { Opts } from './lib/getopt.js';
+import { permString } from './lib/mode.js';
+import { strftime } from './lib/strftime.js';
 
 interface Entry {
   /** path as it is displayed in headers and used for stat */

@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg } from './common.js';
-import { getopt } from './getopt.js';
-import { parseMode } from './mode.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { parseMode } from './lib/mode.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */

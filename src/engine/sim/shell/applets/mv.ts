@@ -3,11 +3,11 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg } from './common.js';
+import { abs, errorMsg } from './lib/common.js';
 import { copyFile, lastComponent } from './cp.js';
-import { getopt } from './getopt.js';
+import { getopt } from './lib/getopt.js';
 import { removeFile } from './rm.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `mv [-fin] SOURCE... DEST` */

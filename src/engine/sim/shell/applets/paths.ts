@@ -4,10 +4,10 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { DEFAULT_PATH } from '../resolve-executable.js';
-import type { Applet } from './common.js';
-import { abs, errorMsg } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { abs, errorMsg } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** POSIX basename of an operand ("/a/b/" → "b", "/" → "/"). */
 function baseOf(s: string): string {

@@ -3,11 +3,11 @@
 
 import { toBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { formatFloat, formatInteger, formatString } from './c-format.js';
-import type { Conversion } from './c-format.js';
-import { processEscape } from './escapes.js';
-import { showUsage } from './usage.js';
-import { errorMsg } from './common.js';
+import { formatFloat, formatInteger, formatString } from './lib/c-format.js';
+import type { Conversion } from './lib/c-format.js';
+import { processEscape } from './lib/escapes.js';
+import { showUsage } from './lib/usage.js';
+import { errorMsg } from './lib/common.js';
 
 class Out {
   bytes: number[] = [];

@@ -7,9 +7,9 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { getopt } from './getopt.js';
-import { errorMsg } from './common.js';
+import type { Applet } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { errorMsg } from './lib/common.js';
 
 /** What ps knows of one process. */
 interface PsProcess {

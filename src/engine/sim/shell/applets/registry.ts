@@ -8,7 +8,7 @@ import type { ProcessContext } from '../process.js';
 import { WriteFailed } from '../process-errors.js';
 import { runBusybox } from '../busybox.js';
 import { runShellMain } from '../sh/sh-main.js';
-import type { Applet } from './common.js';
+import type { Applet } from './lib/common.js';
 import { chgrp, chmod, chown, du, stat } from './attrs.js';
 import { cat } from './cat.js';
 import { cp } from './cp.js';
@@ -36,7 +36,7 @@ import { testMain } from './test.js';
 import { base64, nl, rev, seq, tac, tee, yes } from './text.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
-import { errorMsg } from './common.js';
+import { errorMsg } from './lib/common.js';
 
 const IMPLS = new Map<string, Applet>([
   ['busybox', (ctx, argv) => runBusybox(ctx, argv)],

@@ -5,9 +5,9 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { abs, errorMsg, missingError } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** bb_ask_y_confirmation: reads one line of stdin; yes when it starts with y or Y. */

@@ -3,10 +3,10 @@
 
 import { killCommand } from './kill.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { errorMsg, stdinToEof } from './common.js';
-import { runProgram } from './exec-program.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { errorMsg, stdinToEof } from './lib/common.js';
+import { runProgram } from './lib/exec-program.js';
+import { getopt } from './lib/getopt.js';
 import { toText } from '../io.js';
 
 /** `env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]` */

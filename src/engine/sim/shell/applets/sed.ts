@@ -6,13 +6,13 @@
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toBytes, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, errorMsg, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
-import { SedError, Script } from './sed-script.js';
-import type { Addr, Cmd } from './sed-script.js';
-import { showUsage } from './usage.js';
+import { SedError, Script } from './lib/sed-script.js';
+import type { Addr, Cmd } from './lib/sed-script.js';
+import { showUsage } from './lib/usage.js';
 
 /** Input lines, each knowing whether it ended with a newline (only a file's last line may not). */
 export interface SedLine {

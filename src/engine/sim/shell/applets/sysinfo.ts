@@ -6,12 +6,12 @@ import { DEFAULT_KERNEL } from '../process.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { groupEntries, groupName, passwdEntries, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { parseDate } from './date-parse.js';
-import { getopt } from './getopt.js';
-import { strftime } from './strftime.js';
-import { showUsage } from './usage.js';
-import { errorMsg } from './common.js';
+import type { Applet } from './lib/common.js';
+import { parseDate } from './lib/date-parse.js';
+import { getopt } from './lib/getopt.js';
+import { strftime } from './lib/strftime.js';
+import { showUsage } from './lib/usage.js';
+import { errorMsg } from './lib/common.js';
 
 /** The number of CPUs `nproc` reports when the context does not say. */
 export const DEFAULT_CPUS = 2;

@@ -6,7 +6,7 @@ import { basename } from '../../fs/path.js';
 import { FsError, type Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
-import { abs, errorMsg } from './common.js';
+import { abs, errorMsg } from './lib/common.js';
 
 type OpType = 'UNOP' | 'BINOP' | 'BUNOP' | 'BBINOP' | 'PAREN';
 

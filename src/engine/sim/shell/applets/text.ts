@@ -2,10 +2,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, endOfInput, errorMsg, lines, produceForever, readAll, readOperand, stdinToEof, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, endOfInput, errorMsg, lines, produceForever, readAll, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** `seq [-w] [-s SEP] [FIRST [INC]] LAST` */
 export const seq: Applet = (ctx, argv) => {

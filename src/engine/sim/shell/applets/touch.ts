@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg, missingError } from './common.js';
-import { parseDate } from './date-parse.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { parseDate } from './lib/date-parse.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...` */

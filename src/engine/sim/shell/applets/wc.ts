@@ -4,8 +4,8 @@
 import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { errorMsg, readOperand, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 
 function count(data: Uint8Array): number[] {
   const c = [0, 0, 0, 0, 0];

@@ -14,7 +14,7 @@ import { OPTION_LETTERS, OPTION_ORDER } from './options.js';
 import type { ShellOptions } from './options.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
 import { runExitTrap } from './traps.js';
-import { errorMsg } from '../applets/common.js';
+import { errorMsg } from '../applets/lib/common.js';
 
 /** Runs `sh [options] [-c script [arg0 [args…]] | -s [args…] | file [args…]]`. */
 export function runShellMain(ctx: ProcessContext, argv: string[]): number {

@@ -1,11 +1,11 @@
 // BB_EXECVP for applets that run other programs (env, find -exec, xargs): busybox prefers its own applets,
 // otherwise the program is looked up in $PATH like execvp.
 
-import { resolvePath } from '../../fs/path.js';
-import { BUSYBOX_APPLETS } from '../busybox-applets.js';
-import { execResolved } from '../exec-file.js';
-import type { ProcessContext } from '../process.js';
-import { DEFAULT_PATH, searchPath } from '../resolve-executable.js';
+import { resolvePath } from '../../../fs/path.js';
+import { BUSYBOX_APPLETS } from '../../busybox-applets.js';
+import { execResolved } from '../../exec-file.js';
+import type { ProcessContext } from '../../process.js';
+import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 
 const APPLETS = new Set(BUSYBOX_APPLETS);
 

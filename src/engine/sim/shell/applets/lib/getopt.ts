@@ -2,8 +2,8 @@
 // operands (GNU permutation) unless told to stop at the first operand, `--` ends options, and glibc's error
 // texts ("invalid option -- 'z'") followed by the applet's usage.
 
-import { BUSYBOX_BANNER } from '../busybox-applets.js';
-import type { ProcessContext } from '../process.js';
+import { BUSYBOX_BANNER } from '../../busybox-applets.js';
+import type { ProcessContext } from '../../process.js';
 import { USAGE, showUsage } from './usage.js';
 import { errorMsg } from './common.js';
 

@@ -1,13 +1,13 @@
 // Helpers shared by the applets: error messages in busybox's forms (bb_error_msg, bb_perror_msg), reading
 // operands and stdin (with the blocking rules of an open stdin), and resolving paths against the process.
 
-import { resolvePath } from '../../fs/path.js';
-import { FsError } from '../../fs/vfs.js';
-import type { Stat } from '../../fs/vfs.js';
-import { concatBytes, readPath, strerror, toText } from '../io.js';
-import type { ProcessContext } from '../process.js';
-import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
-import { checkTimeLimit } from '../time-limit.js';
+import { resolvePath } from '../../../fs/path.js';
+import { FsError } from '../../../fs/vfs.js';
+import type { Stat } from '../../../fs/vfs.js';
+import { concatBytes, readPath, strerror, toText } from '../../io.js';
+import type { ProcessContext } from '../../process.js';
+import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../../process-errors.js';
+import { checkTimeLimit } from '../../time-limit.js';
 
 /** An applet implementation: gets its process and argv (argv[0] as invoked), returns the exit status. */
 export type Applet = (ctx: ProcessContext, argv: string[]) => number;

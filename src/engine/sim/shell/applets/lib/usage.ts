@@ -1,8 +1,8 @@
 // `--help` texts of busybox 1.35's applets (captured from the real binary), printed after a usage error such as
 // `ls: invalid option -- 'z'`, the way busybox's bb_show_usage does.
 
-import { BUSYBOX_BANNER } from '../busybox-applets.js';
-import type { ProcessContext } from '../process.js';
+import { BUSYBOX_BANNER } from '../../busybox-applets.js';
+import type { ProcessContext } from '../../process.js';
 import { errorMsg } from './common.js';
 
 /** Usage text of each simulated applet, without the banner line. */
