@@ -8,6 +8,7 @@ import { envMap } from '../image/config.js';
 import type { Clock } from '../state/clock.js';
 import { execResolved } from '../shell/exec-file.js';
 import { OUTPUT_LIMIT_BYTES, OutputLimitExceeded } from '../shell/process-errors.js';
+import { PROGRAMS } from '../shell/programs.js';
 import { ProcessBlocked, StepBudgetExceeded, resolveExecutable, type ProcessContext, type SleepGate } from '../shell/process.js';
 import { DaemonError } from '../daemon-error.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
@@ -137,6 +138,7 @@ export function runProcess(
   }
   const env = envMap(processEnv(spec.env, spec.hostname, spec.tty, who.home));
   const ctx: ProcessContext = {
+    programs: PROGRAMS,
     fs,
     cwd: resolvePath('/', spec.cwd || '/'),
     env,

@@ -4,7 +4,7 @@
 
 import type { Container } from './container.js';
 import type { ProcessEntry } from '../shell/pid-namespace.js';
-import { strftime } from '../shell/applets/strftime.js';
+import { strftime } from '../shell/applets/lib/strftime.js';
 
 /** What the 20.10 daemon answers for `top` without ps options. */
 export interface TopTable {

@@ -3,10 +3,10 @@
 
 import { basename, resolvePath } from '../fs/path.js';
 import { FsError } from '../fs/vfs.js';
-import { runApplet } from './applets/registry.js';
 import { BUSYBOX_APPLETS, BUSYBOX_APPLET_PATHS, BUSYBOX_BANNER } from './busybox-applets.js';
 import type { ProcessContext } from './process.js';
 import { strerror } from './io.js';
+import { errorMsg } from './applets/lib/common.js';
 
 const KNOWN = new Set(BUSYBOX_APPLETS);
 
@@ -15,10 +15,10 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
   const applet = basename(argv[0] ?? '');
   if (applet !== 'busybox') {
     if (!KNOWN.has(applet)) {
-      ctx.stderr(`${applet}: applet not found\n`);
+      errorMsg(ctx, applet, 'applet not found');
       return 127;
     }
-    return runApplet(ctx, argv);
+    return ctx.programs.runApplet(ctx, argv);
   }
   const first = argv[1];
   if (first === undefined || first === '--help') {
@@ -35,10 +35,10 @@ export function runBusybox(ctx: ProcessContext, argv: string[], binaryPath = '/b
   }
   if (first === '--install') return install(ctx, argv.slice(2), binaryPath);
   if (!KNOWN.has(first)) {
-    ctx.stderr(`${first}: applet not found\n`);
+    errorMsg(ctx, first, 'applet not found');
     return 127;
   }
-  return runApplet(ctx, argv.slice(1));
+  return ctx.programs.runApplet(ctx, argv.slice(1));
 }
 
 // Links every applet into DIR, or to its own install path without DIR. The Vfs has no hard links, so plain
@@ -54,7 +54,7 @@ function install(ctx: ProcessContext, args: string[], binaryPath: string): numbe
       ctx.fs.symlink(binaryPath, resolvePath(ctx.cwd, link));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      if (e.code !== 'EEXIST') ctx.stderr(`busybox: ${link}: ${strerror(e.code)}\n`);
+      if (e.code !== 'EEXIST') errorMsg(ctx, 'busybox', `${link}: ${strerror(e.code)}`);
     }
   }
   return 0;

@@ -107,8 +107,3 @@ export function errnoCode(e: unknown): FsError['code'] {
   if (e instanceof FsError) return e.code;
   throw e;
 }
-
-/** Writes "applet: message\n" to stderr. */
-export function appletError(ctx: ProcessContext, applet: string, message: string): void {
-  ctx.stderr(`${applet}: ${message}\n`);
-}

@@ -22,8 +22,22 @@ export interface SleepGate {
   sleep(ms: number): void;
 }
 
+/**
+ * How a process starts another program of the image: carried in the context instead of imported, because the
+ * applet table and the shell run in processes themselves (an import would close a cycle). Filled once by the
+ * code that starts a container's process, from `programs.ts`.
+ */
+export interface Programs {
+  /** runs the busybox applet named by basename(argv[0]) (the applet table) */
+  runApplet(ctx: ProcessContext, argv: string[]): number;
+  /** runs `sh`/`ash` with argv (a script file, `-c`, stdin) */
+  runShell(ctx: ProcessContext, argv: string[]): number;
+}
+
 /** Everything a simulated process sees: its filesystem, credentials, environment, streams and time. */
 export interface ProcessContext {
+  /** how this process starts the image's programs (see Programs) */
+  programs: Programs;
   fs: Vfs;
   /** absolute, normalised working directory */
   cwd: string;

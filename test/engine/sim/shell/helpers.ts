@@ -2,6 +2,7 @@
 
 import { spawn } from '../../../../src/engine/sim/shell/process.js';
 import type { ProcessContext } from '../../../../src/engine/sim/shell/process.js';
+import { PROGRAMS } from '../../../../src/engine/sim/shell/programs.js';
 import { MemoryVfs } from './memory-vfs.js';
 import type { MemoryVfsOptions, TreeSpec } from './memory-vfs.js';
 
@@ -54,6 +55,7 @@ export function makeContext(options: RunOptions = {}): { ctx: ProcessContext; ou
   const stderr: Uint8Array[] = [];
   const enc = new TextEncoder();
   const ctx: ProcessContext = {
+    programs: PROGRAMS,
     fs,
     cwd: options.cwd ?? '/',
     env: new Map(Object.entries(options.env ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'e30e2548f741', HOME: '/root' })),

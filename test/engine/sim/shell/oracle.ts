@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { BUSYBOX_APPLETS } from '../../../../src/engine/sim/shell/busybox-applets.js';
 import { spawn } from '../../../../src/engine/sim/shell/process.js';
 import type { ProcessContext } from '../../../../src/engine/sim/shell/process.js';
+import { PROGRAMS } from '../../../../src/engine/sim/shell/programs.js';
 import { BUSYBOX_BYTES } from './helpers.js';
 import { MemoryVfs } from './memory-vfs.js';
 
@@ -92,6 +93,7 @@ export function runSim(script: string, tree: OracleTree = {}, stdin = ''): Outco
   const err: Uint8Array[] = [];
   const enc = new TextEncoder();
   const ctx: ProcessContext = {
+    programs: PROGRAMS,
     fs,
     cwd: '/',
     env: new Map(Object.entries(ENV)),

@@ -6,13 +6,13 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupEntries, groupName, passwdEntries, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, missingError } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 import { blocksOf, humanSize, linkCount, modeString } from './ls.js';
-import { parseMode } from './mode.js';
-import { strftime } from './strftime.js';
-import { showUsage } from './usage.js';
+import { parseMode } from './lib/mode.js';
+import { strftime } from './lib/strftime.js';
+import { showUsage } from './lib/usage.js';
 
 // Visits a path and, with -R, everything below it (symlinks are not followed below the top).
 function walk(ctx: ProcessContext, path: string, recursive: boolean, visit: (p: string) => void): void {
@@ -39,7 +39,7 @@ const chmodMain: Applet = (ctx, argv) => {
   for (const file of args) {
     const top = ctx.fs.stat(abs(ctx, file));
     if (!top) {
-      if (!flags.has('f')) ctx.stderr(`chmod: ${file}: ${missingError(ctx, file)}\n`);
+      if (!flags.has('f')) errorMsg(ctx, 'chmod', `${file}: ${missingError(ctx, file)}`);
       status = 1;
       continue;
     }
@@ -48,7 +48,7 @@ const chmodMain: Applet = (ctx, argv) => {
       if (!st || st.kind === 'symlink') return;
       const mode = parseMode(spec, st.mode, st.kind === 'dir', ctx.umask ?? 0o022);
       if (mode === null) {
-        ctx.stderr(`chmod: invalid mode '${spec}'\n`);
+        errorMsg(ctx, 'chmod', `invalid mode '${spec}'`);
         throw new Invalid();
       }
       try {
@@ -58,7 +58,7 @@ const chmodMain: Applet = (ctx, argv) => {
         }
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        if (!flags.has('f')) ctx.stderr(`chmod: ${p}: ${strerror(e.code)}\n`);
+        if (!flags.has('f')) errorMsg(ctx, 'chmod', `${p}: ${strerror(e.code)}`);
         status = 1;
       }
     });
@@ -100,7 +100,7 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
     if (applet === 'chgrp') {
       gid = lookupGroup(ctx, spec);
       if (gid === null) {
-        ctx.stderr(`chgrp: unknown group ${spec}\n`);
+        errorMsg(ctx, 'chgrp', `unknown group ${spec}`);
         return 1;
       }
     } else {
@@ -111,13 +111,13 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
       if (group === undefined) {
         uid = lookupUser(ctx, user);
         if (uid === null) {
-          ctx.stderr(`chown: unknown user ${user}\n`);
+          errorMsg(ctx, 'chown', `unknown user ${user}`);
           return 1;
         }
       } else if (user === '') {
         gid = lookupGroup(ctx, group);
         if (gid === null) {
-          ctx.stderr(`chown: unknown group ${group}\n`);
+          errorMsg(ctx, 'chown', `unknown group ${group}`);
           return 1;
         }
       } else {
@@ -125,7 +125,7 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
         const login = passwdEntries(ctx.fs).find((e) => e.uid === uid)?.gid;
         gid = group === '' ? (login ?? uid) : lookupGroup(ctx, group);
         if (uid === null || gid === null) {
-          ctx.stderr(`chown: unknown user/group ${spec}\n`);
+          errorMsg(ctx, 'chown', `unknown user/group ${spec}`);
           return 1;
         }
       }
@@ -133,7 +133,7 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
     let status = 0;
     for (const file of files) {
       if (!ctx.fs.lstat(abs(ctx, file))) {
-        if (!o.has('f')) ctx.stderr(`${applet}: ${file}: ${missingError(ctx, file)}\n`);
+        if (!o.has('f')) errorMsg(ctx, applet, `${file}: ${missingError(ctx, file)}`);
         status = 1;
         continue;
       }
@@ -144,7 +144,7 @@ function chownLike(applet: 'chown' | 'chgrp'): Applet {
           ctx.fs.chown(abs(ctx, p), uid === -1 || uid === null ? st.uid : uid, gid === -1 || gid === null ? st.gid : gid);
         } catch (e) {
           if (!(e instanceof FsError)) throw e;
-          if (!o.has('f')) ctx.stderr(`${applet}: ${p}: ${strerror(e.code)}\n`);
+          if (!o.has('f')) errorMsg(ctx, applet, `${p}: ${strerror(e.code)}`);
           status = 1;
         }
       });
@@ -180,7 +180,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
     // a trailing slash makes lstat(2) resolve a symlink to its directory
     const st = o.has('L') || /[^/]\/+$/.test(file) ? ctx.fs.stat(path) : ctx.fs.lstat(path);
     if (!st || (st.kind !== 'dir' && /[^/]\/+$/.test(file))) {
-      ctx.stderr(`stat: can't stat '${file}': ${missingError(ctx, file)}\n`);
+      errorMsg(ctx, 'stat', `can't stat '${file}': ${missingError(ctx, file)}`);
       status = 1;
       continue;
     }
@@ -267,7 +267,7 @@ export const du: Applet = (ctx, argv) => {
     chargeStep(ctx);
     const st = o.has('L') ? ctx.fs.stat(abs(ctx, p)) : ctx.fs.lstat(abs(ctx, p));
     if (!st) {
-      ctx.stderr(`du: ${p}: ${missingError(ctx, p)}\n`);
+      errorMsg(ctx, 'du', `${p}: ${missingError(ctx, p)}`);
       status = 1;
       return 0;
     }

@@ -4,14 +4,14 @@
 import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, endOfInput, produceForever, readOperand, takeStdin } from './common.js';
+import { abs, endOfInput, produceForever, readOperand, takeStdin } from './lib/common.js';
 
 /** A device that yields bytes for ever. */
 function isEndlessDevice(ctx: ProcessContext, file: string): boolean {
   const p = abs(ctx, file);
   return ['/dev/zero', '/dev/urandom', '/dev/random'].includes(p) && ctx.fs.stat(p)?.kind === 'char';
 }
-import { getopt } from './getopt.js';
+import { getopt } from './lib/getopt.js';
 
 function visible(data: Uint8Array, showEnds: boolean, showTabs: boolean): Uint8Array {
   const out: number[] = [];

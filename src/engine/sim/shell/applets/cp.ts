@@ -6,9 +6,9 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, missingError, statOrNull } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, chargeStep, errorMsg, missingError, statOrNull } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** What copyFile does. */
 export interface CopyFlags {
@@ -25,7 +25,7 @@ export interface CopyFlags {
 
 function perror(ctx: ProcessContext, applet: string, msg: string, e: unknown): false {
   if (!(e instanceof FsError)) throw e;
-  ctx.stderr(`${applet}: ${msg}: ${strerror(e.code)}\n`);
+  errorMsg(ctx, applet, `${msg}: ${strerror(e.code)}`);
   return false;
 }
 
@@ -47,7 +47,7 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
   if (!sst) {
     why ??= missingError(ctx, src);
     // busybox's cp words ENOTDIR its own way
-    ctx.stderr(`${applet}: can't stat '${src}': ${why === strerror('ENOTDIR') ? 'Path has non-directory component' : why}\n`);
+    errorMsg(ctx, applet, `can't stat '${src}': ${why === strerror('ENOTDIR') ? 'Path has non-directory component' : why}`);
     return false;
   }
   const dst = fs.lstat(dp);
@@ -57,22 +57,22 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
     return false;
   }
   if (dst && sameFile(ctx, sp, dp)) {
-    ctx.stderr(`${applet}: '${src}' and '${dest}' are the same file\n`);
+    errorMsg(ctx, applet, `'${src}' and '${dest}' are the same file`);
     return false;
   }
   const umask = ctx.umask ?? 0o022;
   if (sst.kind === 'dir') {
     if (!f.recursive) {
-      ctx.stderr(`${applet}: omitting directory '${src}'\n`);
+      errorMsg(ctx, applet, `omitting directory '${src}'`);
       return false;
     }
     if (f.created.has(sp)) {
-      ctx.stderr(`${applet}: recursion detected, omitting directory '${src}'\n`);
+      errorMsg(ctx, applet, `recursion detected, omitting directory '${src}'`);
       return false;
     }
     const dstDir = fs.stat(dp);
     if (dstDir && dstDir.kind !== 'dir') {
-      ctx.stderr(`${applet}: target '${dest}' is not a directory\n`);
+      errorMsg(ctx, applet, `target '${dest}' is not a directory`);
       return false;
     }
     if (!dstDir) {

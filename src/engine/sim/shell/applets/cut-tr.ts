@@ -3,11 +3,11 @@
 
 import { concatBytes, toBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { endOfInput, lines, readAll, takeStdin } from './common.js';
-import { processEscape } from './escapes.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { endOfInput, errorMsg, lines, readAll, takeStdin } from './lib/common.js';
+import { processEscape } from './lib/escapes.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 type Range = [start: number, end: number];
 
@@ -18,7 +18,7 @@ function parseList(ctx: ProcessContext, spec: string): Range[] | null {
   const out: Range[] = [];
   const num = (t: string): number | null => {
     if (!/^\d+$/.test(t)) {
-      ctx.stderr(`cut: invalid number '${t}'\n`);
+      errorMsg(ctx, 'cut', `invalid number '${t}'`);
       return null;
     }
     return Number(t);
@@ -41,7 +41,7 @@ function parseList(ctx: ProcessContext, spec: string): Range[] | null {
         const n = num(rest);
         if (n === null) return null;
         if (n < s) {
-          ctx.stderr(`cut: ${n}<${s}\n`);
+          errorMsg(ctx, 'cut', `${n}<${s}`);
           return null;
         }
         e = n === 0 ? 0 : n - 1;

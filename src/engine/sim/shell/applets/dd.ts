@@ -4,8 +4,8 @@
 
 import { FILE_SIZE_LIMIT, FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
-import type { Applet } from './common.js';
-import { abs, endOfInput, readOperand, takeStdin } from './common.js';
+import type { Applet } from './lib/common.js';
+import { abs, endOfInput, errorMsg, readOperand, takeStdin } from './lib/common.js';
 
 const SUFFIX: Record<string, number> = { '': 1, c: 1, w: 2, b: 512, kB: 1000, k: 1024, K: 1024, MB: 1_000_000, M: 1048576, GB: 1e9, G: 1073741824 };
 
@@ -21,7 +21,7 @@ export const dd: Applet = (ctx, argv) => {
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=');
     if (eq === -1) {
-      ctx.stderr(`dd: unknown operand ${a}\n`);
+      errorMsg(ctx, 'dd', `unknown operand ${a}`);
       return 1;
     }
     opts.set(a.slice(0, eq), a.slice(eq + 1));
@@ -30,7 +30,7 @@ export const dd: Applet = (ctx, argv) => {
     const v = opts.get(key);
     if (v === undefined) return def;
     const n = size(v);
-    if (n === null) ctx.stderr(`dd: invalid number '${v}'\n`);
+    if (n === null) errorMsg(ctx, 'dd', `invalid number '${v}'`);
     return n;
   };
   const bs = num('bs', 0);
@@ -46,7 +46,7 @@ export const dd: Applet = (ctx, argv) => {
   // busybox knows only these conversions (no ucase, lcase, ascii, …)
   const badConv = opts.has('conv') ? conv.find((c) => !['notrunc', 'sync', 'noerror', 'fsync', 'swab'].includes(c)) : undefined;
   if (badConv !== undefined) {
-    ctx.stderr(`dd: invalid argument '${badConv}' to 'conv'\n`);
+    errorMsg(ctx, 'dd', `invalid argument '${badConv}' to 'conv'`);
     return 1;
   }
   const status = opts.get('status');
@@ -65,7 +65,7 @@ export const dd: Applet = (ctx, argv) => {
         data = readOperand(ctx, input);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`dd: can't open '${input}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'dd', `can't open '${input}': ${strerror(e.code)}`);
         return 1;
       }
     }
@@ -116,7 +116,7 @@ export const dd: Applet = (ctx, argv) => {
         ctx.stderr(`dd: error writing '${output}': ${strerror(e.code)}\n${full}+${partial} records in\n${fitted}+0 records out\n`);
         return 1;
       }
-      ctx.stderr(`dd: can't open '${output}': ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'dd', `can't open '${output}': ${strerror(e.code)}`);
       return 1;
     }
   }

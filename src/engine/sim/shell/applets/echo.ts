@@ -3,7 +3,7 @@
 
 import { toBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { processEscape } from './escapes.js';
+import { processEscape } from './lib/escapes.js';
 
 /** `echo [-neE] [ARG]...` */
 export function echo(ctx: ProcessContext, argv: string[]): number {

@@ -1,9 +1,10 @@
 // busybox expr: | & = > >= < <= != + - * / % : and match/substr/index/length, with integer or string
 // comparison; prints the result, exits 1 when it is 0 or empty, 2 on errors ("expr: syntax error").
 
-import type { Applet } from './common.js';
-import { compilePosix } from './posix-regex.js';
+import type { Applet } from './lib/common.js';
+import { compilePosix } from './lib/posix-regex.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
+import { errorMsg } from './lib/common.js';
 
 class ExprError {
   constructor(readonly message: string) {}
@@ -168,7 +169,7 @@ export const expr: Applet = (ctx, argv) => {
     return isNull(v) ? 1 : 0;
   } catch (err) {
     if (!(err instanceof ExprError)) throw err;
-    ctx.stderr(`expr: ${err.message}\n`);
+    errorMsg(ctx, 'expr', err.message);
     return 2;
   }
 };

@@ -7,14 +7,14 @@ import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { groupEntries, passwdEntries } from '../users.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, missingError } from './common.js';
-import { runProgram } from './exec-program.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
+import { runProgram } from './lib/exec-program.js';
 import { linkCount } from './ls.js';
-import { parseMode } from './mode.js';
-import { compilePosix } from './posix-regex.js';
+import { parseMode } from './lib/mode.js';
+import { compilePosix } from './lib/posix-regex.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 
 interface Item {
   path: string;
@@ -56,7 +56,7 @@ class FindParser {
   ) {}
 
   private fail(msg: string): never {
-    this.ctx.stderr(`find: ${msg}\n`);
+    errorMsg(this.ctx, 'find', msg);
     throw new FindError(1);
   }
 
@@ -183,7 +183,7 @@ class FindParser {
         const u = this.need(a);
         const uid = /^\d+$/.test(u) ? Number(u) : passwdEntries(ctx.fs).find((e) => e.name === u)?.uid;
         if (uid === undefined) {
-          ctx.stderr(`find: unknown user ${u}\n`);
+          errorMsg(ctx, 'find', `unknown user ${u}`);
           throw new FindError(1);
         }
         return test((it) => it.st.uid === uid);
@@ -192,7 +192,7 @@ class FindParser {
         const g = this.need(a);
         const gid = /^\d+$/.test(g) ? Number(g) : groupEntries(ctx.fs).find((e) => e.name === g)?.gid;
         if (gid === undefined) {
-          ctx.stderr(`find: unknown group ${g}\n`);
+          errorMsg(ctx, 'find', `unknown group ${g}`);
           throw new FindError(1);
         }
         return test((it) => it.st.gid === gid);
@@ -256,7 +256,7 @@ class FindParser {
           const argv = cmd.map((w) => w.split('{}').join(it.path));
           const r = runProgram(ctx, argv);
           if (typeof r === 'string') {
-            ctx.stderr(`find: can't execute '${argv[0] ?? ''}': ${r}\n`);
+            errorMsg(ctx, 'find', `can't execute '${argv[0] ?? ''}': ${r}`);
             this.status.code = 1;
             return false;
           }
@@ -316,7 +316,7 @@ export const find: Applet = (ctx, argv) => {
     const slash = /[^/]\/+$/.test(path);
     const st = follow || slash ? ctx.fs.stat(p) : ctx.fs.lstat(p);
     if (!st || (slash && st.kind !== 'dir')) {
-      ctx.stderr(`find: ${path}: ${missingError(ctx, path)}\n`);
+      errorMsg(ctx, 'find', `${path}: ${missingError(ctx, path)}`);
       status.code = 1;
       return;
     }
@@ -342,7 +342,7 @@ export const find: Applet = (ctx, argv) => {
     if (batch.files.length === 0) continue;
     const r = runProgram(ctx, [...batch.argv, ...batch.files]);
     if (typeof r === 'string') {
-      ctx.stderr(`find: can't execute '${batch.argv[0] ?? ''}': ${r}\n`);
+      errorMsg(ctx, 'find', `can't execute '${batch.argv[0] ?? ''}': ${r}`);
       status.code = 1;
     } else if (r !== 0) status.code = 1;
   }

@@ -5,12 +5,12 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, endOfInput, isStdinPath, missingError, readOperand, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import type { Opts } from './getopt.js';
-import { compilePosix, RegexError } from './posix-regex.js';
+import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, readOperand, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import type { Opts } from './lib/getopt.js';
+import { compilePosix, RegexError } from './lib/posix-regex.js';
 import { allMatches, makeRegex } from '../../../../regex/make-regex.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 
 class QuitMatch {}
 
@@ -61,7 +61,7 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
       if (text !== '') patterns.push(...text.replace(/\n$/, '').split('\n'));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`grep: ${f}: ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'grep', `${f}: ${strerror(e.code)}`);
       return 2;
     }
   }
@@ -77,7 +77,7 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
     matcher = buildMatcher(patterns, applet === 'fgrep' ? withF(o) : o, extended);
   } catch (e) {
     if (!(e instanceof RegexError)) throw e;
-    ctx.stderr(`grep: bad regex '${patterns[0] ?? ''}'\n`);
+    errorMsg(ctx, 'grep', `bad regex '${patterns[0] ?? ''}'`);
     return 2;
   }
   let printName = operands.length > 1;
@@ -102,7 +102,7 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
         continue;
       }
       if (!st) {
-        if (!o.has('s')) ctx.stderr(`grep: ${file}: ${missingError(ctx, file)}\n`);
+        if (!o.has('s')) errorMsg(ctx, 'grep', `${file}: ${missingError(ctx, file)}`);
         openErrors = true;
         continue;
       }

@@ -3,9 +3,9 @@
 
 import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
-import type { Applet } from './common.js';
-import { readOperand, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 
 const hex = (words: number[], littleEndian: boolean): string =>
   words
@@ -135,7 +135,7 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
         return f === '-' ? stdinToEof(ctx) : readOperand(ctx, f);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`${name}: can't open '${f}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, name, `can't open '${f}': ${strerror(e.code)}`);
         return null;
       }
     };
@@ -158,7 +158,7 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
         text = list === '-' ? stdinToEof(ctx) : readOperand(ctx, list);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`${name}: ${list}: ${strerror(e.code)}\n`);
+        errorMsg(ctx, name, `${list}: ${strerror(e.code)}`);
         return 1;
       }
       const body = toText(text);
@@ -167,7 +167,7 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
         // a line without "  " or " *" is a failed check (reported only with -w), the hash compared as is
         const m = /^(.*?)(?: {2}| \*)(.*)$/.exec(line);
         if (!m) {
-          if (o.has('w')) ctx.stderr(`${name}: invalid format\n`);
+          if (o.has('w')) errorMsg(ctx, name, 'invalid format');
           failed++;
           continue;
         }
@@ -178,7 +178,7 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
       }
     }
     if (failed > 0) {
-      ctx.stderr(`${name}: WARNING: ${failed} of ${total} computed checksums did NOT match\n`);
+      errorMsg(ctx, name, `WARNING: ${failed} of ${total} computed checksums did NOT match`);
       status = 1;
     }
     return status;

@@ -5,9 +5,9 @@ import { FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { endOfInput, readOperand, stdinToEof, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { endOfInput, errorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 // "-5" is the obsolete form of "-n 5".
 function modernize(argv: string[]): string[] {
@@ -17,7 +17,7 @@ function modernize(argv: string[]): string[] {
 function parseCount(ctx: ProcessContext, applet: string, s: string): { n: number; plus: boolean; minus: boolean } | null {
   const m = /^([+-]?)([0-9]+)([bkmKM]?)$/.exec(s);
   if (!m) {
-    ctx.stderr(`${applet}: invalid number '${s}'\n`);
+    errorMsg(ctx, applet, `invalid number '${s}'`);
     return null;
   }
   const mult: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, m: 1048576, M: 1048576 };
@@ -53,7 +53,7 @@ export function head(ctx: ProcessContext, argv: string[]): number {
         data = readOperand(ctx, file);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`head: ${file}: ${e.code === 'EISDIR' ? 'Input/output error' : strerror(e.code)}\n`);
+        errorMsg(ctx, 'head', `${file}: ${e.code === 'EISDIR' ? 'Input/output error' : strerror(e.code)}`);
         status = 1;
         // the blank line before a header counts files named, not files shown
         first = false;
@@ -99,7 +99,7 @@ export function tail(ctx: ProcessContext, argv: string[]): number {
       inputs.push([file, readOperand(ctx, file)]);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`tail: can't open '${file}': ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'tail', `can't open '${file}': ${strerror(e.code)}`);
       status = 1;
     }
   }

@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, missingError, statOrNull } from './common.js';
+import { abs, errorMsg, missingError, statOrNull } from './lib/common.js';
 import { lastComponent } from './cp.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR` */
@@ -30,7 +30,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     const lastStat = statOrNull(ctx, abs(ctx, last), !(o.has('n') || o.has('T')));
     if (lastStat?.kind === 'dir') {
       if (o.has('T')) {
-        ctx.stderr(`ln: '${last}' is a directory\n`);
+        errorMsg(ctx, 'ln', `'${last}' is a directory`);
         return 1;
       }
       link = `${last.replace(/\/+$/, '')}/${lastComponent(target)}`;
@@ -38,7 +38,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     // link(2) does not follow a symlink: a hard link to one is that symlink again, even when it dangles or loops
     const targetLink = o.has('s') ? null : fs.lstat(abs(ctx, target));
     if (!o.has('s') && targetLink?.kind !== 'symlink' && !fs.stat(abs(ctx, target))) {
-      ctx.stderr(`ln: ${target}: ${missingError(ctx, target)}\n`);
+      errorMsg(ctx, 'ln', `${target}: ${missingError(ctx, target)}`);
       status = 1;
       continue;
     }
@@ -60,7 +60,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
       } else {
         const st = fs.stat(abs(ctx, target));
         if (st?.kind === 'dir') {
-          ctx.stderr(`ln: ${link}: Operation not permitted\n`);
+          errorMsg(ctx, 'ln', `${link}: Operation not permitted`);
           status = 1;
           continue;
         }
@@ -69,7 +69,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
       }
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`ln: ${link}: ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'ln', `${link}: ${strerror(e.code)}`);
       status = 1;
     }
   }

@@ -5,11 +5,11 @@
 import type { Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
-import { abs, missingError } from './common.js';
-import { getopt } from './getopt.js';
-import type { Opts } from './getopt.js';
-import { permString } from './mode.js';
-import { strftime } from './strftime.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import type { Opts } from './lib/getopt.js';
+import { permString } from './lib/mode.js';
+import { strftime } from './lib/strftime.js';
 
 interface Entry {
   /** path as it is displayed in headers and used for stat */
@@ -88,7 +88,7 @@ class Lister {
     // a trailing slash makes lstat(2) resolve a symlink to its directory
     const st = follow || this.o.has('L') || /[^/]\/+$/.test(full) ? this.ctx.fs.stat(path) : this.ctx.fs.lstat(path);
     if (!st || (st.kind !== 'dir' && /[^/]\/+$/.test(full))) {
-      this.ctx.stderr(`ls: ${full}: ${missingError(this.ctx, full)}\n`);
+      errorMsg(this.ctx, 'ls', `${full}: ${missingError(this.ctx, full)}`);
       this.status = 1;
       return null;
     }
@@ -195,7 +195,7 @@ class Lister {
     try {
       names = this.ctx.fs.readdir(path);
     } catch {
-      this.ctx.stderr(`ls: can't open '${dir.full}': Permission denied\n`);
+      errorMsg(this.ctx, 'ls', `can't open '${dir.full}': Permission denied`);
       this.status = 1;
       return;
     }

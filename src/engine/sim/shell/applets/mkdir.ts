@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs } from './common.js';
-import { getopt } from './getopt.js';
-import { parseMode } from './mode.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { parseMode } from './lib/mode.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */
@@ -41,7 +41,7 @@ export function makeDirectory(
       if (e.code !== 'EEXIST' || !parents || ctx.fs.stat(p)?.kind !== 'dir') {
         // "dir/" names a directory: an existing non-directory there is ENOTDIR, as mkdir(2) reports.
         const code = e.code === 'EEXIST' && step.endsWith('/') && ctx.fs.stat(p)?.kind !== 'dir' ? 'ENOTDIR' : e.code;
-        ctx.stderr(`${applet}: can't create directory '${step}': ${strerror(code)}\n`);
+        errorMsg(ctx, applet, `can't create directory '${step}': ${strerror(code)}`);
         return false;
       }
       if (last) return true;
@@ -54,7 +54,7 @@ export function makeDirectory(
         ctx.fs.chmod(p, mode);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`${applet}: can't set permissions of directory '${step}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, applet, `can't set permissions of directory '${step}': ${strerror(e.code)}`);
         return false;
       }
     }
@@ -71,7 +71,7 @@ export function mkdir(ctx: ProcessContext, argv: string[]): number {
   if (spec !== undefined) {
     mode = parseMode(spec, 0o777, true, 0);
     if (mode === null) {
-      ctx.stderr(`mkdir: invalid mode '${spec}'\n`);
+      errorMsg(ctx, 'mkdir', `invalid mode '${spec}'`);
       return 1;
     }
   }
@@ -96,7 +96,7 @@ export function rmdir(ctx: ProcessContext, argv: string[]): number {
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         if (!(o.has('i') && e.code === 'ENOTEMPTY')) {
-          ctx.stderr(`rmdir: '${path}': ${strerror(e.code)}\n`);
+          errorMsg(ctx, 'rmdir', `'${path}': ${strerror(e.code)}`);
           status = 1;
         }
         break;

@@ -3,11 +3,11 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs } from './common.js';
+import { abs, errorMsg } from './lib/common.js';
 import { copyFile, lastComponent } from './cp.js';
-import { getopt } from './getopt.js';
+import { getopt } from './lib/getopt.js';
 import { removeFile } from './rm.js';
-import { showUsage } from './usage.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `mv [-fin] SOURCE... DEST` */
@@ -30,7 +30,7 @@ export function mv(ctx: ProcessContext, argv: string[]): number {
     } catch (e) {
       // cp_mv_stat2: a stat that fails other than ENOENT (a symlink loop) stops mv before it moves anything
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`mv: can't stat '${target}': ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'mv', `can't stat '${target}': ${strerror(e.code)}`);
       return 1;
     }
     if (sources.length === 1 && (!isDir || o.has('T'))) pairs.push([sources[0] ?? '', target]);
@@ -47,7 +47,7 @@ export function mv(ctx: ProcessContext, argv: string[]): number {
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       if (e.code !== 'EXDEV' || !ctx.fs.lstat(abs(ctx, src))) {
-        ctx.stderr(`mv: can't rename '${src}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'mv', `can't rename '${src}': ${strerror(e.code)}`);
         status = 1;
         continue;
       }

@@ -4,10 +4,10 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { DEFAULT_PATH } from '../resolve-executable.js';
-import type { Applet } from './common.js';
-import { abs } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { abs, errorMsg } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** POSIX basename of an operand ("/a/b/" → "b", "/" → "/"). */
 function baseOf(s: string): string {
@@ -111,7 +111,7 @@ export const realpath: Applet = (ctx, argv) => {
   for (const f of files) {
     const r = canonical(ctx, f);
     if (r === null) {
-      ctx.stderr(`realpath: ${f}: No such file or directory\n`);
+      errorMsg(ctx, 'realpath', `${f}: No such file or directory`);
       status = 1;
     } else ctx.stdout(`${r}\n`);
   }
@@ -150,7 +150,7 @@ export const unlink: Applet = (ctx, argv) => {
     return 0;
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
-    ctx.stderr(`unlink: can't remove file '${args[0] ?? ''}': ${strerror(e.code)}\n`);
+    errorMsg(ctx, 'unlink', `can't remove file '${args[0] ?? ''}': ${strerror(e.code)}`);
     return 1;
   }
 };
@@ -186,7 +186,7 @@ export const mktemp: Applet = (ctx, argv) => {
       else ctx.fs.writeFile(p, new Uint8Array(), { mode: 0o600 });
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      if (!o.has('q')) ctx.stderr(`mktemp: ${strerror(e.code)}\n`);
+      if (!o.has('q')) errorMsg(ctx, 'mktemp', `${strerror(e.code)}`);
       return 1;
     }
     ctx.stdout(`${name}\n`);
@@ -203,7 +203,7 @@ export const truncate: Applet = (ctx, argv) => {
   if (spec === undefined || o.operands.length === 0) return showUsage(ctx, 'truncate');
   const m = /^(\d+)([kKmMgG]?)$/.exec(spec);
   if (!m) {
-    ctx.stderr(`truncate: invalid number '${spec}'\n`);
+    errorMsg(ctx, 'truncate', `invalid number '${spec}'`);
     return 1;
   }
   const size = Number(m[1]) * ({ '': 1, k: 1024, K: 1024, m: 1048576, M: 1048576, g: 1073741824, G: 1073741824 }[m[2] ?? ''] ?? 1);
@@ -219,7 +219,7 @@ export const truncate: Applet = (ctx, argv) => {
       ctx.fs.writeFile(p, data);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`truncate: ${f}: ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'truncate', `${f}: ${strerror(e.code)}`);
       status = 1;
     }
   }

@@ -3,10 +3,11 @@
 
 import { toBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { formatFloat, formatInteger, formatString } from './c-format.js';
-import type { Conversion } from './c-format.js';
-import { processEscape } from './escapes.js';
-import { showUsage } from './usage.js';
+import { formatFloat, formatInteger, formatString } from './lib/c-format.js';
+import type { Conversion } from './lib/c-format.js';
+import { processEscape } from './lib/escapes.js';
+import { showUsage } from './lib/usage.js';
+import { errorMsg } from './lib/common.js';
 
 class Out {
   bytes: number[] = [];
@@ -21,7 +22,7 @@ export function printfMain(ctx: ProcessContext, argv: string[], prefix = 'printf
   if (args[0] === '--') args = args.slice(1);
   if (args.length === 0) {
     if (builtin) {
-      ctx.stderr(`${prefix}: usage: printf FORMAT [ARGUMENT...]\n`);
+      errorMsg(ctx, prefix, 'usage: printf FORMAT [ARGUMENT...]');
       return 2;
     }
     return showUsage(ctx, 'printf');
@@ -30,7 +31,7 @@ export function printfMain(ctx: ProcessContext, argv: string[], prefix = 'printf
   let rest = args.slice(1);
   const state = { convErr: false };
   const out = new Out();
-  const err = (m: string): void => ctx.stderr(`${prefix}: ${m}\n`);
+  const err = (m: string): void => errorMsg(ctx, prefix, m);
   let result: 'ok' | 'stop' | 'error';
   for (;;) {
     const before = rest.length;

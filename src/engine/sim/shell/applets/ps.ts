@@ -7,8 +7,9 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { errorMsg } from './lib/common.js';
 
 /** What ps knows of one process. */
 interface PsProcess {
@@ -69,7 +70,7 @@ export const ps: Applet = (ctx, argv) => {
   }
   const refused = columns.find((c) => NOT_MODELLED.has(c.name));
   if (refused) {
-    ctx.stderr(`ps: -o ${refused.name}: memory sizes are not simulated; run this on the real engine\n`);
+    errorMsg(ctx, 'ps', `-o ${refused.name}: memory sizes are not simulated; run this on the real engine`);
     return 1;
   }
   let processes: PsProcess[];
@@ -77,7 +78,7 @@ export const ps: Applet = (ctx, argv) => {
     processes = scan(ctx);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
-    ctx.stderr(`ps: can't open '/proc': ${strerror(e.code)}\n`);
+    errorMsg(ctx, 'ps', `can't open '/proc': ${strerror(e.code)}`);
     return 1;
   }
   // not a terminal: no width limit; on one, busybox's 80 columns less one
@@ -126,7 +127,7 @@ function find(ctx: ProcessContext, name: string): Column | number {
   const six = (n: string) => n.padEnd(6, '\0').slice(0, 6);
   const spec = SPECS.find((s) => six(s.name) === six(name));
   if (spec) return spec;
-  ctx.stderr(`ps: bad -o argument '${name}', supported arguments: ${SPECS.map((s) => s.name).join(',')}\n`);
+  errorMsg(ctx, 'ps', `bad -o argument '${name}', supported arguments: ${SPECS.map((s) => s.name).join(',')}`);
   return 1;
 }
 

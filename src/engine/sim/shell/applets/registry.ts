@@ -8,7 +8,7 @@ import type { ProcessContext } from '../process.js';
 import { WriteFailed } from '../process-errors.js';
 import { runBusybox } from '../busybox.js';
 import { runShellMain } from '../sh/sh-main.js';
-import type { Applet } from './common.js';
+import type { Applet } from './lib/common.js';
 import { chgrp, chmod, chown, du, stat } from './attrs.js';
 import { cat } from './cat.js';
 import { cp } from './cp.js';
@@ -36,6 +36,7 @@ import { testMain } from './test.js';
 import { base64, nl, rev, seq, tac, tee, yes } from './text.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
+import { errorMsg } from './lib/common.js';
 
 const IMPLS = new Map<string, Applet>([
   ['busybox', (ctx, argv) => runBusybox(ctx, argv)],
@@ -130,13 +131,13 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
   } catch (e) {
     // a write the disk could not take: busybox's applets die with "applet: write error: …" and exit 1
     if (e instanceof WriteFailed) {
-      ctx.stderr(`${name}: ${e.text}\n`);
+      errorMsg(ctx, name, e.text);
       return 1;
     }
     // a kernel error an applet did not expect (ELOOP from a symlink loop, …) is busybox's bb_perror_msg
     // "applet: path: strerror" and exit 1, never a crash of the simulator
     if (!(e instanceof FsError)) throw e;
-    ctx.stderr(`${name}: ${e.path}: ${strerror(e.code)}\n`);
+    errorMsg(ctx, name, `${e.path}: ${strerror(e.code)}`);
     return 1;
   }
 }

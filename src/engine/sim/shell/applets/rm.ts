@@ -5,9 +5,9 @@ import { basename } from '../../fs/path.js';
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { abs, missingError } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** bb_ask_y_confirmation: reads one line of stdin; yes when it starts with y or Y. */
@@ -28,17 +28,17 @@ export function removeFile(ctx: ProcessContext, applet: string, path: string, fo
     // remove_file: only ENOENT is "can't remove" (and silent with -f); ENOTDIR is "can't stat"
     const why = missingError(ctx, path);
     if (why !== strerror('ENOENT')) {
-      ctx.stderr(`${applet}: can't stat '${path}': ${why}\n`);
+      errorMsg(ctx, applet, `can't stat '${path}': ${why}`);
       return false;
     }
     if (force) return true;
-    ctx.stderr(`${applet}: can't remove '${path}': No such file or directory\n`);
+    errorMsg(ctx, applet, `can't remove '${path}': No such file or directory`);
     return false;
   }
   ctx.budget.steps--;
   if (st.kind === 'dir') {
     if (!recursive) {
-      ctx.stderr(`${applet}: '${path}' is a directory\n`);
+      errorMsg(ctx, applet, `'${path}' is a directory`);
       return false;
     }
     let ok = true;
@@ -84,7 +84,7 @@ export function removeFile(ctx: ProcessContext, applet: string, path: string, fo
 
 function fail(ctx: ProcessContext, applet: string, path: string, e: unknown): false {
   if (!(e instanceof FsError)) throw e;
-  ctx.stderr(`${applet}: can't remove '${path}': ${strerror(e.code)}\n`);
+  errorMsg(ctx, applet, `can't remove '${path}': ${strerror(e.code)}`);
   return false;
 }
 

@@ -3,10 +3,10 @@
 
 import { killCommand } from './kill.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { stdinToEof } from './common.js';
-import { runProgram } from './exec-program.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { errorMsg, stdinToEof } from './lib/common.js';
+import { runProgram } from './lib/exec-program.js';
+import { getopt } from './lib/getopt.js';
 import { toText } from '../io.js';
 
 /** `env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]` */
@@ -34,7 +34,7 @@ export const env: Applet = (ctx, argv) => {
   }
   const r = runProgram({ ...ctx, env: next }, rest);
   if (typeof r === 'string') {
-    ctx.stderr(`env: can't execute '${rest[0] ?? ''}': ${r}\n`);
+    errorMsg(ctx, 'env', `can't execute '${rest[0] ?? ''}': ${r}`);
     return r === 'Permission denied' ? 126 : 127;
   }
   return r;
@@ -95,11 +95,11 @@ export const xargs: Applet = (ctx, argv) => {
     if (o.has('t')) ctx.stderr(`${args.join(' ')}\n`);
     const r = runProgram(ctx, args);
     if (typeof r === 'string') {
-      ctx.stderr(`xargs: ${args[0] ?? ''}: ${r}\n`);
+      errorMsg(ctx, 'xargs', `${args[0] ?? ''}: ${r}`);
       return r === 'Permission denied' ? 126 : 127;
     }
     if (r === 255) {
-      ctx.stderr(`xargs: ${args[0] ?? ''}: exited with status 255; aborting\n`);
+      errorMsg(ctx, 'xargs', `${args[0] ?? ''}: exited with status 255; aborting`);
       return 124;
     }
     if (r !== 0) status = 123;

@@ -6,13 +6,13 @@
 import { FsError } from '../../fs/vfs.js';
 import { readPath, strerror, toBytes, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, errorMsg, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 import { makeRegex } from '../../../../regex/make-regex.js';
-import { SedError, Script } from './sed-script.js';
-import type { Addr, Cmd } from './sed-script.js';
-import { showUsage } from './usage.js';
+import { SedError, Script } from './lib/sed-script.js';
+import type { Addr, Cmd } from './lib/sed-script.js';
+import { showUsage } from './lib/usage.js';
 
 /** Input lines, each knowing whether it ended with a newline (only a file's last line may not). */
 export interface SedLine {
@@ -335,7 +335,7 @@ export const sed: Applet = (ctx, argv) => {
         pieces.push(toText(readPath(ctx, v)).replace(/\n$/, ''));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`sed: can't open '${v}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'sed', `can't open '${v}': ${strerror(e.code)}`);
         return 1;
       }
     }
@@ -350,7 +350,7 @@ export const sed: Applet = (ctx, argv) => {
     script.parse(pieces.join('\n'));
   } catch (e) {
     if (!(e instanceof SedError)) throw e;
-    ctx.stderr(`sed: ${e.message}\n`);
+    errorMsg(ctx, 'sed', e.message);
     return 1;
   }
   const inPlace = o.list.some(([k]) => k === 'i');
@@ -361,7 +361,7 @@ export const sed: Applet = (ctx, argv) => {
       r.run(input);
     } catch (e) {
       if (!(e instanceof SedError)) throw e;
-      ctx.stderr(`sed: ${e.message}\n`);
+      errorMsg(ctx, 'sed', e.message);
       status = 1;
     }
     return r.out.join('');
@@ -377,7 +377,7 @@ export const sed: Applet = (ctx, argv) => {
         text = toText(readPath(ctx, f));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`sed: ${f}: ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'sed', `${f}: ${strerror(e.code)}`);
         status = 1;
         continue;
       }
@@ -396,7 +396,7 @@ export const sed: Applet = (ctx, argv) => {
         input.push(...splitInput(toText(readPath(ctx, f))));
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`sed: ${f}: ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'sed', `${f}: ${strerror(e.code)}`);
         status = 1;
       }
     }

@@ -1,9 +1,9 @@
 // busybox sort (-n -r -u -f -b -k -t -s -o) and uniq (-c -d -u -i -f -s -w), with "%7lu " counts.
 
 import { toBytes } from '../io.js';
-import type { Applet } from './common.js';
-import { abs, lines, readAll } from './common.js';
-import { getopt } from './getopt.js';
+import type { Applet } from './lib/common.js';
+import { abs, lines, readAll } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 
 /** `sort [-nrugMcszbdfiokt] [-o FILE] [-k START[.OFS][OPTS][,END[.OFS][OPTS]] [-t CHAR] [FILE]...` */
 export const sort: Applet = (ctx, argv) => {

@@ -6,11 +6,12 @@ import { DEFAULT_KERNEL } from '../process.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { groupEntries, groupName, passwdEntries, userName } from '../users.js';
-import type { Applet } from './common.js';
-import { parseDate } from './date-parse.js';
-import { getopt } from './getopt.js';
-import { strftime } from './strftime.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { parseDate } from './lib/date-parse.js';
+import { getopt } from './lib/getopt.js';
+import { strftime } from './lib/strftime.js';
+import { showUsage } from './lib/usage.js';
+import { errorMsg } from './lib/common.js';
 
 /** The number of CPUs `nproc` reports when the context does not say. */
 export const DEFAULT_CPUS = 2;
@@ -31,7 +32,7 @@ function idAs(ctx: ProcessContext, argv: string[], applet: string): number {
   if (user !== undefined) {
     const e = passwdEntries(ctx.fs).find((p) => p.name === user) ?? (/^\d+$/.test(user) ? undefined : undefined);
     if (!e) {
-      ctx.stderr(`${applet}: unknown user ${user}\n`);
+      errorMsg(ctx, applet, `unknown user ${user}`);
       return 1;
     }
     uid = e.uid;
@@ -49,7 +50,7 @@ function idAs(ctx: ProcessContext, argv: string[], applet: string): number {
         const n = picks[0] === 'u' ? userName(ctx.fs, v) : gname(v);
         if (n === undefined) status = 1;
         names.push(n ?? String(v));
-        if (n === undefined) ctx.stderr(`${applet}: unknown ID ${v}\n`);
+        if (n === undefined) errorMsg(ctx, applet, `unknown ID ${v}`);
       }
       ctx.stdout(`${names.join(' ')}\n`);
       return status;
@@ -67,7 +68,7 @@ function idAs(ctx: ProcessContext, argv: string[], applet: string): number {
 export const whoami: Applet = (ctx) => {
   const name = userName(ctx.fs, ctx.uid);
   if (name === undefined) {
-    ctx.stderr(`whoami: unknown uid ${ctx.uid}\n`);
+    errorMsg(ctx, 'whoami', `unknown uid ${ctx.uid}`);
     return 1;
   }
   ctx.stdout(`${name}\n`);
@@ -141,7 +142,7 @@ export const date: Applet = (ctx, argv) => {
   const rest = [...o.operands];
   if (rest[0]?.startsWith('+')) format = rest.shift()?.slice(1);
   if (rest.length > 0) {
-    ctx.stderr(`date: invalid date '${rest[0] ?? ''}'\n`);
+    errorMsg(ctx, 'date', `invalid date '${rest[0] ?? ''}'`);
     return 1;
   }
   let t = ctx.clock.now();
@@ -150,7 +151,7 @@ export const date: Applet = (ctx, argv) => {
   if (o.value('r') !== undefined) {
     const st = ctx.fs.stat(o.value('r') ?? '');
     if (!st) {
-      ctx.stderr(`date: can't stat '${o.value('r') ?? ''}': No such file or directory\n`);
+      errorMsg(ctx, 'date', `can't stat '${o.value('r') ?? ''}': No such file or directory`);
       return 1;
     }
     t = st.mtime;
@@ -158,7 +159,7 @@ export const date: Applet = (ctx, argv) => {
   if (given !== undefined) {
     const parsed = parseDate(given, t);
     if (parsed === null) {
-      ctx.stderr(`date: invalid date '${given}'\n`);
+      errorMsg(ctx, 'date', `invalid date '${given}'`);
       return 1;
     }
     t = parsed;
@@ -198,7 +199,7 @@ export const sleep: Applet = (ctx, argv) => {
   for (const a of args) {
     const ms = parseDuration(a);
     if (ms === null) {
-      ctx.stderr(`sleep: invalid number '${a}'\n`);
+      errorMsg(ctx, 'sleep', `invalid number '${a}'`);
       return 1;
     }
     total += ms;
@@ -212,7 +213,7 @@ export const usleep: Applet = (ctx, argv) => {
   const n = argv[1];
   if (n === undefined) return showUsage(ctx, 'usleep');
   if (!/^\d+$/.test(n)) {
-    ctx.stderr(`usleep: invalid number '${n}'\n`);
+    errorMsg(ctx, 'usleep', `invalid number '${n}'`);
     return 1;
   }
   sleepFor(ctx, Number(n) / 1000);
@@ -242,7 +243,7 @@ export const umount: Applet = (ctx, argv) => {
   const target = o.operands[0];
   if (target === undefined) return showUsage(ctx, 'umount');
   const exists = ctx.fs.stat(target);
-  ctx.stderr(`umount: can't unmount ${target}: ${exists ? 'Operation not permitted' : 'No such file or directory'}\n`);
+  errorMsg(ctx, 'umount', `can't unmount ${target}: ${exists ? 'Operation not permitted' : 'No such file or directory'}`);
   return 1;
 };
 

@@ -6,7 +6,7 @@ import { basename } from '../../fs/path.js';
 import { FsError, type Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
-import { abs } from './common.js';
+import { abs, errorMsg } from './lib/common.js';
 
 type OpType = 'UNOP' | 'BINOP' | 'BUNOP' | 'BBINOP' | 'PAREN';
 
@@ -32,7 +32,7 @@ export function testMain(ctx: ProcessContext, argv: string[], prefix?: string): 
   if (arg0.startsWith('[')) {
     const close = arg0 === '[' ? ']' : ']]';
     if (args[args.length - 1] !== close) {
-      ctx.stderr(`${who}: missing ${close}\n`);
+      errorMsg(ctx, who, `missing ${close}`);
       return 2;
     }
     args = args.slice(0, -1);
@@ -107,7 +107,7 @@ class Tester {
     this.pos = 0;
     let res = this.oexpr(this.check(this.args[0])) ? 0 : 1;
     if (this.args[this.pos] !== undefined && this.args[++this.pos] !== undefined) {
-      this.ctx.stderr(`${this.who}: ${this.args[this.pos]}: unknown operand\n`);
+      errorMsg(this.ctx, this.who, `${this.args[this.pos]}: unknown operand`);
       res = 2;
     }
     return res;

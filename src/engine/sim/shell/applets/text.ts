@@ -2,10 +2,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import { strerror, toText } from '../io.js';
-import type { Applet } from './common.js';
-import { abs, chargeStep, endOfInput, lines, produceForever, readAll, readOperand, stdinToEof, takeStdin } from './common.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import type { Applet } from './lib/common.js';
+import { abs, chargeStep, endOfInput, errorMsg, lines, produceForever, readAll, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 
 /** `seq [-w] [-s SEP] [FIRST [INC]] LAST` */
 export const seq: Applet = (ctx, argv) => {
@@ -61,7 +61,7 @@ export const tee: Applet = (ctx, argv) => {
       targets.push(f);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`tee: ${f}: ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'tee', `${f}: ${strerror(e.code)}`);
       status = 1;
     }
   }
@@ -118,7 +118,7 @@ export const base64: Applet = (ctx, argv) => {
     data = file === undefined || file === '-' ? stdinToEof(ctx) : readOperand(ctx, file);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
-    ctx.stderr(`base64: can't open '${file ?? ''}': ${strerror(e.code)}\n`);
+    errorMsg(ctx, 'base64', `can't open '${file ?? ''}': ${strerror(e.code)}`);
     return 1;
   }
   if (o.has('d')) {

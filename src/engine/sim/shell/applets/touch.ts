@@ -3,10 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, missingError } from './common.js';
-import { parseDate } from './date-parse.js';
-import { getopt } from './getopt.js';
-import { showUsage } from './usage.js';
+import { abs, errorMsg, missingError } from './lib/common.js';
+import { parseDate } from './lib/date-parse.js';
+import { getopt } from './lib/getopt.js';
+import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** `touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...` */
@@ -23,7 +23,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
   if (ref !== undefined) {
     const st = ctx.fs.stat(abs(ctx, ref));
     if (!st) {
-      ctx.stderr(`touch: can't stat '${ref}': ${missingError(ctx, ref)}\n`);
+      errorMsg(ctx, 'touch', `can't stat '${ref}': ${missingError(ctx, ref)}`);
       return 1;
     }
     mtime = st.mtime;
@@ -32,7 +32,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
   if (date !== undefined) {
     const t = parseDate(date, ctx.clock.now());
     if (t === null) {
-      ctx.stderr(`touch: invalid date '${date}'\n`);
+      errorMsg(ctx, 'touch', `invalid date '${date}'`);
       return 1;
     }
     mtime = t;
@@ -50,7 +50,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
       }
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`touch: ${file}: ${strerror(e.code)}\n`);
+      errorMsg(ctx, 'touch', `${file}: ${strerror(e.code)}`);
       status = 1;
     }
   }

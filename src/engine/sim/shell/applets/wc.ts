@@ -4,8 +4,8 @@
 import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { readOperand, stdinToEof } from './common.js';
-import { getopt } from './getopt.js';
+import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
+import { getopt } from './lib/getopt.js';
 
 function count(data: Uint8Array): number[] {
   const c = [0, 0, 0, 0, 0];
@@ -65,7 +65,7 @@ export function wc(ctx: ProcessContext, argv: string[]): number {
         data = readOperand(ctx, file);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        ctx.stderr(`wc: ${file}: ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'wc', `${file}: ${strerror(e.code)}`);
         status = 1;
         if (e.code !== 'EISDIR') continue;
         data = new Uint8Array();

@@ -4,7 +4,6 @@
 
 import { EngineError } from '../../../../errors/engine-error.js';
 import { resolvePath } from '../../fs/path.js';
-import { runApplet } from '../applets/registry.js';
 import { BUSYBOX_APPLETS } from '../busybox-applets.js';
 import { IN_PLACE_APPLETS } from '../noexec-applets.js';
 import { runBusybox } from '../busybox.js';
@@ -20,7 +19,6 @@ import { expandArgs, expandString } from './expand.js';
 import { applyRedirs, restoreFds } from './redirect.js';
 import type { Shell } from './shell.js';
 import { ReturnSignal, ShellError } from './signals.js';
-import { runShellMain } from './sh-main.js';
 import type { ShellVar } from './vars.js';
 
 const APPLETS = new Set(BUSYBOX_APPLETS);
@@ -113,7 +111,8 @@ export function execute(sh: Shell, found: Found, argv: string[], assigns: Assign
         const env = sh.environment();
         return runProgram(sh, inPlace, (p) => {
           becomeApplet(p, argv);
-          return runApplet(p.childContext(env), argv);
+          const ctx = p.childContext(env);
+          return ctx.programs.runApplet(ctx, argv);
         });
       }
       case 'path': {
@@ -222,7 +221,7 @@ export function runPath(sh: Shell, argv: string[], path: string, env: Map<string
       return execResolved(ctx, path, argv);
     }
     case 'text':
-      return runShellMain(ctx, ['ash', path, ...argv.slice(1)]);
+      return ctx.programs.runShell(ctx, ['ash', path, ...argv.slice(1)]);
   }
 }
 

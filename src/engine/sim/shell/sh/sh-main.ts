@@ -7,19 +7,14 @@ import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { FsError } from '../../fs/vfs.js';
-import { runExitTrap } from './exec-tree.js';
 import { ShellSyntaxError } from './lexer.js';
 import { Parser } from './parser.js';
 import { Shell } from './shell.js';
-import { OPTION_ORDER } from './shell.js';
-import type { ShellOptions } from './shell.js';
+import { OPTION_LETTERS, OPTION_ORDER } from './options.js';
+import type { ShellOptions } from './options.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
-
-/** Option letters of `sh -e`, `set -x` …. */
-export const OPTION_LETTERS: Record<string, keyof ShellOptions> = {
-  e: 'errexit', f: 'noglob', I: 'ignoreeof', m: 'monitor', n: 'noexec', x: 'xtrace', v: 'verbose', C: 'noclobber',
-  a: 'allexport', b: 'notify', u: 'nounset', E: 'errtrace',
-};
+import { runExitTrap } from './traps.js';
+import { errorMsg } from '../applets/lib/common.js';
 
 /** Runs `sh [options] [-c script [arg0 [args…]] | -s [args…] | file [args…]]`. */
 export function runShellMain(ctx: ProcessContext, argv: string[]): number {
@@ -46,7 +41,7 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
       } else {
         const opt = OPTION_LETTERS[c];
         if (!opt) {
-          ctx.stderr(`${prog}: illegal option ${a[0]}${c}\n`);
+          errorMsg(ctx, prog, `illegal option ${a[0]}${c}`);
           return 2;
         }
         options[opt] = on;
@@ -57,7 +52,7 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
   const appletName = basename(prog);
   if (cflag) {
     if (rest.length === 0) {
-      ctx.stderr(`${prog}: -c requires an argument\n`);
+      errorMsg(ctx, prog, '-c requires an argument');
       return 2;
     }
     const named = rest.length > 1;
@@ -72,7 +67,7 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
       text = toText(readPath(ctx, file));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      ctx.stderr(`${prog}: can't open '${file}': ${strerror(e.code)}\n`);
+      errorMsg(ctx, prog, `can't open '${file}': ${strerror(e.code)}`);
       return e.code === 'ENOENT' ? 2 : 2;
     }
     const sh = new Shell(ctx, { arg0: file, commandName: file, params: rest.slice(1), appletName, modeFlag: '', options });

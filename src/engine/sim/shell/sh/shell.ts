@@ -10,10 +10,14 @@ import { checkTimeLimit } from '../time-limit.js';
 import { toBytes } from '../io.js';
 import { passwdEntries } from '../users.js';
 import { ArithError, evalArith } from './arith.js';
-import type { Command } from './ast.js';
+import type { Assign, Command } from './ast.js';
+import { execute, lookupCommand } from './exec-simple.js';
+import type { Found } from './exec-simple.js';
 import { runCommand, runSubshell } from './exec-tree.js';
 import type { ExpandHost } from './expand.js';
 import { globExpand } from './glob.js';
+import { OPTION_ORDER } from './options.js';
+import type { ShellOptions } from './options.js';
 import { ShellError } from './signals.js';
 import { VarStore } from './vars.js';
 import type { ShellVar } from './vars.js';
@@ -31,30 +35,6 @@ export interface Fd {
   /** the write end of a pipeline's pipe (an endless producer stops once it has filled it) */
   pipe?: true;
 }
-
-/** Shell options (`set -e` …), in ash's `$-` order reversed. */
-export interface ShellOptions {
-  errexit: boolean;
-  noglob: boolean;
-  ignoreeof: boolean;
-  monitor: boolean;
-  noexec: boolean;
-  xtrace: boolean;
-  verbose: boolean;
-  noclobber: boolean;
-  allexport: boolean;
-  notify: boolean;
-  nounset: boolean;
-  errtrace: boolean;
-  vi: boolean;
-  pipefail: boolean;
-}
-
-/** `set -o` names in ash's listing order. */
-export const OPTION_ORDER: (keyof ShellOptions)[] = [
-  'errexit', 'noglob', 'ignoreeof', 'monitor', 'noexec', 'xtrace', 'verbose', 'noclobber', 'allexport', 'notify',
-  'nounset', 'errtrace', 'vi', 'pipefail',
-];
 
 /** How a shell was started. */
 export interface ShellStart {
@@ -218,6 +198,19 @@ export class Shell implements ExpandHost {
    */
   run(cmd: Command, tested = false, last = false): number {
     return runCommand(this, cmd, tested, last);
+  }
+
+  /**
+   * Looks a command name up as ash does (function, builtin, applet, $PATH). A method, so builtins such as
+   * `command`, `type` and `exec` reach it without importing the table that holds them.
+   */
+  lookup(name: string, skipFunctions = false): Found {
+    return lookupCommand(this, name, skipFunctions);
+  }
+
+  /** Runs a looked-up command (see exec-simple's execute); `inPlace`: as this process, not in a child. */
+  execute(found: Found, argv: string[], assigns: Assign[] = [], inPlace = false): number {
+    return execute(this, found, argv, assigns, inPlace);
   }
 
   /** Charges one step of the budget. */

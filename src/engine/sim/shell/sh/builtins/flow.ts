@@ -6,7 +6,6 @@ import { FsError } from '../../../fs/vfs.js';
 import { BUSYBOX_APPLETS } from '../../busybox-applets.js';
 import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 import { ArithError, evalArith } from '../arith.js';
-import { execute, lookupCommand } from '../exec-simple.js';
 import { ShellSyntaxError } from '../lexer.js';
 import { Parser } from '../parser.js';
 import type { Shell } from '../shell.js';
@@ -88,7 +87,7 @@ function exec(sh: Shell, argv: string[]): number {
     return 0;
   }
   const name = args[0] ?? '';
-  let found = lookupCommand(sh, name, true);
+  let found = sh.lookup(name, true);
   if (found.kind === 'builtin' || found.kind === 'function') {
     const path = searchPath(sh.ctx.fs, sh.cwd, sh.vars.value('PATH') ?? DEFAULT_PATH, name, false);
     found = APPLETS.has(name) ? { kind: 'applet' } : path === undefined ? { kind: 'notfound' } : { kind: 'path', path };
@@ -97,12 +96,12 @@ function exec(sh: Shell, argv: string[]): number {
     sh.message(`${name}: not found`, 'exec');
     throw new ExitSignal(127);
   }
-  throw new ExitSignal(execute(sh, found, args, [], true));
+  throw new ExitSignal(sh.execute(found, args, [], true));
 }
 
 /** Describes a command as `type` / `command -V` do; null when not found. */
 export function describe(sh: Shell, name: string, verbose: boolean): string | null {
-  const found = lookupCommand(sh, name);
+  const found = sh.lookup(name);
   switch (found.kind) {
     case 'function':
       return verbose ? `${name} is a function` : name;
@@ -147,7 +146,7 @@ function command(sh: Shell, argv: string[]): number {
     sh.out(`${text}\n`);
     return 0;
   }
-  return execute(sh, lookupCommand(sh, args[0] ?? '', true), args, []);
+  return sh.execute(sh.lookup(args[0] ?? '', true), args, []);
 }
 
 function trap(sh: Shell, argv: string[]): number {

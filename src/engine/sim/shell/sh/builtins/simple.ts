@@ -5,7 +5,7 @@ import { killCommand } from '../../applets/kill.js';
 import { echo } from '../../applets/echo.js';
 import { printfMain } from '../../applets/printf.js';
 import { testMain } from '../../applets/test.js';
-import { signalSelf } from '../exec-tree.js';
+import { signalSelf } from '../traps.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './index.js';
 

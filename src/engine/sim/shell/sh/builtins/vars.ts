@@ -1,9 +1,9 @@
 // Builtins that manage variables, options and positional parameters: export, readonly, unset, local, set,
 // shift, getopts. Listings use ash's single quoting (`export NAME='value'`) and sorted order.
 
-import { OPTION_ORDER } from '../shell.js';
-import type { Shell, ShellOptions } from '../shell.js';
-import { OPTION_LETTERS } from '../sh-main.js';
+import { OPTION_LETTERS, OPTION_ORDER } from '../options.js';
+import type { ShellOptions } from '../options.js';
+import type { Shell } from '../shell.js';
 import type { Builtin } from './index.js';
 import { number } from './flow.js';
 

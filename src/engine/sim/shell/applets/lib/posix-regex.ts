@@ -2,7 +2,7 @@
 // in BREs) translated to JavaScript RegExp source, for grep, sed and expr. Alternation is leftmost-first in
 // JavaScript rather than POSIX leftmost-longest; plain patterns match the same.
 
-import { makeRegex, type RegexLike } from '../../../../regex/make-regex.js';
+import { makeRegex, type RegexLike } from '../../../../../regex/make-regex.js';
 
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',

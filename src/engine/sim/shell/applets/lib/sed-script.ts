@@ -2,7 +2,7 @@
 // that sed.ts runs. Regexes are POSIX (posix-regex.ts); an empty regex means the last one used.
 
 import { compilePosix, RegexError } from './posix-regex.js';
-import type { RegexLike } from '../../../../regex/make-regex.js';
+import type { RegexLike } from '../../../../../regex/make-regex.js';
 
 /** A sed address. */
 export type Addr = { t: 'line'; n: number } | { t: 'last' } | { t: 're'; re: RegexLike | null };

@@ -2,9 +2,10 @@
 // operands (GNU permutation) unless told to stop at the first operand, `--` ends options, and glibc's error
 // texts ("invalid option -- 'z'") followed by the applet's usage.
 
-import { BUSYBOX_BANNER } from '../busybox-applets.js';
-import type { ProcessContext } from '../process.js';
+import { BUSYBOX_BANNER } from '../../busybox-applets.js';
+import type { ProcessContext } from '../../process.js';
 import { USAGE, showUsage } from './usage.js';
+import { errorMsg } from './common.js';
 
 /** Which options an applet accepts. */
 export interface OptSpec {
@@ -74,7 +75,7 @@ export function getopt(ctx: ProcessContext, applet: string, argv: string[], spec
       return opts;
     }
     if (a.startsWith('--') && !spec.long) {
-      ctx.stderr(`${prog}: unrecognized option '${a}'\n`);
+      errorMsg(ctx, prog, `unrecognized option '${a}'`);
       return showUsage(ctx, applet, undefined, usageStatus);
     }
     if (a.startsWith('--') && spec.long) {
@@ -83,14 +84,14 @@ export function getopt(ctx: ProcessContext, applet: string, argv: string[], spec
       const matches = Object.keys(spec.long).filter((n) => n.startsWith(name));
       const exact = spec.long[name] ? name : matches.length === 1 ? matches[0] : undefined;
       if (exact === undefined) {
-        ctx.stderr(`${prog}: ${matches.length > 1 ? 'option' : 'unrecognized option'} '${a}'${matches.length > 1 ? ' is ambiguous' : ''}\n`);
+        errorMsg(ctx, prog, `${matches.length > 1 ? 'option' : 'unrecognized option'} '${a}'${matches.length > 1 ? ' is ambiguous' : ''}`);
         return showUsage(ctx, applet, undefined, usageStatus);
       }
       const def = spec.long[exact] ?? { key: exact };
       if (def.arg) {
         const value = eq !== -1 ? a.slice(eq + 1) : argv[++i];
         if (value === undefined) {
-          ctx.stderr(`${prog}: option '--${exact}' requires an argument\n`);
+          errorMsg(ctx, prog, `option '--${exact}' requires an argument`);
           return showUsage(ctx, applet, undefined, usageStatus);
         }
         opts.list.push([def.key, value]);
@@ -103,14 +104,14 @@ export function getopt(ctx: ProcessContext, applet: string, argv: string[], spec
         if (spec.args?.includes(c)) {
           const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
           if (value === undefined) {
-            ctx.stderr(`${prog}: option requires an argument -- '${c}'\n`);
+            errorMsg(ctx, prog, `option requires an argument -- '${c}'`);
             return showUsage(ctx, applet, undefined, usageStatus);
           }
           opts.list.push([c, value]);
           break;
         }
         if (!spec.flags?.includes(c)) {
-          ctx.stderr(`${prog}: invalid option -- '${c}'\n`);
+          errorMsg(ctx, prog, `invalid option -- '${c}'`);
           return showUsage(ctx, applet, undefined, usageStatus);
         }
         opts.list.push([c, true]);

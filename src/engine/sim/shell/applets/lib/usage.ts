@@ -1,8 +1,9 @@
 // `--help` texts of busybox 1.35's applets (captured from the real binary), printed after a usage error such as
 // `ls: invalid option -- 'z'`, the way busybox's bb_show_usage does.
 
-import { BUSYBOX_BANNER } from '../busybox-applets.js';
-import type { ProcessContext } from '../process.js';
+import { BUSYBOX_BANNER } from '../../busybox-applets.js';
+import type { ProcessContext } from '../../process.js';
+import { errorMsg } from './common.js';
 
 /** Usage text of each simulated applet, without the banner line. */
 export const USAGE: Record<string, string> = {
@@ -83,7 +84,7 @@ export const USAGE: Record<string, string> = {
 
 /** Prints `applet: message` (if any) and the applet's usage to stderr; returns `status` (busybox exits 1). */
 export function showUsage(ctx: ProcessContext, applet: string, message?: string, status = 1): number {
-  if (message) ctx.stderr(`${applet}: ${message}\n`);
+  if (message) errorMsg(ctx, applet, message);
   ctx.stderr(`${BUSYBOX_BANNER} multi-call binary.\n${USAGE[applet] ?? '\n'}`);
   return status;
 }

@@ -1,27 +1,27 @@
 // Helpers shared by the applets: error messages in busybox's forms (bb_error_msg, bb_perror_msg), reading
 // operands and stdin (with the blocking rules of an open stdin), and resolving paths against the process.
 
-import { resolvePath } from '../../fs/path.js';
-import { FsError } from '../../fs/vfs.js';
-import type { Stat } from '../../fs/vfs.js';
-import { concatBytes, readPath, strerror, toText } from '../io.js';
-import { missingCode } from '../missing-path.js';
-import type { ProcessContext } from '../process.js';
-import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../process-errors.js';
-import { checkTimeLimit } from '../time-limit.js';
+import { resolvePath } from '../../../fs/path.js';
+import { FsError } from '../../../fs/vfs.js';
+import type { Stat } from '../../../fs/vfs.js';
+import { concatBytes, readPath, strerror, toText } from '../../io.js';
+import { missingCode } from '../../missing-path.js';
+import type { ProcessContext } from '../../process.js';
+import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../../process-errors.js';
+import { checkTimeLimit } from '../../time-limit.js';
 
 /** An applet implementation: gets its process and argv (argv[0] as invoked), returns the exit status. */
 export type Applet = (ctx: ProcessContext, argv: string[]) => number;
 
 /** bb_error_msg: "applet: message". */
-export function errorMsg(ctx: ProcessContext, applet: string, message: string): void {
+export function errorMsg(ctx: Pick<ProcessContext, 'stderr'>, applet: string, message: string): void {
   ctx.stderr(`${applet}: ${message}\n`);
 }
 
 /** bb_perror_msg: "applet: message: strerror" for a filesystem error (anything else is rethrown). */
 export function perrorMsg(ctx: ProcessContext, applet: string, message: string, e: unknown): void {
   if (!(e instanceof FsError)) throw e;
-  ctx.stderr(`${applet}: ${message}: ${strerror(e.code)}\n`);
+  errorMsg(ctx, applet, `${message}: ${strerror(e.code)}`);
 }
 
 /** Absolute path of an operand. */
