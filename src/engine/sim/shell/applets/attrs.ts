@@ -279,7 +279,7 @@ export const du: Applet = (ctx, argv) => {
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
         // busybox's du_loop: a folder it cannot open counts, but gets no line of its own
-        ctx.stderr(`du: can't open '${p}': ${strerror(e.code)}\n`);
+        errorMsg(ctx, 'du', `can't open '${p}': ${strerror(e.code)}`);
         status = 1;
         return kb;
       }

@@ -53,7 +53,7 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
   const dst = fs.lstat(dp);
   // busybox's copy_file stats the destination first: a folder it may not search stops it there
   if (!dst && missingError(ctx, dest) === strerror('EACCES')) {
-    ctx.stderr(`${applet}: can't stat '${dest}': ${strerror('EACCES')}\n`);
+    errorMsg(ctx, applet, `can't stat '${dest}': ${strerror('EACCES')}`);
     return false;
   }
   if (dst && sameFile(ctx, sp, dp)) {
