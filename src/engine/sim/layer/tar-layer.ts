@@ -15,7 +15,7 @@ const OPAQUE = '.wh..wh..opq';
  * layer format cannot tell the two apart (a commit turns such a file into a deletion, as on overlay2), but the
  * state directory keeps containers' writable layers and must read back exactly what was written.
  */
-export const LITERAL_NAME_RECORD = 'DRYDOCK.literal';
+const LITERAL_NAME_RECORD = 'DRYDOCK.literal';
 
 /** How a diff is written as tar members. */
 export interface TarFromEntriesOptions {
