@@ -16,6 +16,7 @@ import * as listings from './commands/listings.js';
 import * as psCommand from './commands/ps.js';
 import { runOrCreate } from './commands/run-create.js';
 import * as system from './commands/system.js';
+import { save } from './commands/save.js';
 import * as transfer from './commands/transfer.js';
 import * as volumes from './commands/volumes.js';
 
@@ -57,7 +58,7 @@ const HANDLERS: Record<string, Handler> = {
   'container prune': listings.containerPrune,
   cp: transfer.cp,
   export: transfer.exportContainer,
-  save: transfer.save,
+  save,
   load: transfer.load,
   info: system.info,
   version: system.version,
