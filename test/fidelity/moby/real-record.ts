@@ -12,6 +12,7 @@ import { DockerClient } from '../../../src/engine/docker/docker-client.js';
 import { fixturesDir } from '../../../src/engine/docker/fixtures-dir.js';
 import { parseRootfsManifest, rootfsEntries } from '../../../src/tar/rootfs-manifest.js';
 import { writeTar } from '../../../src/tar/tar.js';
+import { tarListing } from './tar-listing.js';
 import { CASE_BASE, CASE_BASE_CMD, expand, type LoadedCase, type RecordedStep } from './case-file.js';
 
 const run = promisify(execFile);
@@ -50,6 +51,9 @@ export async function recordCase(client: DockerClient, c: LoadedCase, keepImages
         const r = await here.runBytes(argv, { ...(input !== undefined ? { input } : {}), timeoutMs: 120_000 });
         raw = r.stdout;
         result = { stdout: step.binary ? '' : new TextDecoder().decode(r.stdout), stderr: r.stderr, exitCode: r.exitCode };
+      } else if (step.tar) {
+        result = tarListing(bytes[step.tar.step]!, step.tar, outs);
+        raw = new TextEncoder().encode(result.stdout);
       } else {
         result = await hostShell(expand(step.host!, c.prefix, dir, outs), dir);
         raw = new TextEncoder().encode(result.stdout);

@@ -146,17 +146,21 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
     }
   }
   for (const run of pending) run();
+  // moby keeps the --volumes-from mount points in a map by destination: a later source's mount replaces an
+  // earlier one's at the same path
+  const inherited = new Map<string, { mp: MountPoint; readOnly: boolean | null }>();
   for (const { source, readOnly } of sources) {
-    for (const mp of source.mounts) {
-      if (isMounted(mp.destination)) continue;
-      const rwFlag = readOnly === null ? mp.rw : !readOnly;
-      if (mp.type === 'bind') {
-        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
-      } else {
-        const volume = daemon.volumes.get(mp.name as string);
-        // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
-        if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
-      }
+    for (const mp of source.mounts) inherited.set(resolvePath('/', mp.destination), { mp, readOnly });
+  }
+  for (const { mp, readOnly } of inherited.values()) {
+    if (isMounted(mp.destination)) continue;
+    const rwFlag = readOnly === null ? mp.rw : !readOnly;
+    if (mp.type === 'bind') {
+      attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
+    } else {
+      const volume = daemon.volumes.get(mp.name as string);
+      // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
+      if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
     }
   }
   for (const key of Object.keys(config.Volumes ?? {})) {

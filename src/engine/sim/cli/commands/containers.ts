@@ -61,6 +61,10 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const failed: string[] = [];
   const attach = flagBool(cmd, 'attach');
+  // docker/cli refuses before asking the daemon anything: one attached stream per command
+  if ((attach || flagBool(cmd, 'interactive')) && cmd.args.length > 1) {
+    return out.err('you cannot start and attach multiple containers at once\n', 1);
+  }
   for (const ref of cmd.args) {
     const c = daemon.findContainer(ref);
     if (!c) {
