@@ -5,21 +5,16 @@
 
 import { MountedFs } from '../fs/mounted-fs.js';
 import { resolvePath } from '../fs/path.js';
-import { cloneConfig, emptyConfig, type ContainerConfig } from '../image/config.js';
-import { makeImage, type HistoryEntry, type Image } from '../image/image.js';
-import type { Entry } from '../layer/entry.js';
-import { Layer, MAX_LAYER_DEPTH } from '../layer/layer.js';
+import { cloneConfig, emptyConfig } from '../image/config.js';
+import type { Image } from '../image/image.js';
 import { MergedIndex } from '../layer/merged-index.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
-import { createContainer, type CreateRequest } from '../container/create.js';
-import { removeContainer, exited } from '../container/lifecycle.js';
-import { runProcess, resolveUser } from '../container/process-runner.js';
-import { PidNamespace } from '../shell/pid-namespace.js';
-import { BuildContext } from './build-context.js';
+import { resolveUser } from '../container/process-runner.js';
 import { humanSize } from '../cli/format/units.js';
-import { applyMetadata, commandOf, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
+import type { BuildRequest, BuildResult } from './build-request.js';
+import { applyMetadata, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
 import { copyInto, type CopySource } from './copy.js';
 import { DockerfileError } from './dockerfile/dockerfile-error.js';
 import type { EscapeToken } from './dockerfile/directives.js';
@@ -29,48 +24,15 @@ import type { Instruction } from './dockerfile/instruction-types.js';
 import { parseInstruction } from './dockerfile/instructions.js';
 import { parseDockerfile } from './dockerfile/parser.js';
 import { readDockerfile } from './dockerfile/read-dockerfile.js';
+import { runInstruction } from './run-step.js';
+import { adopt, commitStep, layerFrom, probeCache, type Stage } from './stage.js';
 
-/** What `docker build` asks for. */
-export interface BuildRequest {
-  context: BuildContext;
-  dockerfileName: string;
-  dockerfileText: string;
-  /** familiar references, already validated */
-  tags: string[];
-  /** --build-arg values; null for a name given without a value and unset in the client's environment */
-  buildArgs: Map<string, string | null>;
-  noCache: boolean;
-  quiet: boolean;
-  labels: Record<string, string>;
-  target: string | null;
-  /** FROM's image lookup (reference parsing lives in the CLI layer) */
-  resolveImage: (name: string) => Image | undefined;
-}
-
-/** What the docker CLI would have printed, and the image built (null when the build failed). */
-export interface BuildResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  image: Image | null;
-}
+export type { BuildRequest, BuildResult } from './build-request.js';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 // builtinAllowedBuildArgs: usable without an ARG, so never reported as unused
 const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
-
-interface Stage {
-  name: string;
-  image: Image | null;
-  config: ContainerConfig;
-  history: HistoryEntry[];
-  layer: Layer | null;
-  shell: string[];
-  cmdSet: boolean;
-  author: string;
-  args: Map<string, string>;
-}
 
 /** Runs a build; never throws for build errors (they are output and an exit code, as with docker). */
 export function build(daemon: Daemon, req: BuildRequest): BuildResult {
@@ -336,157 +298,6 @@ function copyInstruction(
   }
   const layer = layerFrom(stage, rw.snapshot());
   return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: '', layer, emptyLayer: layer === stage.layer });
-}
-
-function runInstruction(
-  daemon: Daemon,
-  req: BuildRequest,
-  stage: Stage,
-  instr: Extract<Instruction, { kind: 'RUN' }>,
-  say: (text: string) => void,
-): string {
-  if (instr.flagsUsed.length) {
-    throw new StepError(`the --${instr.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
-  }
-  const cmd = commandOf(instr, stage.shell);
-  const args = [...stage.args].filter(([k]) => !(stage.config.Env ?? []).some((e) => e.startsWith(`${k}=`)));
-  const prefix = args.length ? [`|${args.length}`, ...args.map(([k, v]) => `${k}=${v}`)] : [];
-  const createdBy = [...prefix, ...cmd].join(' ');
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
-  const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
-  const config = cloneConfig(stage.config);
-  config.Cmd = cmd;
-  config.Entrypoint = null;
-  const container = createContainer(daemon, buildContainerRequest(image, config));
-  say(` ---> Running in ${container.id.slice(0, 12)}\n`);
-  container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
-  container.procs = PidNamespace.start(cmd);
-  let output = '';
-  const outcome = runProcess(
-    container.fs,
-    {
-      proc: { ns: container.procs, pid: 1 },
-      argv: cmd,
-      env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
-      cwd: config.WorkingDir || '/',
-      user: config.User,
-      hostname: container.config.Hostname,
-      tty: false,
-      stdin: new Uint8Array(0),
-      stdinOpen: false,
-      mode: 'build',
-      clock: daemon.clock,
-      steps: daemon.stepBudget,
-    },
-    (stream, text) => {
-      output += stream === 'stdout' ? text : `\x1b[91m${text}\x1b[0m`;
-    },
-  );
-  say(output);
-  if (outcome.kind === 'start-failed') {
-    container.state = { ...container.state, status: 'created', startedAt: null };
-    throw new StepError(outcome.message, 1);
-  }
-  if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
-  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ${outcome.what}`, 1);
-  exited(daemon, container, outcome.exitCode);
-  if (outcome.exitCode !== 0) {
-    throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);
-  }
-  const layer = layerFrom(stage, container.rw.snapshot());
-  removeContainer(daemon, container, true, true);
-  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...prefix, ...cmd], containerId: container.id, layer, emptyLayer: layer === stage.layer });
-}
-
-function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
-  return {
-    image: { ...image, config },
-    imageName: image.id,
-    name: null,
-    cmd: config.Cmd,
-    entrypoint: [],
-    env: [],
-    workdir: null,
-    user: null,
-    tty: false,
-    openStdin: false,
-    attachStdin: false,
-    attachOutput: false,
-    mounts: [],
-    binds: [],
-    volumesFrom: [],
-    exposedPorts: [],
-    host: { networkMode: 'none', portBindings: {}, autoRemove: false, privileged: false, publishAllPorts: false, readonlyRootfs: false, capAdd: null, capDrop: null, pidMode: '', devices: [], mounts: null },
-    labels: {},
-    autoRemove: false,
-    stdin: new Uint8Array(0),
-  };
-}
-
-/** A new layer from a container layer's entries; an empty diff adds no layer (moby's layer.IsEmpty rule). */
-function layerFrom(stage: Stage, entries: Map<string, Entry>): Layer | null {
-  if (entries.size === 0) return stage.layer;
-  if ((stage.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) throw new StepError('max depth exceeded');
-  return new Layer(stage.layer, entries);
-}
-
-function probeCache(daemon: Daemon, req: BuildRequest, stage: Stage, createdBy: string): Image | undefined {
-  if (req.noCache) return undefined;
-  const id = daemon.buildCache.get(cacheKey(stage, createdBy));
-  return id ? daemon.images.get(id) : undefined;
-}
-
-function cacheKey(stage: Stage, createdBy: string): string {
-  return `${stage.image?.id ?? 'scratch'}\n${createdBy}\n${JSON.stringify(stage.config)}`;
-}
-
-function adopt(stage: Stage, image: Image): string {
-  stage.image = image;
-  stage.config = cloneConfig(image.config);
-  stage.history = [...image.history];
-  stage.layer = image.layer;
-  return image.id;
-}
-
-function commitStep(
-  daemon: Daemon,
-  stage: Stage,
-  step: { createdBy: string; cmd: string[]; containerId: string; layer: Layer | null; emptyLayer: boolean },
-): string {
-  const key = cacheKey(stage, step.createdBy);
-  const created = daemon.clock.now();
-  const parentId = stage.image?.id ?? '';
-  const containerConfig = cloneConfig(stage.config);
-  containerConfig.Hostname = step.containerId.slice(0, 12);
-  if (containerConfig.WorkingDir) containerConfig.WorkingDir = resolvePath('/', containerConfig.WorkingDir);
-  containerConfig.Image = parentId;
-  containerConfig.Cmd = step.cmd;
-  const config = cloneConfig(stage.config);
-  config.Image = parentId;
-  const image = daemon.images.add(
-    makeImage({
-      parent: parentId,
-      comment: '',
-      created,
-      container: step.containerId,
-      containerConfig,
-      author: stage.author,
-      config,
-      layer: step.layer,
-      history: [...stage.history, { created, createdBy: step.createdBy, comment: '', author: '', emptyLayer: step.emptyLayer }],
-    }),
-  );
-  daemon.buildCache.set(key, image.id);
-  return adopt(stage, image);
-}
-
-function scratchImage(daemon: Daemon, stage: Stage): Image {
-  return makeImage({ parent: '', comment: '', created: daemon.clock.now(), container: '', containerConfig: emptyConfig(), author: '', config: cloneConfig(stage.config), layer: null, history: [] });
 }
 
 function mkdirAll(fs: MountedFs, path: string): void {

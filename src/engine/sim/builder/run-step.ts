@@ -1,0 +1,105 @@
+// RUN in the legacy builder: a container from the stage's image with the step's command, its output streamed
+// into the build's (stderr in red, as the daemon's stream formatter marks it), committed when it exits 0.
+
+import { cloneConfig, type ContainerConfig } from '../image/config.js';
+import type { Image } from '../image/image.js';
+import type { Daemon } from '../daemon.js';
+import { createContainer, type CreateRequest } from '../container/create.js';
+import { removeContainer, exited } from '../container/lifecycle.js';
+import { runProcess } from '../container/process-runner.js';
+import { PidNamespace } from '../shell/pid-namespace.js';
+import type { BuildRequest } from './build-request.js';
+import { commandOf, StepError } from './config-dispatch.js';
+import type { Instruction } from './dockerfile/instruction-types.js';
+import { adopt, commitStep, layerFrom, probeCache, scratchImage, type Stage } from './stage.js';
+
+/** Runs a RUN step (or finds it in the cache); returns the ID of the image it committed. */
+export function runInstruction(
+  daemon: Daemon,
+  req: BuildRequest,
+  stage: Stage,
+  instr: Extract<Instruction, { kind: 'RUN' }>,
+  say: (text: string) => void,
+): string {
+  if (instr.flagsUsed.length) {
+    throw new StepError(`the --${instr.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
+  }
+  const cmd = commandOf(instr, stage.shell);
+  const args = [...stage.args].filter(([k]) => !(stage.config.Env ?? []).some((e) => e.startsWith(`${k}=`)));
+  const prefix = args.length ? [`|${args.length}`, ...args.map(([k, v]) => `${k}=${v}`)] : [];
+  const createdBy = [...prefix, ...cmd].join(' ');
+  const cached = probeCache(daemon, req, stage, createdBy);
+  if (cached) {
+    say(' ---> Using cache\n');
+    return adopt(stage, cached);
+  }
+  const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
+  const config = cloneConfig(stage.config);
+  config.Cmd = cmd;
+  config.Entrypoint = null;
+  const container = createContainer(daemon, buildContainerRequest(image, config));
+  say(` ---> Running in ${container.id.slice(0, 12)}\n`);
+  container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
+  container.procs = PidNamespace.start(cmd);
+  let output = '';
+  const outcome = runProcess(
+    container.fs,
+    {
+      proc: { ns: container.procs, pid: 1 },
+      argv: cmd,
+      env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
+      cwd: config.WorkingDir || '/',
+      user: config.User,
+      hostname: container.config.Hostname,
+      tty: false,
+      stdin: new Uint8Array(0),
+      stdinOpen: false,
+      mode: 'build',
+      clock: daemon.clock,
+      steps: daemon.stepBudget,
+    },
+    (stream, text) => {
+      output += stream === 'stdout' ? text : `\x1b[91m${text}\x1b[0m`;
+    },
+  );
+  say(output);
+  if (outcome.kind === 'start-failed') {
+    container.state = { ...container.state, status: 'created', startedAt: null };
+    throw new StepError(outcome.message, 1);
+  }
+  if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
+  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ${outcome.what}`, 1);
+  exited(daemon, container, outcome.exitCode);
+  if (outcome.exitCode !== 0) {
+    throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);
+  }
+  const layer = layerFrom(stage, container.rw.snapshot());
+  removeContainer(daemon, container, true, true);
+  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
+  return commitStep(daemon, stage, { createdBy, cmd: [...prefix, ...cmd], containerId: container.id, layer, emptyLayer: layer === stage.layer });
+}
+
+function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
+  return {
+    image: { ...image, config },
+    imageName: image.id,
+    name: null,
+    cmd: config.Cmd,
+    entrypoint: [],
+    env: [],
+    workdir: null,
+    user: null,
+    tty: false,
+    openStdin: false,
+    attachStdin: false,
+    attachOutput: false,
+    mounts: [],
+    binds: [],
+    volumesFrom: [],
+    exposedPorts: [],
+    host: { networkMode: 'none', portBindings: {}, autoRemove: false, privileged: false, publishAllPorts: false, readonlyRootfs: false, capAdd: null, capDrop: null, pidMode: '', devices: [], mounts: null },
+    labels: {},
+    autoRemove: false,
+    stdin: new Uint8Array(0),
+  };
+}
