@@ -57,6 +57,8 @@ export function buildFixtures(set: FixtureSet): BuiltFixtures {
       tags: [spec.name],
       buildArgs: new Map(spec.fromArg ? [[spec.fromArg, spec.from]] : []),
       noCache: false,
+      rm: true,
+      forceRm: false,
       quiet: true,
       labels: {},
       target: null,

@@ -14,6 +14,10 @@ export interface BuildRequest {
   /** --build-arg values; null for a name given without a value and unset in the client's environment */
   buildArgs: Map<string, string | null>;
   noCache: boolean;
+  /** --rm (default true): remove a step's container once the step succeeded */
+  rm: boolean;
+  /** --force-rm: remove it even when the step failed */
+  forceRm: boolean;
   quiet: boolean;
   labels: Record<string, string>;
   target: string | null;

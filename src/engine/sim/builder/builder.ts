@@ -24,8 +24,9 @@ import type { Instruction } from './dockerfile/instruction-types.js';
 import { parseInstruction } from './dockerfile/instructions.js';
 import { parseDockerfile } from './dockerfile/parser.js';
 import { readDockerfile } from './dockerfile/read-dockerfile.js';
-import { runInstruction } from './run-step.js';
-import { adopt, commitStep, layerFrom, probeCache, type Stage } from './stage.js';
+import { buildContainerRequest, runInstruction } from './run-step.js';
+import { createContainer } from '../container/create.js';
+import { adopt, commitStep, layerFrom, probeCache, scratchImage, type Stage } from './stage.js';
 
 export type { BuildRequest, BuildResult } from './build-request.js';
 
@@ -218,10 +219,12 @@ function metadataStep(
     say(' ---> Using cache\n');
     return adopt(stage, cached);
   }
-  const cid = daemon.ids.next('container');
+  const cmd = [...stage.shell, '#(nop) ', message];
+  const cid = stepContainer(daemon, req, stage, cmd);
   say(` ---> Running in ${cid.slice(0, 12)}\n`);
-  say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, '#(nop) ', message], containerId: cid, layer: stage.layer, emptyLayer: true });
+  const id = commitStep(daemon, stage, { createdBy, cmd, containerId: cid, layer: stage.layer, emptyLayer: true });
+  if (req.rm || req.forceRm) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return id;
 }
 
 /** A step that may change files (WORKDIR) in a throwaway container over the stage's layers. */
@@ -240,14 +243,15 @@ function fsStep(
     say(' ---> Using cache\n');
     return adopt(stage, cached);
   }
-  const cid = daemon.ids.next('container');
+  const cid = runsContainer ? stepContainer(daemon, req, stage, [...stage.shell, message]) : daemon.ids.next('container');
   if (runsContainer) say(` ---> Running in ${cid.slice(0, 12)}\n`);
   const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
   const fs = new MountedFs(rw, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   change(fs);
   const layer = layerFrom(stage, rw.snapshot());
-  if (runsContainer) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: cid, layer, emptyLayer: layer === stage.layer });
+  const id = commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: cid, layer, emptyLayer: layer === stage.layer });
+  if (runsContainer && (req.rm || req.forceRm)) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return id;
 }
 
 function copyInstruction(
@@ -298,6 +302,18 @@ function copyInstruction(
   }
   const layer = layerFrom(stage, rw.snapshot());
   return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: '', layer, emptyLayer: layer === stage.layer });
+}
+
+/**
+ * The container of a step that only commits (metadata, WORKDIR): with --rm it is removed as soon as it is made,
+ * so only its ID is drawn; with --rm=false it stays, never started, as `docker ps -a` shows it.
+ */
+function stepContainer(daemon: Daemon, req: BuildRequest, stage: Stage, cmd: string[]): string {
+  if (req.rm || req.forceRm) return daemon.ids.next('container');
+  const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
+  const config = cloneConfig(stage.config);
+  config.Cmd = cmd;
+  return createContainer(daemon, buildContainerRequest(image, config)).id;
 }
 
 function mkdirAll(fs: MountedFs, path: string): void {

@@ -4,6 +4,7 @@
 import { cloneConfig, type ContainerConfig } from '../image/config.js';
 import type { Image } from '../image/image.js';
 import type { Daemon } from '../daemon.js';
+import type { Container } from '../container/container.js';
 import { createContainer, type CreateRequest } from '../container/create.js';
 import { removeContainer, exited } from '../container/lifecycle.js';
 import { runProcess } from '../container/process-runner.js';
@@ -35,18 +36,21 @@ export function runInstruction(
   }
   const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
   const config = cloneConfig(stage.config);
-  config.Cmd = cmd;
-  config.Entrypoint = null;
+  // withEntrypointOverride: an empty command (RUN []) keeps the image's entrypoint, and the daemon fills the
+  // image's Cmd in, as for any container created without one
+  config.Cmd = cmd.length ? cmd : stage.config.Cmd;
+  if (cmd.length) config.Entrypoint = null;
+  const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   const container = createContainer(daemon, buildContainerRequest(image, config));
   say(` ---> Running in ${container.id.slice(0, 12)}\n`);
   container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
-  container.procs = PidNamespace.start(cmd);
+  container.procs = PidNamespace.start(argv);
   let output = '';
   const outcome = runProcess(
     container.fs,
     {
       proc: { ns: container.procs, pid: 1 },
-      argv: cmd,
+      argv,
       env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
       cwd: config.WorkingDir || '/',
       user: config.User,
@@ -63,23 +67,34 @@ export function runInstruction(
     },
   );
   say(output);
+  // dispatch's deferred RemoveAll: --force-rm removes the step's container even when the step failed
+  const fail = (error: StepError): StepError => {
+    if (req.forceRm) removeStepContainer(daemon, container, say);
+    return error;
+  };
   if (outcome.kind === 'start-failed') {
     container.state = { ...container.state, status: 'created', startedAt: null };
-    throw new StepError(outcome.message, 1);
+    throw fail(new StepError(outcome.message, 1));
   }
   if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
   if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ${outcome.what}`, 1);
   exited(daemon, container, outcome.exitCode);
   if (outcome.exitCode !== 0) {
-    throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);
+    throw fail(new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode));
   }
   const layer = layerFrom(stage, container.rw.snapshot());
-  removeContainer(daemon, container, true, true);
-  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
+  if (req.rm || req.forceRm) removeStepContainer(daemon, container, say);
   return commitStep(daemon, stage, { createdBy, cmd: [...prefix, ...cmd], containerId: container.id, layer, emptyLayer: layer === stage.layer });
 }
 
-function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
+/** Removes a step's container as the builder's RemoveAll does, with its line in the output. */
+export function removeStepContainer(daemon: Daemon, container: Container, say: (text: string) => void): void {
+  removeContainer(daemon, container, true, true);
+  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
+}
+
+/** What the builder asks the daemon for a step's container: the stage's config, no network, nothing attached. */
+export function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
   return {
     image: { ...image, config },
     imageName: image.id,
