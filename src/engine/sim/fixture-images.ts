@@ -62,6 +62,7 @@ export function buildFixtures(set: FixtureSet): BuiltFixtures {
       quiet: true,
       labels: {},
       target: null,
+      cacheFrom: null,
       resolveImage: (name) => daemon.images.byRef(name.includes(':') ? name : `${name}:latest`),
     });
     if (result.exitCode !== 0) throw new Error(`fixture ${spec.name} does not build in the simulator: ${result.stderr}`);

@@ -21,6 +21,8 @@ export interface BuildRequest {
   quiet: boolean;
   labels: Record<string, string>;
   target: string | null;
+  /** --cache-from references (null without the flag): the only images whose steps the cache may reuse */
+  cacheFrom: string[] | null;
   /** FROM's image lookup (reference parsing lives in the CLI layer) */
   resolveImage: (name: string) => Image | undefined;
 }

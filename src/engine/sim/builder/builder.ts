@@ -26,7 +26,8 @@ import { parseDockerfile } from './dockerfile/parser.js';
 import { readDockerfile } from './dockerfile/read-dockerfile.js';
 import { buildContainerRequest, runInstruction } from './run-step.js';
 import { createContainer } from '../container/create.js';
-import { adopt, commitStep, layerFrom, probeCache, scratchImage, type Stage } from './stage.js';
+import { commitStep, layerFrom, scratchImage, tryCache, type Stage } from './stage.js';
+import { cacheSources, type CacheSources } from './cache-from.js';
 
 export type { BuildRequest, BuildResult } from './build-request.js';
 
@@ -36,7 +37,8 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 
 /** Runs a build; never throws for build errors (they are output and an exit code, as with docker). */
-export function build(daemon: Daemon, req: BuildRequest): BuildResult {
+export function build(daemon: Daemon, request: BuildRequest): BuildResult {
+  let req = request;
   let stdout = '';
   // with -q the client buffers the progress; a failed build prints the buffer to stderr before the error
   let buffered = '';
@@ -46,6 +48,8 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
   };
   const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: `${buffered}${stderr ? `${stderr}\n` : ''}`, exitCode, image: null });
   say(`Sending build context to Docker daemon ${humanSize(req.context.tarSize).padStart(8)}\r\r\n`);
+  // the daemon drops .dockerignore and the Dockerfile from the context when .dockerignore names them
+  req = { ...req, context: req.context.withoutBuildFiles(req.dockerfileName) };
 
   let instructions: Instruction[];
   let escapeToken: EscapeToken;
@@ -72,6 +76,7 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
     if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
     throw error;
   }
+  const sources = req.cacheFrom ? cacheSources(req.cacheFrom, req.resolveImage) : null;
   const metaArgs = new Map<string, string>();
   const referencedArgs = new Set<string>();
   const stages: Stage[] = [];
@@ -90,7 +95,7 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
       }
       if (instr.kind === 'FROM') {
         if (stage) stages.push(stage);
-        stage = fromStage(daemon, req, expandInstruction(instr, metaArgs, { escapeToken }), stages, say);
+        stage = fromStage(daemon, req, expandInstruction(instr, metaArgs, { escapeToken }), stages, say, sources);
         continue;
       }
       const current = stage as Stage;
@@ -127,6 +132,7 @@ function fromStage(
   instr: Extract<Instruction, { kind: 'FROM' }>,
   stages: Stage[],
   say: (text: string) => void,
+  sources: CacheSources | null,
 ): Stage {
   const name = instr.image;
   const named = stages.find((s) => s.name !== '' && s.name === name.toLowerCase());
@@ -151,6 +157,7 @@ function fromStage(
     cmdSet: false,
     author: base?.author ?? '',
     args: new Map(),
+    sources,
   };
   if (!(stage.config.Env ?? []).some((e) => e.startsWith('PATH='))) {
     stage.config.Env = [...(stage.config.Env ?? []), 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
@@ -214,12 +221,9 @@ function metadataStep(
 ): string {
   const message = apply() ?? fixedMessage;
   const createdBy = `${stage.shell.join(' ')} #(nop)  ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
   const cmd = [...stage.shell, '#(nop) ', message];
+  const hit = tryCache(daemon, req, stage, createdBy, cmd, say);
+  if (hit) return hit;
   const cid = stepContainer(daemon, req, stage, cmd);
   say(` ---> Running in ${cid.slice(0, 12)}\n`);
   const id = commitStep(daemon, stage, { createdBy, cmd, containerId: cid, layer: stage.layer, emptyLayer: true });
@@ -238,11 +242,8 @@ function fsStep(
   change: (fs: MountedFs) => void,
 ): string {
   const createdBy = `${stage.shell.join(' ')} ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
+  const hit = tryCache(daemon, req, stage, createdBy, [...stage.shell, message], say);
+  if (hit) return hit;
   const cid = runsContainer ? stepContainer(daemon, req, stage, [...stage.shell, message]) : daemon.ids.next('container');
   if (runsContainer) say(` ---> Running in ${cid.slice(0, 12)}\n`);
   const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
@@ -295,11 +296,8 @@ function copyInstruction(
   );
   const message = `#(nop) ${summary}`;
   const createdBy = `${stage.shell.join(' ')} ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
+  const hit = tryCache(daemon, req, stage, createdBy, [...stage.shell, message], say);
+  if (hit) return hit;
   const layer = layerFrom(stage, rw.snapshot());
   return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: '', layer, emptyLayer: layer === stage.layer });
 }

@@ -12,7 +12,7 @@ import { PidNamespace } from '../shell/pid-namespace.js';
 import type { BuildRequest } from './build-request.js';
 import { commandOf, StepError } from './config-dispatch.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
-import { adopt, commitStep, layerFrom, probeCache, scratchImage, type Stage } from './stage.js';
+import { commitStep, layerFrom, scratchImage, tryCache, type Stage } from './stage.js';
 
 /** Runs a RUN step (or finds it in the cache); returns the ID of the image it committed. */
 export function runInstruction(
@@ -29,11 +29,8 @@ export function runInstruction(
   const args = [...stage.args].filter(([k]) => !(stage.config.Env ?? []).some((e) => e.startsWith(`${k}=`)));
   const prefix = args.length ? [`|${args.length}`, ...args.map(([k, v]) => `${k}=${v}`)] : [];
   const createdBy = [...prefix, ...cmd].join(' ');
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
+  const hit = tryCache(daemon, req, stage, createdBy, [...prefix, ...cmd], say);
+  if (hit) return hit;
   const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
   const config = cloneConfig(stage.config);
   // withEntrypointOverride: an empty command (RUN []) keeps the image's entrypoint, and the daemon fills the

@@ -9,6 +9,7 @@ import { Layer, MAX_LAYER_DEPTH } from '../layer/layer.js';
 import type { Daemon } from '../daemon.js';
 import type { BuildRequest } from './build-request.js';
 import { StepError } from './config-dispatch.js';
+import { cacheFromLookup, type CacheSources } from './cache-from.js';
 
 /** The builder's state of one stage. */
 export interface Stage {
@@ -21,6 +22,8 @@ export interface Stage {
   cmdSet: boolean;
   author: string;
   args: Map<string, string>;
+  /** --cache-from's sources, shared by the build's stages (null without the flag) */
+  sources: CacheSources | null;
 }
 
 /** A new layer from a container layer's entries; an empty diff adds no layer (moby's layer.IsEmpty rule). */
@@ -30,10 +33,29 @@ export function layerFrom(stage: Stage, entries: Map<string, Entry>): Layer | nu
   return new Layer(stage.layer, entries);
 }
 
-export function probeCache(daemon: Daemon, req: BuildRequest, stage: Stage, createdBy: string): Image | undefined {
-  if (req.noCache) return undefined;
+/**
+ * The build cache's answer for a step (unless --no-cache): prints "Using cache" and moves the stage onto the
+ * image found, or returns null. `cmd` is the step's command line as the cache compares it.
+ */
+export function tryCache(daemon: Daemon, req: BuildRequest, stage: Stage, createdBy: string, cmd: string[], say: (text: string) => void): string | null {
+  if (req.noCache) return null;
   const id = daemon.buildCache.get(cacheKey(stage, createdBy));
-  return id ? daemon.images.get(id) : undefined;
+  const local = id ? daemon.images.get(id) : undefined;
+  if (!stage.sources) {
+    if (!local) return null;
+    say(' ---> Using cache\n');
+    return adopt(stage, local);
+  }
+  const config = cloneConfig(stage.config);
+  config.Cmd = cmd;
+  const hit = cacheFromLookup(daemon, stage.sources, stage.image, { createdBy, config }, local);
+  if (!hit) return null;
+  say(' ---> Using cache\n');
+  // the builder keeps its own run config: a restored image's config is the probe's
+  stage.image = hit;
+  stage.history = [...hit.history];
+  stage.layer = hit.layer;
+  return hit.id;
 }
 
 function cacheKey(stage: Stage, createdBy: string): string {
