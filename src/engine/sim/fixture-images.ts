@@ -57,9 +57,12 @@ export function buildFixtures(set: FixtureSet): BuiltFixtures {
       tags: [spec.name],
       buildArgs: new Map(spec.fromArg ? [[spec.fromArg, spec.from]] : []),
       noCache: false,
+      rm: true,
+      forceRm: false,
       quiet: true,
       labels: {},
       target: null,
+      cacheFrom: null,
       resolveImage: (name) => daemon.images.byRef(name.includes(':') ? name : `${name}:latest`),
     });
     if (result.exitCode !== 0) throw new Error(`fixture ${spec.name} does not build in the simulator: ${result.stderr}`);

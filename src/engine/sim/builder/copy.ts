@@ -11,6 +11,7 @@ import { sha256Hex } from '../layer/digest.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { unpackLayer, UnpackError } from '../layer/unpack-layer.js';
 import { StepError } from './config-dispatch.js';
+import { TarFormatError } from '../archive/tar-error.js';
 
 /** Where sources come from: the build context, or another stage's filesystem for COPY --from. */
 export interface CopySource {
@@ -182,6 +183,8 @@ function unpack(fs: MountedFs, dest: string, data: Uint8Array, req: CopyRequest)
     entries = unpackLayer(readTar(data), { whiteouts: false });
   } catch (error) {
     if (error instanceof UnpackError) throw new StepError(`failed to copy files: Error processing tar file(exit status 1): ${error.message}`);
+    // a cut archive: the daemon's untar child reports Go's archive/tar error
+    if (error instanceof TarFormatError) throw new StepError(`failed to copy files: Error processing tar file(exit status 1): ${error.docker}`);
     throw error;
   }
   for (const [path, entry] of [...entries].sort(([a], [b]) => a.length - b.length)) {

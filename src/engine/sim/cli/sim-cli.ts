@@ -12,6 +12,7 @@ import { familiarRef } from './image-ref.js';
 import { applyClientConfig } from './client-config.js';
 import * as containers from './commands/containers.js';
 import * as images from './commands/images.js';
+import { buildImage } from './commands/build.js';
 import { inspect } from './commands/inspect.js';
 import * as listings from './commands/listings.js';
 import * as psCommand from './commands/ps.js';
@@ -45,7 +46,7 @@ const HANDLERS: Record<string, Handler> = {
   tag: images.tag,
   rmi: images.rmi,
   import: images.importImage,
-  build: images.buildImage,
+  build: buildImage,
   'image prune': images.imagePrune,
   inspect: (d, c) => inspect(d, c, c.typed[0] === 'container' ? 'container' : c.typed[0] === 'image' ? 'image' : 'any'),
   'volume inspect': (d, c) => inspect(d, c, 'volume'),
