@@ -179,7 +179,7 @@ function removeAll(fs: Vfs, path: string): void {
 }
 
 /** Go's path.Clean: ".." kept at the front of a relative name, dropped at the root of an absolute one. */
-function goClean(name: string): string {
+export function goClean(name: string): string {
   if (name.startsWith('/')) return resolvePath('/', name);
   const out: string[] = [];
   for (const part of name.split('/')) {

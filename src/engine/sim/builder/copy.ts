@@ -11,7 +11,7 @@ import { sha256Hex } from '../layer/digest.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { unpackLayer, UnpackError } from '../layer/unpack-layer.js';
 import { StepError } from './config-dispatch.js';
-import { TarFormatError } from '../archive/tar-error.js';
+import { TarFormatError } from '../../../tar/tar-error.js';
 
 /** Where sources come from: the build context, or another stage's filesystem for COPY --from. */
 export interface CopySource {
