@@ -154,10 +154,28 @@ export class RwLayer implements FsBackend {
     return [...this.origin].filter((p) => this.blocks(p) !== undefined).sort(comparePaths);
   }
 
-  /** `docker diff`: A for added, C for changed (copied-up directories included), D for deleted. */
+  /**
+   * `docker diff`: A for added, C for changed, D for deleted. A directory copied up is C when its mode or owner
+   * changed or something below it is a change; one whose only trace is its time (a file made and removed in it,
+   * `touch`) is not listed, as 20.10's overlay2 diff skips it (recorded).
+   */
   changes(): Change[] {
     const out: Change[] = [];
-    for (const path of [...this.upper.keys()].sort(comparePaths)) {
+    const paths = [...this.upper.keys()].sort(comparePaths);
+    const listed = new Set<string>();
+    // deepest first, so a directory knows whether anything below it is listed
+    for (let i = paths.length - 1; i >= 0; i--) {
+      const path = paths[i] as string;
+      const entry = this.upper.get(path) as Entry;
+      const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
+      const quiet =
+        entry.kind === 'dir' && below?.kind === 'dir' && !entry.opaque && entry.mode === below.mode && entry.uid === below.uid && entry.gid === below.gid && !listed.has(path);
+      if (quiet) continue;
+      listed.add(path);
+      for (let dir = dirname(path); dir !== '/' && !listed.has(dir); dir = dirname(dir)) listed.add(dir);
+    }
+    for (const path of paths) {
+      if (!listed.has(path)) continue;
       const entry = this.upper.get(path) as Entry;
       if (entry.kind === 'whiteout') out.push({ path, kind: 'D' });
       else out.push({ path, kind: this.lowerVisible(path) && this.lower.get(path) ? 'C' : 'A' });
