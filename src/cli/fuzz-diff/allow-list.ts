@@ -22,10 +22,6 @@ export interface Allowance {
   matches: (c: AllowContext) => boolean;
 }
 
-const HARD_LINK = /(?:^|[;&|]\s*)ln (?!-s)/u;
-// families whose output shows file contents, link counts or sizes (a hard link's copy is counted twice)
-const FILE_READERS = new Set(['run', 'exec', 'start', 'logs', 'build', 'ps', 'history', 'images', 'inspect']);
-
 // lines as a multiset key, with IDs masked (their placeholders depend on line order)
 function lineBag(text: string): string[] {
   return text
@@ -73,15 +69,6 @@ export const ALLOWANCES: Allowance[] = [
       const plain = (t: string) => lineBag(t.replace(/\\x1b\[(?:91|0)m/gu, '\n'));
       return plain(normalized.sim).join('\n') === plain(normalized.real).join('\n');
     },
-  },
-  {
-    id: 'hard-links',
-    reason:
-      'the simulator\u2019s filesystem has no inodes: a hard link is a copy, so link counts (stat %h) and writes ' +
-      'through one name seen through the other differ; a model-wide change (issue 11 item 2 names it for the moby corpus)',
-    matches: ({ steps, files }) =>
-      FILE_READERS.has(steps[steps.length - 1]?.family ?? '') &&
-      (steps.some((s) => s.argv.some((a) => HARD_LINK.test(a))) || Object.entries(files).some(([p, c]) => p.endsWith('Dockerfile') && HARD_LINK.test(c))),
   },
 ];
 
