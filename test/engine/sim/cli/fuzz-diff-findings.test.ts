@@ -86,4 +86,13 @@ describe('simulator: what the random differential tester found', () => {
     // recorded on 20.10
     assert.deepEqual(outcome(e.dockerSync(['commit', 'c3', 'again:1'])), [1, '', `Error response from daemon: failed to get digest ${id}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${id.slice(7)}: no such file or directory\n`]);
   });
+
+  it('logs --tail 1 counts a line written in two pieces (the error text, then its newline) as one message', () => {
+    // seed 2602, recorded on 20.10: tail 1 is the last stderr line, tail 2 the two lines
+    const e = engine();
+    const r = e.dockerSync(['run', '--name', 'l1', '-v', 'vol2:/d/v', 'drydock/busybox:1.35', 'sh', '-c', 'mkdir -p /d; cat /tmp/t1; echo beta > /d/s1; echo delta > /d/x/f3']);
+    assert.equal(r.exitCode, 1);
+    assert.deepEqual(outcome(e.dockerSync(['logs', '--tail', '1', 'l1'])), [0, '', "sh: can't create /d/x/f3: nonexistent directory\n"]);
+    assert.deepEqual(outcome(e.dockerSync(['logs', '--tail', '2', 'l1'])), [0, '', "cat: can't open '/tmp/t1': No such file or directory\nsh: can't create /d/x/f3: nonexistent directory\n"]);
+  });
 });
