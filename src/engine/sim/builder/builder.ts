@@ -13,7 +13,7 @@ import { MergedIndex } from '../layer/merged-index.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
-import { createContainer, type CreateRequest } from '../container/create.js';
+import { createContainer, ensureMountPoints, type CreateRequest } from '../container/create.js';
 import { removeContainer, exited } from '../container/lifecycle.js';
 import { runProcess, resolveUser } from '../container/process-runner.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
@@ -364,6 +364,8 @@ function runInstruction(
   const container = createContainer(daemon, buildContainerRequest(image, config));
   say(` ---> Running in ${container.id.slice(0, 12)}\n`);
   container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
+  // runc makes the mount points of the image's volumes at start: they enter the step's layer (fuzz:diff seed 4059)
+  ensureMountPoints(daemon, container);
   container.procs = PidNamespace.start(cmd);
   let output = '';
   const outcome = runProcess(
