@@ -35,6 +35,12 @@ describe('fuzz:diff allow-list', () => {
     assert.equal(allowedReason(ctx('exec', 'a\n', 'b\n', { steps: hard })), undefined);
   });
 
+  it('allows RepoTags in another order (the isolation prefixes this run\u2019s names), not other tags', () => {
+    const sim = '["drydock/busybox:1.35","h11c-img4:v3"] Imported from -\n';
+    assert.equal(allowedReason(ctx('inspect', sim, '["h11c-img4:v3","drydock/busybox:1.35"] Imported from -\n')), 'isolation-tag-order');
+    assert.equal(allowedReason(ctx('inspect', sim, '["h11c-img5:v3","drydock/busybox:1.35"] Imported from -\n')), undefined);
+  });
+
   it('allows a command the real engine timed out on', () => {
     assert.equal(allowedReason(ctx('ps', '', '', { real: { exitCode: 124, stdout: '', stderr: '', timedOut: true } })), 'real-engine-timeout');
   });
