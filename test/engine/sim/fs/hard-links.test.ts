@@ -126,4 +126,9 @@ describe('simulator: hard links (one inode, several names), as Docker 20.10 keep
     assert.equal(diff('touch /tmp', 'q5'), '');
     assert.equal(diff('chown 5 /tmp', 'q6'), 'C /tmp\n');
   });
+
+  it('a hard link across a volume\'s mount is EXDEV, to a directory EPERM (busybox ln\'s texts, recorded)', () => {
+    const r = engine().dockerSync(['run', '--rm', '-v', '/d/v', BUSYBOX, 'sh', '-c', 'echo a > /d/v/a; ln /d/v/a /tmp/b; echo $?; ln /tmp /tmp/x; echo $?; ln /nope /tmp/y; echo $?']);
+    assert.deepEqual([r.exitCode, r.stdout, r.stderr], [0, '1\n1\n1\n', 'ln: /tmp/b: Invalid cross-device link\nln: /tmp/x: Operation not permitted\nln: /nope: No such file or directory\n']);
+  });
 });
