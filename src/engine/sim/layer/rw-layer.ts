@@ -7,7 +7,7 @@ import { ancestors, basename, dirname } from '../fs/path.js';
 import type { Creator, FsBackend } from '../fs/backend.js';
 import { writtenFile } from '../fs/tree-backend.js';
 import type { WriteOptions } from '../fs/vfs.js';
-import { diffSize, linkOf, unlinked, withMeta, type Entry, type EntryMeta, type LinkGroup, type LiveEntry } from './entry.js';
+import { diffSize, entrySize, linkOf, unlinked, withMeta, type Entry, type EntryMeta, type LinkGroup, type LiveEntry } from './entry.js';
 import { comparePaths, type MergedIndex } from './merged-index.js';
 
 /** One line of `docker diff`. */
@@ -168,8 +168,7 @@ export class RwLayer implements FsBackend {
       const path = paths[i] as string;
       const entry = this.upper.get(path) as Entry;
       const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
-      const quiet =
-        entry.kind === 'dir' && below?.kind === 'dir' && !entry.opaque && entry.mode === below.mode && entry.uid === below.uid && entry.gid === below.gid && !listed.has(path);
+      const quiet = below !== undefined && !listed.has(path) && unchangedCopy(entry, below);
       if (quiet) continue;
       listed.add(path);
       for (let dir = dirname(path); dir !== '/' && !listed.has(dir); dir = dirname(dir)) listed.add(dir);
@@ -260,6 +259,18 @@ export class RwLayer implements FsBackend {
     }
     this.upperChildren.delete(path);
   }
+}
+
+/**
+ * A copy-up that changed nothing moby's overlay diff compares: a directory with its mode and owner (its time
+ * does not count), anything else with its mode, owner, time and size too (a lower file copied up only to be
+ * hard-linked is not a change; recorded on 20.10).
+ */
+function unchangedCopy(entry: Entry, below: LiveEntry): boolean {
+  if (entry.kind === 'whiteout' || entry.kind !== below.kind) return false;
+  if (entry.mode !== below.mode || entry.uid !== below.uid || entry.gid !== below.gid) return false;
+  if (entry.kind === 'dir') return !entry.opaque;
+  return entry.mtime === below.mtime && entrySize(entry) === entrySize(below);
 }
 
 function join(dir: string, name: string): string {

@@ -131,4 +131,16 @@ describe('simulator: hard links (one inode, several names), as Docker 20.10 keep
     const r = engine().dockerSync(['run', '--rm', '-v', '/d/v', BUSYBOX, 'sh', '-c', 'echo a > /d/v/a; ln /d/v/a /tmp/b; echo $?; ln /tmp /tmp/x; echo $?; ln /nope /tmp/y; echo $?']);
     assert.deepEqual([r.exitCode, r.stdout, r.stderr], [0, '1\n1\n1\n', 'ln: /tmp/b: Invalid cross-device link\nln: /tmp/x: Operation not permitted\nln: /nope: No such file or directory\n']);
   });
+
+  it('linking a lower file copies it up without a change docker diff reports; a write through the link does (seed 4163)', () => {
+    const e = engine();
+    run(e, ['run', '--name', 's1', BUSYBOX, 'sh', '-c', 'mkdir /d; ln -s /nowhere /d/h1; echo x > /d/f']);
+    run(e, ['commit', 's1', 'simg']);
+    // recorded on 20.10
+    const out = run(e, ['run', '--name', 's2', 'simg', 'sh', '-c', 'ln /d/h1 /tmp/t1; ln /d/f /tmp/t2; stat -c "%h %i %n" /d/h1 /tmp/t1 /d/f /tmp/t2']);
+    assert.equal(inodes(out), '2 i1 /d/h1\n2 i1 /tmp/t1\n2 i2 /d/f\n2 i2 /tmp/t2\n');
+    assert.equal(run(e, ['diff', 's2']), 'C /tmp\nA /tmp/t1\nA /tmp/t2\n');
+    run(e, ['run', '--name', 's3', 'simg', 'sh', '-c', 'ln /d/f /tmp/t2; echo y >> /tmp/t2']);
+    assert.equal(run(e, ['diff', 's3']), 'C /d\nC /d/f\nC /tmp\nA /tmp/t2\n');
+  });
 });
