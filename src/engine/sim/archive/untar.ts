@@ -124,8 +124,9 @@ function create(fs: Vfs, dest: string, path: string, m: TarEntry, fail: (message
       const st = fs.lstat(target);
       if (!st) fail(`${why}: no such file or directory`);
       if (st!.kind === 'dir') fail(`${why}: operation not permitted`);
-      // the simulator has no inodes: the second name is a copy of the first
-      if (st!.kind === 'symlink') attempt(() => fs.symlink(fs.readlink(target), path), () => why, fail);
+      // link(2) where the Vfs has inodes; else the second name is a copy of the first
+      if (fs.link) attempt(() => fs.link!(target, path), () => why, fail);
+      else if (st!.kind === 'symlink') attempt(() => fs.symlink(fs.readlink(target), path), () => why, fail);
       else attempt(() => fs.writeFile(path, fs.readFile(target), { mode: st!.mode }), () => why, fail);
       return true;
     }

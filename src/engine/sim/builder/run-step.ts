@@ -5,7 +5,7 @@ import { cloneConfig, type ContainerConfig } from '../image/config.js';
 import type { Image } from '../image/image.js';
 import type { Daemon } from '../daemon.js';
 import type { Container } from '../container/container.js';
-import { createContainer, type CreateRequest } from '../container/create.js';
+import { createContainer, ensureMountPoints, type CreateRequest } from '../container/create.js';
 import { removeContainer, exited } from '../container/lifecycle.js';
 import { runProcess } from '../container/process-runner.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
@@ -41,6 +41,8 @@ export function runInstruction(
   const container = createContainer(daemon, buildContainerRequest(image, config));
   say(` ---> Running in ${container.id.slice(0, 12)}\n`);
   container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
+  // runc makes the mount points of the image's volumes at start: they enter the step's layer (fuzz:diff seed 4059)
+  ensureMountPoints(daemon, container);
   container.procs = PidNamespace.start(argv);
   let output = '';
   const outcome = runProcess(

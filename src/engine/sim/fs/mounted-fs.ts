@@ -3,7 +3,8 @@
 // to), mount points crossed, read-only mounts refused with EROFS, renames across mounts refused with EXDEV.
 
 import { dirname, isWithin, resolvePath } from './path.js';
-import { entryStat, withMeta, type LiveEntry } from '../layer/entry.js';
+import { entryStat, linkOf, unlinked, withMeta, type LiveEntry } from '../layer/entry.js';
+import { linkInode } from './inode.js';
 import type { Creator, FsBackend } from './backend.js';
 import { DISK_LIMIT, FILE_SIZE_LIMIT, FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
 
@@ -64,6 +65,8 @@ export class MountedFs implements Vfs {
     if (!r?.entry) return null;
     let st = entryStat(r.entry);
     if (r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner)) st = { ...st, nlink: 1 };
+    const group = linkOf(r.entry);
+    if (group !== undefined) st = { ...st, ino: linkInode(group), nlink: r.mount.backend.linkCount?.(r.inner) ?? 1 };
     const size = r.entry.kind === 'dir' ? r.mount.backend.dirSize?.(r.inner) : r.entry.kind === 'file' ? r.mount.backend.fileSize?.(r.inner) : undefined;
     if (size !== undefined) st = { ...st, size };
     const blocks = r.mount.backend.blocks?.(r.inner);
@@ -137,6 +140,20 @@ export class MountedFs implements Vfs {
     const c = this.creator();
     r.mount.backend.put(r.inner, { kind: 'symlink', target, mode: 0o777, uid: c.uid, gid: c.gid, mtime: c.now });
     this.touchParent(r, c.now);
+  }
+
+  /** link(2): another name for a file or symlink (the last component of `existing` is not followed). */
+  link(existing: string, path: string): void {
+    const a = this.must(existing, false);
+    const b = this.walk(path, false);
+    if (b.entry) throw new FsError('EEXIST', path);
+    this.writable(b, path);
+    if (a.entry.kind === 'dir') throw new FsError('EPERM', path);
+    if (a.mount !== b.mount) throw new FsError('EXDEV', path);
+    const c = this.creator();
+    if (a.mount.backend.link && (a.entry.kind === 'file' || a.entry.kind === 'symlink')) a.mount.backend.link(a.inner, b.inner);
+    else b.mount.backend.put(b.inner, unlinked(a.entry));
+    this.touchParent(b, c.now);
   }
 
   readlink(path: string): string {

@@ -4,7 +4,7 @@
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
 import type { TarEntry, TarEntryInput } from '../../../tar/tar.js';
-import type { Entry, LiveEntry } from './entry.js';
+import { linkOf, type Entry, type LinkGroup, type LiveEntry } from './entry.js';
 import { comparePaths } from './merged-index.js';
 
 const WHITEOUT = '.wh.';
@@ -23,7 +23,7 @@ export interface TarFromEntriesOptions {
   markLiteralNames?: boolean;
 }
 
-/** Tar members (as read) → a layer diff keyed by absolute path. Hard links become copies of their target. */
+/** Tar members (as read) → a layer diff keyed by absolute path. A hard link is another name of its target's inode. */
 export function entriesFromTar(members: readonly TarEntry[], options: { whiteouts: boolean } = { whiteouts: true }): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const m of members) {
@@ -54,8 +54,13 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
         out.set(path, { kind: 'symlink', target: m.linkname ?? '', ...meta, mode: 0o777 });
         break;
       case 'hardlink': {
-        const target = out.get(resolvePath('/', m.linkname ?? ''));
-        if (target && target.kind === 'file') out.set(path, { ...target });
+        const targetPath = resolvePath('/', m.linkname ?? '');
+        const target = out.get(targetPath);
+        if (target && (target.kind === 'file' || target.kind === 'symlink')) {
+          const linked = target.link ? target : { ...target, link: { origin: targetPath } };
+          out.set(targetPath, linked);
+          out.set(path, linked);
+        }
         break;
       }
       case 'char':
@@ -71,6 +76,7 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
 /** A layer diff → tar members in Docker's layer format (relative paths, whiteout members). */
 export function tarFromEntries(entries: ReadonlyMap<string, Entry>, options: TarFromEntriesOptions = {}): TarEntryInput[] {
   const out: TarEntryInput[] = [];
+  const links = new HardLinks();
   for (const path of [...entries.keys()].sort(comparePaths)) {
     // the root is "./" as GNU tar and bsdtar write it: its metadata is part of the layer's digest, so a saved
     // layer that left it out would hash differently once loaded again
@@ -82,7 +88,7 @@ export function tarFromEntries(entries: ReadonlyMap<string, Entry>, options: Tar
       out.push({ path: `${dir ? `${dir}/` : ''}${WHITEOUT}${basename(path)}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0 });
       continue;
     }
-    const member = memberOf(rel, e);
+    const member = links.member(rel, e);
     if (options.markLiteralNames && basename(path).startsWith(WHITEOUT)) member.pax = { ...member.pax, [LITERAL_NAME_RECORD]: '1' };
     out.push(member);
     if (e.kind === 'dir' && e.opaque) out.push({ path: path === '/' ? OPAQUE : `${rel}/${OPAQUE}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: e.mtime });
@@ -113,5 +119,24 @@ export function memberOf(path: string, e: LiveEntry): TarEntryInput {
       return { ...common, type: 'symlink', linkname: e.target };
     case 'char':
       return { ...common, type: 'char', devmajor: e.major, devminor: e.minor };
+  }
+}
+
+/**
+ * Members for a walk that may meet one inode under several names: the first name is written in full, every
+ * later one as a hard link ('1') to it, as Go's archive/tar writes them for moby (layers, export, cp).
+ */
+export class HardLinks {
+  private readonly first = new Map<LinkGroup, string>();
+
+  member(path: string, e: LiveEntry): TarEntryInput {
+    const group = linkOf(e);
+    if (group === undefined) return memberOf(path, e);
+    const first = this.first.get(group);
+    if (first === undefined) {
+      this.first.set(group, path);
+      return memberOf(path, e);
+    }
+    return { path, type: 'hardlink', linkname: first, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
   }
 }

@@ -10,7 +10,7 @@ import { basename, dirname, resolvePath } from '../../fs/path.js';
 import { FsError, type Vfs } from '../../fs/vfs.js';
 
 import { Layer } from '../../layer/layer.js';
-import { memberOf } from '../../layer/tar-layer.js';
+import { HardLinks } from '../../layer/tar-layer.js';
 import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { readLoadArchive } from './load-archive.js';
 import type { Image } from '../../image/image.js';
@@ -257,10 +257,15 @@ function writeEntry(to: Vfs, path: string, data: Uint8Array | null, link: string
 
 function collect(fs: Vfs, path: string, name: string, follow: boolean): TarEntryInput[] {
   const out: TarEntryInput[] = [];
+  // a second name of an inode is a hard link to the first name written (moby's archive keeps them)
+  const seen = new Map<number, string>();
   const walk = (p: string, rel: string, first: boolean) => {
     const st = (first && follow ? fs.stat(p) : fs.lstat(p)) as NonNullable<ReturnType<Vfs['lstat']>>;
     const meta = { mode: st.mode, uid: st.uid, gid: st.gid, mtime: st.mtime };
-    if (st.kind === 'dir') {
+    const linked = st.ino === undefined ? undefined : seen.get(st.ino);
+    if (st.ino !== undefined && linked === undefined) seen.set(st.ino, rel);
+    if (linked !== undefined) out.push({ path: rel, type: 'hardlink', linkname: linked, ...meta });
+    else if (st.kind === 'dir') {
       out.push({ path: rel, type: 'dir', ...meta });
       for (const child of fs.readdir(p)) walk(`${p === '/' ? '' : p}/${child}`, `${rel}/${child}`, false);
     } else if (st.kind === 'symlink') out.push({ path: rel, type: 'symlink', linkname: fs.readlink(p), ...meta });
@@ -297,12 +302,13 @@ export function exportContainer(daemon: Daemon, cmd: ParsedCommand, ctx: Command
   const c = daemon.findContainer(ref);
   if (!c) return out.daemon(`No such container: ${ref}`);
   const members: TarEntryInput[] = [];
+  const links = new HardLinks();
   const walk = (dir: string) => {
     for (const name of c.rw.list(dir)) {
       const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
       const entry = c.rw.get(path);
       if (!entry) continue;
-      members.push(memberOf(path.slice(1), entry));
+      members.push(links.member(path.slice(1), entry));
       if (entry.kind === 'dir') walk(path);
     }
   };
