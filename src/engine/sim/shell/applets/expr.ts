@@ -3,7 +3,7 @@
 
 import type { Applet } from './common.js';
 import { compilePosix } from './posix-regex.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex } from '../../../../regex/make-regex.js';
 
 class ExprError {
   constructor(readonly message: string) {}
@@ -148,7 +148,7 @@ class Expr {
 
 function regexMatch(s: string, pattern: string): Val {
   const re = compilePosix(pattern, false);
-  const m = makeRegex(`^(?:${re.source})`).exec(s);
+  const m = makePosixRegex(`^(?:${re.source})`).exec(s);
   if (re.source.includes('(')) return m?.[1] ?? '';
   return BigInt(m ? m[0].length : 0);
 }

@@ -13,7 +13,7 @@ import { runProgram } from './exec-program.js';
 import { linkCount } from './ls.js';
 import { parseMode } from './mode.js';
 import { compilePosix } from './posix-regex.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex, makeRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './usage.js';
 
 interface Item {
@@ -133,7 +133,7 @@ class FindParser {
       }
       case '-regex': {
         const re = compilePosix(this.need(a), false);
-        const whole = makeRegex(`^(?:${re.source})$`);
+        const whole = makePosixRegex(`^(?:${re.source})$`);
         return test((it) => whole.test(it.path));
       }
       case '-type': {
