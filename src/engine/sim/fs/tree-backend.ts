@@ -62,6 +62,10 @@ export class TreeBackend implements FsBackend {
     for (const e of this.nodes.values()) if (e.kind === 'file') size += e.data.length;
     return size;
   }
+
+  usedBytes(): number {
+    return this.size;
+  }
 }
 
 /** The file entry that results from writing `data` to `existing` (or to a new file). */

@@ -139,6 +139,10 @@ export class RwLayer implements FsBackend {
     return size;
   }
 
+  usedBytes(): number {
+    return this.size;
+  }
+
   /** False when a whiteout, an opaque directory or a replaced non-directory above hides the lower path. */
   private lowerVisible(path: string): boolean {
     for (const dir of ancestors(path)) {
