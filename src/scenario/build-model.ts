@@ -50,7 +50,11 @@ function exerciseSpec(e: Obj, name: string): ExerciseSpec {
 
 function normalise(path: string): string {
   const parts: string[] = [];
-  for (const seg of path.split('/')) if (seg !== '' && seg !== '.') parts.push(seg);
+  // `..` stops at `/`, as in a chroot: a scenario's files stay on its own host (the run folder on a real engine)
+  for (const seg of path.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '' && seg !== '.') parts.push(seg);
+  }
   return `/${parts.join('/')}`;
 }
 

@@ -39,6 +39,8 @@ export interface FsBackend {
   dirSize?(path: string): number | undefined;
   /** st_size of a file when the filesystem does not report its content's length (procfs: 0), else undefined */
   fileSize?(path: string): number | undefined;
+  /** bytes the backend holds of its own (a container's upper layer, a volume), where the disk budget counts them all */
+  usedBytes?(): number;
   /** true where a real kernel keeps the directory times (the disk host): nothing must write them again */
   readonly keepsOwnTimes?: boolean;
 }

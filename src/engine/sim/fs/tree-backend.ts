@@ -95,6 +95,10 @@ export class TreeBackend implements FsBackend {
   get size(): number {
     return diffSize([...this.nodes.values()].filter((e) => e.kind === 'file'));
   }
+
+  usedBytes(): number {
+    return this.size;
+  }
 }
 
 /** The file entry that results from writing `data` to `existing` (or to a new file). */

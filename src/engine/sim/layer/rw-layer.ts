@@ -192,6 +192,10 @@ export class RwLayer implements FsBackend {
     return diffSize(this.upper.values());
   }
 
+  usedBytes(): number {
+    return this.size;
+  }
+
   /** False when a whiteout, an opaque directory or a replaced non-directory above hides the lower path. */
   private lowerVisible(path: string): boolean {
     for (const dir of ancestors(path)) {

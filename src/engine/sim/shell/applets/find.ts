@@ -14,7 +14,7 @@ import { linkCount } from './ls.js';
 import { sameFileTest } from '../../fs/inode.js';
 import { parseMode } from './lib/mode.js';
 import { compilePosix } from './lib/posix-regex.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex, makeRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './lib/usage.js';
 
 interface Item {
@@ -134,7 +134,7 @@ class FindParser {
       }
       case '-regex': {
         const re = compilePosix(this.need(a), false);
-        const whole = makeRegex(`^(?:${re.source})$`);
+        const whole = makePosixRegex(`^(?:${re.source})$`);
         return test((it) => whole.test(it.path));
       }
       case '-type': {

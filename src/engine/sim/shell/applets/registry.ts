@@ -37,6 +37,7 @@ import { base64, nl, rev, seq, tac, tee, yes } from './text.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
 import { errorMsg } from './lib/common.js';
+import { withRegexBudget } from '../regex-budget.js';
 
 const IMPLS = new Map<string, Applet>([
   ['busybox', (ctx, argv) => runBusybox(ctx, argv)],
@@ -127,7 +128,7 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
     return 127;
   }
   try {
-    return impl(ctx, argv);
+    return withRegexBudget(ctx, () => impl(ctx, argv));
   } catch (e) {
     // a write the disk could not take: busybox's applets die with "applet: write error: …" and exit 1
     if (e instanceof WriteFailed) {

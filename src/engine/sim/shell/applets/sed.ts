@@ -9,7 +9,7 @@ import type { ProcessContext } from '../process.js';
 import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, stdinToEof } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex } from '../../../../regex/make-regex.js';
 import { SedError, Script } from './lib/sed-script.js';
 import type { Addr, Cmd } from './lib/sed-script.js';
 import { showUsage } from './lib/usage.js';
@@ -256,7 +256,7 @@ class Runner {
   // skipped ("aaa" with s/a*/x/g gives "x"), the Nth match alone or every one from the Nth with g.
   private substitute(c: Cmd, ps: string): string | null {
     if (!c.re) throw new SedError('no previous regexp');
-    const re = makeRegex(c.re.source, `${c.re.flags.replace('g', '')}g`);
+    const re = makePosixRegex(c.re.source, `${c.re.flags.replace('g', '')}g`);
     const nth = c.nth ?? 1;
     let out = '';
     let pos = 0;
