@@ -16,3 +16,5 @@ if (want('validate')) (await import('./validate-many.js')).benchValidateMany();
 if (want('real')) await (await import('./real-engine.js')).benchRealEngine();
 // drydock as a process beside /usr/bin/docker (the built bundle; `npm run build` first)
 if (want('cli')) (await import('./cli.js')).benchCli();
+// the browser playground in Debian's chromium (issue 16's targets)
+if (want('playground')) await (await import('./playground.js')).benchPlayground();
