@@ -7,6 +7,12 @@ import { benchNotesSequence } from './notes-sequence.js';
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
+// `compare <git-ref> [rounds]`: another commit's in-process figures beside this tree's, interleaved
+if (only[0] === 'compare') {
+  await (await import('./compare.js')).benchCompare(only[1], only[2] ? Number(only[2]) : undefined);
+  process.exit(0);
+}
+
 if (want('notes')) await benchNotesSequence();
 if (want('layers')) benchDeepImage();
 // The scenario benchmark measures the built CLI as a process: `npm run build` first for the dist figures.
