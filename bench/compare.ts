@@ -1,5 +1,6 @@
-// `npm run bench -- compare <git-ref> [rounds]`: the in-process figures (the notes' sequence, the 200-scenario
-// run, grading a batch of 500) of another commit and of this tree side by side in one run. The machine is shared
+// `npm run bench -- compare <git-ref> [rounds] [notes|scenarios|grading…]`: the in-process figures (the notes'
+// sequence, the 200-scenario run, grading a batch of 500; all three unless some are named) of another commit and
+// of this tree side by side in one run. The machine is shared
 // and its load moves by the minute, so the two are interleaved (one run of each per round, the order alternating
 // from round to round) and compared by their medians. The other commit is checked out into a temporary git
 // worktree outside this tree, given node_modules (this tree's, linked, when its lockfile pins every package the
@@ -57,9 +58,9 @@ async function prepare(tree: string, here: string): Promise<string> {
 }
 
 /** One run of the tree's own benches; the figures found in what they print. */
-async function runOnce(tree: string): Promise<Map<string, number>> {
+async function runOnce(tree: string, benches: readonly string[]): Promise<Map<string, number>> {
   // DRYDOCK_DOCKER names no client: the notes bench then skips its real-engine half (in-process figures only)
-  const r = await execa('node', ['--expose-gc', '--import', 'tsx', 'bench/run.ts', 'notes', 'scenarios', 'grading'], {
+  const r = await execa('node', ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...benches], {
     cwd: tree,
     env: { DRYDOCK_DOCKER: join(tree, 'no-docker-client') },
     reject: false,
@@ -74,8 +75,9 @@ async function runOnce(tree: string): Promise<Map<string, number>> {
 }
 
 /** Compares `ref` with this tree; prints the medians and their ratios. */
-export async function benchCompare(ref: string | undefined, rounds = 3): Promise<void> {
-  if (!ref) throw new Error('usage: npm run bench -- compare <git-ref> [rounds]');
+export async function benchCompare(ref: string | undefined, rounds = 3, only: readonly string[] = []): Promise<void> {
+  if (!ref || !Number.isInteger(rounds) || rounds < 1) throw new Error('usage: npm run bench -- compare <git-ref> [rounds] [notes|scenarios|grading…]');
+  const benches = only.length > 0 ? only : ['notes', 'scenarios', 'grading'];
   const here = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
   const sha = (await execa('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: here })).stdout.trim();
   const head = (await execa('git', ['rev-parse', '--short', 'HEAD'], { cwd: here })).stdout.trim();
@@ -91,13 +93,14 @@ export async function benchCompare(ref: string | undefined, rounds = 3): Promise
     for (let round = 0; round < rounds; round++) {
       // A B, then B A: neither side always runs first after a quiet or a busy moment
       const order = round % 2 === 0 ? (['ref', 'here'] as const) : (['here', 'ref'] as const);
-      for (const side of order) runs[side].push(await runOnce(side === 'ref' ? other : here));
+      for (const side of order) runs[side].push(await runOnce(side === 'ref' ? other : here, benches));
       console.log(`  round ${round + 1} of ${rounds} done; load average ${load()}`);
     }
     console.log(`\n  ${'figure'.padEnd(56)} ${ref.padStart(10)} ${'this tree'.padStart(10)}  ratio (this / ${ref})`);
     for (const f of FIGURES) {
       const a = runs.ref.flatMap((m) => (m.has(f.name) ? [m.get(f.name) as number] : []));
       const b = runs.here.flatMap((m) => (m.has(f.name) ? [m.get(f.name) as number] : []));
+      if (a.length === 0 && b.length === 0) continue;
       if (a.length === 0 || b.length === 0) {
         console.log(`  ${f.name.padEnd(56)} (not printed by ${a.length === 0 ? ref : 'this tree'})`);
         continue;

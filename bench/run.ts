@@ -7,9 +7,9 @@ import { benchNotesSequence } from './notes-sequence.js';
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
-// `compare <git-ref> [rounds]`: another commit's in-process figures beside this tree's, interleaved
+// `compare <git-ref> [rounds] [benches…]`: another commit's in-process figures beside this tree's, interleaved
 if (only[0] === 'compare') {
-  await (await import('./compare.js')).benchCompare(only[1], only[2] ? Number(only[2]) : undefined);
+  await (await import('./compare.js')).benchCompare(only[1], only[2] ? Number(only[2]) : undefined, only.slice(3));
   process.exit(0);
 }
 
