@@ -96,7 +96,7 @@ export async function benchCompare(ref: string | undefined, rounds = 3, only: re
       for (const side of order) runs[side].push(await runOnce(side === 'ref' ? other : here, benches));
       console.log(`  round ${round + 1} of ${rounds} done; load average ${load()}`);
     }
-    console.log(`\n  ${'figure'.padEnd(56)} ${ref.padStart(10)} ${'this tree'.padStart(10)}  ratio (this / ${ref})`);
+    console.log(`\n  ${'figure'.padEnd(56)} ${ref.padStart(10)} ${'this tree'.padStart(10)}  ratio of medians, median of each round's ratio`);
     for (const f of FIGURES) {
       const a = runs.ref.flatMap((m) => (m.has(f.name) ? [m.get(f.name) as number] : []));
       const b = runs.here.flatMap((m) => (m.has(f.name) ? [m.get(f.name) as number] : []));
@@ -106,7 +106,10 @@ export async function benchCompare(ref: string | undefined, rounds = 3, only: re
         continue;
       }
       const [ma, mb] = [median(a), median(b)];
-      console.log(`  ${`${f.name} (${f.unit})`.padEnd(56)} ${ma.toFixed(2).padStart(10)} ${mb.toFixed(2).padStart(10)}  ${(mb / ma).toFixed(2)}   runs: ${a.join('/')} vs ${b.join('/')}`);
+      // the two runs of one round saw about the same load: their ratio cancels most of the drift between rounds
+      const paired = runs.ref.flatMap((m, i) => (m.has(f.name) && runs.here[i]?.has(f.name) ? [(runs.here[i]?.get(f.name) as number) / (m.get(f.name) as number)] : []));
+      const slower = paired.filter((r) => r > 1).length;
+      console.log(`  ${`${f.name} (${f.unit})`.padEnd(56)} ${ma.toFixed(2).padStart(10)} ${mb.toFixed(2).padStart(10)}  ${(mb / ma).toFixed(2)}, ${median(paired).toFixed(2)} (this tree slower in ${slower} of ${paired.length} rounds)   runs: ${a.join('/')} vs ${b.join('/')}`);
     }
     console.log(`\n  medians of ${rounds} interleaved runs each; load average ${load()} at the end`);
   } finally {
