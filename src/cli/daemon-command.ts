@@ -10,7 +10,6 @@ import { dockerCliEnvironment } from '../engine/sim/node/docker-command.js';
 import { findDaemon, removeStale, stopDaemon } from './daemon/control.js';
 import { daemonVersion } from './daemon/protocol.js';
 import { EXIT, type CliIo } from './io.js';
-import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock daemon --help`. */
@@ -39,7 +38,6 @@ Examples:
 Exit codes: 0 done (status: running), 1 status: not running, 2 bad usage, 125 it could not start.
 `;
 
-const OPTIONS = { 'idle-timeout': { type: 'string' } } as const;
 const DEFAULT_IDLE_MS = 15 * 60_000;
 
 /** Reads `90s`, `15m`, `2h`, `500ms` or a number of seconds. */
@@ -50,21 +48,40 @@ export function parseDuration(text: string): number | undefined {
   return Math.round(Number(m[1]) * unit);
 }
 
+/**
+ * `[action] [--idle-timeout D]`, read by hand rather than with parseCommandArgs: that one brings the scenario
+ * module's "did you mean" along, and the daemon's process is to load the simulator and nothing else.
+ */
+function parseDaemonArgs(argv: readonly string[]): 'help' | { action: string | undefined; idleText: string | undefined } {
+  let action: string | undefined;
+  let idleText: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '--idle-timeout' || arg.startsWith('--idle-timeout=')) {
+      idleText = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (idleText === undefined) throw new UsageError('option --idle-timeout needs a value', 'daemon');
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`, 'daemon');
+    else if (action === undefined) action = arg;
+    else throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`, 'daemon');
+  }
+  return { action, idleText };
+}
+
 function describe(ms: number): string {
   return ms === 0 ? 'never' : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 /** Runs `drydock daemon <start|stop|status|serve>`; returns the exit code. */
 export async function daemonCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs('daemon', argv, OPTIONS, { maxPositionals: 1 });
-  if (parsed.help) {
+  const parsed = parseDaemonArgs(argv);
+  if (parsed === 'help') {
     io.stdout(DAEMON_USAGE);
     return EXIT.ok;
   }
-  const action = parsed.positionals[0];
-  const idleText = parsed.values['idle-timeout'];
+  const { action, idleText } = parsed;
   const idle = idleText === undefined ? DEFAULT_IDLE_MS : parseDuration(idleText);
-  if (idle === undefined) throw new UsageError(`daemon: --idle-timeout ${JSON.stringify(idleText)} is not a duration (say 90s, 15m or 2h)`);
+  if (idle === undefined) throw new UsageError(`--idle-timeout ${JSON.stringify(idleText)} is not a duration (say 90s, 15m or 2h)`, 'daemon');
   const { stateDir } = dockerCliEnvironment(io.env, io.cwd);
   switch (action) {
     case 'start':
@@ -76,9 +93,9 @@ export async function daemonCommand(argv: readonly string[], io: CliIo): Promise
     case 'serve':
       return serve(stateDir, idle, io);
     case undefined:
-      throw new UsageError('daemon: say start, stop or status');
+      throw new UsageError('say start, stop or status', 'daemon');
     default:
-      throw new UsageError(`daemon: unknown action ${JSON.stringify(action)} (start, stop, status or serve)`);
+      throw new UsageError(`unknown action ${JSON.stringify(action)} (start, stop, status or serve)`, 'daemon');
   }
 }
 

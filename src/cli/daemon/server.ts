@@ -69,7 +69,7 @@ export async function serveDaemon(options: ServeOptions): Promise<void> {
     process.chdir(stateDir);
     const umask = process.umask(0o177);
     try {
-      server = createServer();
+      server = createServer({ allowHalfOpen: true });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(SOCKET_NAME, () => resolve());

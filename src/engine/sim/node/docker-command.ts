@@ -3,7 +3,8 @@
 // DRYDOCK_HOST_ROOT (default <state>/host; `/` itself only when asked for explicitly). Prints what the docker
 // CLI prints and returns its exit code, so a shell script written for Docker runs with `drydock docker`.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseDockerArgv, type ParsedCommand } from '../../../docker-cli/index.js';
 import { EngineError } from '../../../errors/engine-error.js';
@@ -99,8 +100,10 @@ export async function runDockerCli(argv: string[]): Promise<number> {
     argv,
     cwd: process.cwd(),
     env: process.env,
-    stdinIsTerminal: process.stdin.isTTY === true,
-    readStdin: () => new Uint8Array(readFileSync(0)),
+    // isatty, not process.stdin.isTTY: touching process.stdin makes a pipe non-blocking, and reading it then
+    // fails with EAGAIN as soon as the writer is slower than the reader (`cat big.tar | drydock docker load`)
+    stdinIsTerminal: isatty(0),
+    readStdin: readAllStdin,
     stdout: (bytes) => void process.stdout.write(bytes),
     stderr: (text) => void process.stderr.write(text),
   });
@@ -162,6 +165,29 @@ export function stateless(argv: readonly string[]): boolean {
   if (argv.length === 0) return true;
   if (argv.length !== 1) return false;
   return ['version', '--version', '-v', '--help', '-h', 'help'].includes(argv[0] as string);
+}
+
+/** All of fd 0, waiting when it is a non-blocking pipe with nothing in it yet. */
+function readAllStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        sleepSync(1);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Blocks the thread for `ms` (docker wait really waits; the daemon's calls are synchronous). */
