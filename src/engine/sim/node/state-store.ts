@@ -8,7 +8,7 @@
 // because of it. States of format 1 (generation folders, no digests) still load, and are rewritten as format 2
 // by their next save.
 
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
 import { writeTar } from '../../../tar/tar.js';
@@ -38,6 +38,8 @@ interface OnDisk {
   format: number;
   /** containers and volumes never looked into since loading, with the blob they still are */
   untouched: WeakMap<object, BlobRef>;
+  /** sha256 of body, once asked for */
+  digest?: string;
 }
 
 const onDisk = new WeakMap<Daemon, OnDisk>();
@@ -329,6 +331,35 @@ export function saveState(daemon: Daemon, dir: string): void {
     for (const name of readdirSync(dir)) if (name === 'layers' || /^gen-\d+$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
   }
   onDisk.set(daemon, { dir, body: text, format: FORMAT, untouched: disk?.untouched ?? new WeakMap() });
+}
+
+/**
+ * Which state `dir` holds now, cheaply: the sha256 its state.json names (format 2), 'none' when there is no
+ * state.json, 'other' for anything else. The resident daemon compares it with savedGeneration() before each
+ * command, to load again when another process changed the state.
+ */
+export function diskGeneration(dir: string): string {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'state.json'), 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : 'other';
+  }
+  try {
+    const head = Buffer.alloc(96);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return PREFIX.exec(head.subarray(0, n).toString('latin1'))?.[1] ?? 'other';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The generation (see diskGeneration) `daemon` was loaded from or last saved as; 'unknown' for a format-1 load. */
+export function savedGeneration(daemon: Daemon): string {
+  const disk = onDisk.get(daemon);
+  if (!disk) return 'unknown';
+  if (disk.body === undefined) return disk.format === FORMAT ? 'none' : 'unknown';
+  return (disk.digest ??= sha256Of(disk.body));
 }
 
 /** What an untouched container's rw layer said of itself when loaded (kept so a save need not read the layer). */
