@@ -19,7 +19,7 @@ import { acquireStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 
 /** Where a `drydock docker` invocation keeps its state and its host. */
-interface DockerCliEnvironment {
+export interface DockerCliEnvironment {
   stateDir: string;
   hostRoot: string;
   /** the client's working directory inside the host root */

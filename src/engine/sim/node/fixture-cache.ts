@@ -44,7 +44,7 @@ function fixtureCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The code that builds the images, when it is a build (the bundle); undefined when running the sources. */
-function buildId(): string | undefined {
+export function buildId(): string | undefined {
   return typeof __DRYDOCK_BUILD__ === 'string' ? __DRYDOCK_BUILD__ : undefined;
 }
 
