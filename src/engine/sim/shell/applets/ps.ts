@@ -58,6 +58,7 @@ const SPECS: Column[] = [
 const NOT_MODELLED = new Set(['vsz', 'rss']);
 const DEFAULT_O = 'pid,user,args';
 
+/** `ps [-o COL1,COL2=HEADER]`: the container's processes from /proc */
 export const ps: Applet = (ctx, argv) => {
   const o = getopt(ctx, 'ps', argv, { flags: 'ZaAdeflT', args: 'o' });
   if (typeof o === 'number') return o;

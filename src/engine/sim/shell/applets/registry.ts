@@ -9,34 +9,76 @@ import { WriteFailed } from '../process-errors.js';
 import { runBusybox } from '../busybox.js';
 import { runShellMain } from '../sh/sh-main.js';
 import type { Applet } from './lib/common.js';
-import { chgrp, chmod, chown, du, stat } from './attrs.js';
 import { cat } from './cat.js';
 import { cp } from './cp.js';
-import { cut, tr } from './cut-tr.js';
 import { dd } from './dd.js';
 import { echo } from './echo.js';
 import { expr } from './expr.js';
 import { find } from './find.js';
 import { grep } from './grep.js';
-import { HASH_APPLETS } from './hashes.js';
-import { head, tail } from './head-tail.js';
 import { ln } from './ln.js';
 import { ls } from './ls.js';
-import { mkdir, rmdir } from './mkdir.js';
 import { mv } from './mv.js';
-import { basenameApplet, dirnameApplet, mktemp, readlink, realpath, truncate, unlink, which } from './paths.js';
 import { printfMain } from './printf.js';
 import { rm } from './rm.js';
-import { env, kill, xargs } from './run-programs.js';
 import { sed } from './sed.js';
-import { sort, uniq } from './sort-uniq.js';
-import { SMALL_APPLETS, date, groups, hostname, id, mount, sleep, umount, uname, usleep, whoami } from './sysinfo.js';
 import { ps } from './ps.js';
 import { testMain } from './test.js';
-import { base64, nl, rev, seq, tac, tee, yes } from './text.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
 import { errorMsg } from './lib/common.js';
+import { date } from './date.js';
+import { mkdir } from './mkdir.js';
+import { rmdir } from './rmdir.js';
+import { chmod } from './chmod.js';
+import { chown } from './chown.js';
+import { stat } from './stat.js';
+import { readlink } from './readlink.js';
+import { realpath } from './realpath.js';
+import { unlink } from './unlink.js';
+import { truncate } from './truncate.js';
+import { arch } from './arch.js';
+import { hostname } from './hostname.js';
+import { env } from './env.js';
+import { kill } from './kill.js';
+import { base64 } from './base64.js';
+import { basenameApplet } from './basename.js';
+import { chgrp } from './chgrp.js';
+import { cut } from './cut.js';
+import { dirnameApplet } from './dirname.js';
+import { du } from './du.js';
+import { falseApplet } from './false.js';
+import { groups } from './groups.js';
+import { head } from './head.js';
+import { id } from './id.js';
+import { logname } from './logname.js';
+import { md5sum } from './md5sum.js';
+import { mktemp } from './mktemp.js';
+import { mount } from './mount.js';
+import { nl } from './nl.js';
+import { nproc } from './nproc.js';
+import { pwd } from './pwd.js';
+import { rev } from './rev.js';
+import { seq } from './seq.js';
+import { sha1sum } from './sha1sum.js';
+import { sha256sum } from './sha256sum.js';
+import { sleep } from './sleep.js';
+import { sort } from './sort.js';
+import { sync } from './sync.js';
+import { tac } from './tac.js';
+import { tail } from './tail.js';
+import { tee } from './tee.js';
+import { tr } from './tr.js';
+import { trueApplet } from './true.js';
+import { tty } from './tty.js';
+import { umount } from './umount.js';
+import { uname } from './uname.js';
+import { uniq } from './uniq.js';
+import { usleep } from './usleep.js';
+import { which } from './which.js';
+import { whoami } from './whoami.js';
+import { xargs } from './xargs.js';
+import { yes } from './yes.js';
 
 const IMPLS = new Map<string, Applet>([
   ['busybox', (ctx, argv) => runBusybox(ctx, argv)],
@@ -104,8 +146,17 @@ const IMPLS = new Map<string, Applet>([
   ['mount', mount],
   ['umount', umount],
   ['ps', ps],
-  ...SMALL_APPLETS,
-  ...HASH_APPLETS,
+  ['arch', arch],
+  ['nproc', nproc],
+  ['tty', tty],
+  ['logname', logname],
+  ['true', trueApplet],
+  ['false', falseApplet],
+  ['sync', sync],
+  ['pwd', pwd],
+  ['md5sum', md5sum],
+  ['sha1sum', sha1sum],
+  ['sha256sum', sha256sum],
 ]);
 
 /** Names of the applets that are simulated. */

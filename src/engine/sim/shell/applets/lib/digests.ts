@@ -1,11 +1,11 @@
-// md5sum, sha1sum and sha256sum (digests in plain TypeScript: the simulator has no synchronous crypto in a
-// browser): "HASH  NAME" lines, and -c to check a list ("NAME: OK" / "NAME: FAILED").
+// md5, sha1 and sha256 in plain TypeScript (the simulator has no synchronous crypto in a browser), and the
+// md5sum-style applet around a digest: "HASH  NAME" lines, -c to check a list ("NAME: OK" / "NAME: FAILED").
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror, toText } from '../io.js';
-import type { Applet } from './lib/common.js';
-import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
-import { getopt } from './lib/getopt.js';
+import { FsError } from '../../../fs/vfs.js';
+import { strerror, toText } from '../../io.js';
+import type { Applet } from './common.js';
+import { errorMsg, readOperand, stdinToEof } from './common.js';
+import { getopt } from './getopt.js';
 
 const hex = (words: number[], littleEndian: boolean): string =>
   words
@@ -29,9 +29,11 @@ function pad(data: Uint8Array, littleEndian: boolean): DataView {
 }
 
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
+
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 const MD5_S = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+
 const MD5_K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
 
 /** MD5 digest as hex. */
@@ -126,7 +128,8 @@ export function sha256(data: Uint8Array): string {
   return hex(h, false);
 }
 
-function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
+/** An md5sum-style applet around `digest`: "HASH  NAME" lines, -c to check a list. */
+export function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
   return (ctx, argv) => {
     const o = getopt(ctx, name, argv, { flags: 'bctsw' });
     if (typeof o === 'number') return o;
@@ -184,10 +187,3 @@ function hashApplet(name: string, digest: (d: Uint8Array) => string): Applet {
     return status;
   };
 }
-
-/** md5sum, sha1sum, sha256sum. */
-export const HASH_APPLETS: [string, Applet][] = [
-  ['md5sum', hashApplet('md5sum', md5)],
-  ['sha1sum', hashApplet('sha1sum', sha1)],
-  ['sha256sum', hashApplet('sha256sum', sha256)],
-];

@@ -1,44 +1,11 @@
-// Applets that run other programs: env (with a changed environment), xargs (arguments from stdin) and kill
-// (which finds no processes to signal in the simulator).
+// busybox xargs: arguments from stdin (blanks, quotes, backslashes; -0, -I, -n, -E), run without a PATH
+// lookup for busybox's own applets.
 
-import { killCommand } from './kill.js';
-import type { ProcessContext } from '../process.js';
 import type { Applet } from './lib/common.js';
 import { errorMsg, stdinToEof } from './lib/common.js';
 import { runProgram } from './lib/exec-program.js';
 import { getopt } from './lib/getopt.js';
 import { toText } from '../io.js';
-
-/** `env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]` */
-export const env: Applet = (ctx, argv) => {
-  const o = getopt(ctx, 'env', argv, { flags: 'i0', args: 'u', stopAtOperand: true, long: { ignore: { key: 'i' }, unset: { key: 'u', arg: true } } });
-  if (typeof o === 'number') return o;
-  const rest = [...o.operands];
-  let clear = o.has('i');
-  if (rest[0] === '-') {
-    clear = true;
-    rest.shift();
-  }
-  const next = new Map(clear ? [] : ctx.env);
-  for (const name of o.values('u')) next.delete(name);
-  while (rest[0]?.includes('=')) {
-    const a = rest.shift() ?? '';
-    const eq = a.indexOf('=');
-    next.delete(a.slice(0, eq));
-    next.set(a.slice(0, eq), a.slice(eq + 1));
-  }
-  if (rest.length === 0) {
-    const end = o.has('0') ? '\0' : '\n';
-    ctx.stdout([...next].map(([k, v]) => `${k}=${v}${end}`).join(''));
-    return 0;
-  }
-  const r = runProgram({ ...ctx, env: next }, rest);
-  if (typeof r === 'string') {
-    errorMsg(ctx, 'env', `can't execute '${rest[0] ?? ''}': ${r}`);
-    return r === 'Permission denied' ? 126 : 127;
-  }
-  return r;
-};
 
 // xargs splits its input on blanks and newlines, honouring '…', "…" and backslashes.
 function splitArgs(text: string): string[] {
@@ -107,7 +74,3 @@ export const xargs: Applet = (ctx, argv) => {
   }
   return status;
 };
-
-/** `kill [-SIG] PID...` (see kill.ts). */
-export const kill: Applet = (ctx: ProcessContext, argv) =>
-  killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc);

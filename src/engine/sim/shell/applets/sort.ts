@@ -1,4 +1,4 @@
-// busybox sort (-n -r -u -f -b -k -t -s -o) and uniq (-c -d -u -i -f -s -w), with "%7lu " counts.
+// busybox sort: -n -r -u -f -b -k -t -s -o -c.
 
 import { toBytes } from '../io.js';
 import type { Applet } from './lib/common.js';
@@ -80,38 +80,6 @@ export const sort: Applet = (ctx, argv) => {
   const out = sorted.map((l) => `${l}${eol}`).join('');
   const file = o.value('o');
   if (file !== undefined) ctx.fs.writeFile(abs(ctx, file), toBytes(out));
-  else ctx.stdout(out);
-  return 0;
-};
-
-/** `uniq [-cduiz] [-f,s,w N] [INPUT [OUTPUT]]` */
-export const uniq: Applet = (ctx, argv) => {
-  const o = getopt(ctx, 'uniq', argv, { flags: 'cduiz', args: 'fsw' });
-  if (typeof o === 'number') return o;
-  const { text, status } = readAll(ctx, 'uniq', o.operands.slice(0, 1), true);
-  if (status) return status;
-  const skipFields = Number(o.value('f') ?? 0);
-  const skipChars = Number(o.value('s') ?? 0);
-  const width = o.value('w') === undefined ? Infinity : Number(o.value('w'));
-  const key = (l: string): string => {
-    let s = l;
-    for (let i = 0; i < skipFields; i++) s = s.replace(/^\s*\S+/, '');
-    s = s.slice(skipChars, width === Infinity ? undefined : skipChars + width);
-    return o.has('i') ? s.toLowerCase() : s;
-  };
-  let out = '';
-  const all = lines(text);
-  for (let i = 0; i < all.length; ) {
-    let j = i + 1;
-    while (j < all.length && key(all[j] ?? '') === key(all[i] ?? '')) j++;
-    const dups = j - i;
-    if (!((o.has('d') && dups === 1) || (o.has('u') && dups > 1))) {
-      out += `${o.has('c') ? `${String(dups).padStart(7)} ` : ''}${all[i] ?? ''}\n`;
-    }
-    i = j;
-  }
-  const dest = o.operands[1];
-  if (dest !== undefined) ctx.fs.writeFile(abs(ctx, dest), toBytes(out));
   else ctx.stdout(out);
   return 0;
 };

@@ -1,0 +1,7 @@
+// busybox groups: `id -Gn` for the caller or a named user.
+
+import type { Applet } from './lib/common.js';
+import { idAs } from './lib/ids.js';
+
+/** `groups [USER]` */
+export const groups: Applet = (ctx, argv) => idAs(ctx, argv.length > 1 ? ['id', '-Gn', ...argv.slice(1)] : ['id', '-Gn'], 'groups');

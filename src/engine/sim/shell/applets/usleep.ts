@@ -1,0 +1,18 @@
+// busybox usleep: microseconds, on the virtual clock.
+
+import type { Applet } from './lib/common.js';
+import { showUsage } from './lib/usage.js';
+import { errorMsg } from './lib/common.js';
+import { sleepFor } from './sleep.js';
+
+/** `usleep N` (microseconds) */
+export const usleep: Applet = (ctx, argv) => {
+  const n = argv[1];
+  if (n === undefined) return showUsage(ctx, 'usleep');
+  if (!/^\d+$/.test(n)) {
+    errorMsg(ctx, 'usleep', `invalid number '${n}'`);
+    return 1;
+  }
+  sleepFor(ctx, Number(n) / 1000);
+  return 0;
+};
