@@ -33,3 +33,7 @@ export const base64: Applet = (ctx, argv) => {
   ctx.stdout(s ? `${s}\n` : '');
   return 0;
 };
+
+/** `base64 --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const base64Usage =
+  "\nUsage: base64 [-d] [-w COL] [FILE]\n\nBase64 encode or decode FILE to standard output\n\n\t-d\tDecode data\n\t-w COL\tWrap lines at COL (default 76, 0 disables)\n";

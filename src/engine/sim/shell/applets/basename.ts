@@ -24,3 +24,7 @@ export const basenameApplet: Applet = (ctx, argv) => {
   ctx.stdout(names.map((n) => `${n}\n`).join(''));
   return 0;
 };
+
+/** `basename --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const basenameUsage =
+  "\nUsage: basename FILE [SUFFIX] | -a FILE... | -s SUFFIX FILE...\n\nStrip directory path and SUFFIX from FILE\n\n\t-a\t\tAll arguments are FILEs\n\t-s SUFFIX\tRemove SUFFIX (implies -a)\n";

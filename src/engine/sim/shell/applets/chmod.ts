@@ -50,3 +50,7 @@ const chmodMain: Applet = (ctx, argv) => {
   }
   return status;
 };
+
+/** `chmod --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const chmodUsage =
+  "\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n\nMODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]\n\n\t-R\tRecurse\n\t-c\tList changed files\n\t-v\tVerbose\n\t-f\tHide errors\n";

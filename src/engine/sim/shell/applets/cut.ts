@@ -87,3 +87,7 @@ export const cut: Applet = (ctx, argv) => {
   ctx.stdout(concatBytes(out));
   return status;
 };
+
+/** `cut --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const cutUsage =
+  "\nUsage: cut [OPTIONS] [FILE]...\n\nPrint selected fields from FILEs to stdout\n\n\t-b LIST\tOutput only bytes from LIST\n\t-c LIST\tOutput only characters from LIST\n\t-d SEP\tField delimiter for input (default -f TAB, -F run of whitespace)\n\t-O SEP\tField delimiter for output (default = -d for -f, one space for -F)\n\t-D\tDon't sort/collate sections or match -fF lines without delimiter\n\t-f LIST\tPrint only these fields (-d is single char)\n\t-F LIST\tPrint only these fields (-d is regex)\n\t-s\tOutput only lines containing delimiter\n\t-n\tIgnored\n";

@@ -20,3 +20,7 @@ export const dirnameApplet: Applet = (ctx, argv) => {
   ctx.stdout(args.map((a) => `${dirOf(a)}\n`).join(''));
   return 0;
 };
+
+/** `dirname --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const dirnameUsage =
+  "\nUsage: dirname FILENAME\n\nStrip non-directory suffix from FILENAME\n";

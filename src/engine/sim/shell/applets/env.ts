@@ -35,3 +35,7 @@ export const env: Applet = (ctx, argv) => {
   }
   return r;
 };
+
+/** `env --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const envUsage =
+  "\nUsage: env [-i0] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]\n\nPrint current environment or run PROG after setting up environment\n\n\t-, -i\tStart with empty environment\n\t-0\tNUL terminated output\n\t-u NAME\tRemove variable from environment\n";

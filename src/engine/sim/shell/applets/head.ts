@@ -54,3 +54,7 @@ export function head(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `head --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const headUsage =
+  "\nUsage: head [OPTIONS] [FILE]...\n\nPrint first 10 lines of FILEs (or stdin).\nWith more than one FILE, precede each with a filename header.\n\n\t-n N[bkm]\tPrint first N lines\n\t-n -N[bkm]\tPrint all except N last lines\n\t-c [-]N[bkm]\tPrint first N bytes\n\t\t\t(b:*512 k:*1024 m:*1024^2)\n\t-q\t\tNever print headers\n\t-v\t\tAlways print headers\n";

@@ -15,3 +15,7 @@ export const hostname: Applet = (ctx, argv) => {
   ctx.stdout(`${name}\n`);
   return 0;
 };
+
+/** `hostname --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const hostnameUsage =
+  "\nUsage: hostname [-sidf] [HOSTNAME | -F FILE]\n\nShow or set hostname or DNS domain name\n\n\t-s\tShort\n\t-i\tAddresses for the hostname\n\t-d\tDNS domain name\n\t-f\tFully qualified domain name\n\t-F FILE\tUse FILE's content as hostname\n";

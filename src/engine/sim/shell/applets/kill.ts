@@ -115,3 +115,7 @@ function fail(io: KillIo, message: string): number {
 /** `kill [-SIG] PID...`, the applet (the shell's builtin calls killCommand with its own output and prefix). */
 export const kill: Applet = (ctx: ProcessContext, argv) =>
   killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc);
+
+/** `kill --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const killUsage =
+  "\nUsage: kill [-l] [-SIG] PID...\n\nSend a signal (default: TERM) to given PIDs\n\n\t-l\tList all signal names and numbers\n";

@@ -80,3 +80,7 @@ export function mkdir(ctx: ProcessContext, argv: string[]): number {
   for (const dir of o.operands) if (!makeDirectory(ctx, 'mkdir', dir, mode, o.has('p'), o.has('v'))) status = 1;
   return status;
 }
+
+/** `mkdir --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const mkdirUsage =
+  "\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n\nCreate DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed\n";

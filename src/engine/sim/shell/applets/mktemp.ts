@@ -45,3 +45,7 @@ export const mktemp: Applet = (ctx, argv) => {
   }
   return 1;
 };
+
+/** `mktemp --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const mktempUsage =
+  "\nUsage: mktemp [-dt] [-p DIR] [TEMPLATE]\n\nCreate a temporary file with name based on TEMPLATE and print its name.\nTEMPLATE must end with XXXXXX (e.g. [/dir/]nameXXXXXX).\nWithout TEMPLATE, -t tmp.XXXXXX is assumed.\n\n\t-d\tMake directory, not file\n\t-q\tFail silently on errors\n\t-t\tPrepend base directory name to TEMPLATE\n\t-p DIR\tUse DIR as a base directory (implies -t)\n\t-u\tDo not create anything; print a name\n\nBase directory is: -p DIR, else $TMPDIR, else /tmp\n";

@@ -24,3 +24,7 @@ export const nl: Applet = (ctx, argv) => {
   ctx.stdout(out);
   return status;
 };
+
+/** `nl --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const nlUsage =
+  "\nUsage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n";

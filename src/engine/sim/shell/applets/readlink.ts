@@ -25,3 +25,7 @@ export const readlink: Applet = (ctx, argv) => {
   ctx.stdout(o.has('n') ? out : `${out}\n`);
   return 0;
 };
+
+/** `readlink --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const readlinkUsage =
+  "\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n";

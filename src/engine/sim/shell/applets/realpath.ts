@@ -19,3 +19,7 @@ export const realpath: Applet = (ctx, argv) => {
   }
   return status;
 };
+
+/** `realpath --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const realpathUsage =
+  "\nUsage: realpath FILE...\n\nPrint absolute pathnames of FILEs\n";

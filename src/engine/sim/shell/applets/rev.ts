@@ -9,3 +9,7 @@ export const rev: Applet = (ctx, argv) => {
   ctx.stdout(lines(text).map((l) => `${[...l].reverse().join('')}\n`).join(''));
   return status;
 };
+
+/** `rev --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const revUsage =
+  "\nUsage: rev [FILE]...\n\nReverse lines of FILE\n";

@@ -36,3 +36,7 @@ export function rmdir(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `rmdir --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const rmdirUsage =
+  "\nUsage: rmdir [-p] DIRECTORY...\n\nRemove DIRECTORY if it is empty\n\n\t-p\tInclude parents\n\t--ignore-fail-on-non-empty\n";

@@ -413,3 +413,7 @@ function splitInput(text: string): SedLine[] {
   if (eolAtEnd) parts.pop();
   return parts.map((t, i) => ({ text: t, eol: eolAtEnd || i < parts.length - 1 }));
 }
+
+/** `sed --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const sedUsage =
+  "\nUsage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...\n\n\t-e CMD\tAdd CMD to sed commands to be executed\n\t-f FILE\tAdd FILE contents to sed commands to be executed\n\t-i[SFX]\tEdit files in-place (otherwise write to stdout)\n\t\tOptionally back files up, appending SFX\n\t-n\tSuppress automatic printing of pattern space\n\t-r,-E\tUse extended regex syntax\n\nIf no -e or -f, the first non-option argument is the sed command string.\nRemaining arguments are input files (stdin if none).\n";

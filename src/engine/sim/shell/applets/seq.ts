@@ -46,3 +46,7 @@ export const seq: Applet = (ctx, argv) => {
   if (parts.length) ctx.stdout(`${parts.join(sep)}\n`);
   return 0;
 };
+
+/** `seq --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const seqUsage =
+  "\nUsage: seq [-w] [-s SEP] [FIRST [INC]] LAST\n\nPrint numbers from FIRST to LAST, in steps of INC.\nFIRST, INC default to 1.\n\n\t-w\tPad to last with leading zeros\n\t-s SEP\tString separator\n";

@@ -41,3 +41,7 @@ export const sleep: Applet = (ctx, argv) => {
   sleepFor(ctx, total);
   return 0;
 };
+
+/** `sleep --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const sleepUsage =
+  "\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n";

@@ -10,3 +10,7 @@ export const tac: Applet = (ctx, argv) => {
   ctx.stdout(parts.reverse().join(''));
   return status;
 };
+
+/** `tac --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const tacUsage =
+  "\nUsage: tac [FILE]...\n\nConcatenate FILEs and print them in reverse\n";

@@ -28,3 +28,7 @@ export const tee: Applet = (ctx, argv) => {
   endOfInput(ctx);
   return status;
 };
+
+/** `tee --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const teeUsage =
+  "\nUsage: tee [-ai] [FILE]...\n\nCopy stdin to each FILE, and also to stdout\n\n\t-a\tAppend to the given FILEs, don't overwrite\n\t-i\tIgnore interrupt signals (SIGINT)\n";

@@ -80,3 +80,7 @@ export const tr: Applet = (ctx, argv) => {
   endOfInput(ctx);
   return 0;
 };
+
+/** `tr --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const trUsage =
+  "\nUsage: tr [-cds] STRING1 [STRING2]\n\nTranslate, squeeze, or delete characters from stdin, writing to stdout\n\n\t-c\tTake complement of STRING1\n\t-d\tDelete input characters coded STRING1\n\t-s\tSqueeze multiple output characters of STRING2 into one character\n";

@@ -37,3 +37,7 @@ export const truncate: Applet = (ctx, argv) => {
   }
   return status;
 };
+
+/** `truncate --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const truncateUsage =
+  "\nUsage: truncate [-c] -s SIZE FILE...\n\nTruncate FILEs to SIZE\n\n\t-c\tDo not create files\n\t-s SIZE\n";

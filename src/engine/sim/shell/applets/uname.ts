@@ -24,3 +24,7 @@ export const uname: Applet = (ctx, argv) => {
   ctx.stdout(`${chosen.map(([, v]) => v).join(' ')}\n`);
   return 0;
 };
+
+/** `uname --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const unameUsage =
+  "\nUsage: uname [-amnrspvio]\n\nPrint system information\n\n\t-a\tPrint all\n\t-m\tMachine (hardware) type\n\t-n\tHostname\n\t-r\tKernel release\n\t-s\tKernel name (default)\n\t-p\tProcessor type\n\t-v\tKernel version\n\t-i\tHardware platform\n\t-o\tOS name\n";

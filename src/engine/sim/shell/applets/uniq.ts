@@ -36,3 +36,7 @@ export const uniq: Applet = (ctx, argv) => {
   else ctx.stdout(out);
   return 0;
 };
+
+/** `uniq --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const uniqUsage =
+  "\nUsage: uniq [-cduiz] [-f,s,w N] [FILE [OUTFILE]]\n\nDiscard duplicate lines\n\n\t-c\tPrefix lines by the number of occurrences\n\t-d\tOnly print duplicate lines\n\t-u\tOnly print unique lines\n\t-i\tIgnore case\n\t-z\tNUL terminated output\n\t-f N\tSkip first N fields\n\t-s N\tSkip first N chars (after any skipped fields)\n\t-w N\tCompare N characters in line\n";

@@ -19,3 +19,7 @@ export const unlink: Applet = (ctx, argv) => {
     return 1;
   }
 };
+
+/** `unlink --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const unlinkUsage =
+  "\nUsage: unlink FILE\n\nDelete FILE by calling unlink()\n";

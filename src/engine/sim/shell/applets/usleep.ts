@@ -16,3 +16,7 @@ export const usleep: Applet = (ctx, argv) => {
   sleepFor(ctx, Number(n) / 1000);
   return 0;
 };
+
+/** `usleep --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const usleepUsage =
+  "\nUsage: usleep N\n\nPause for N microseconds\n";

@@ -28,3 +28,7 @@ export const which: Applet = (ctx, argv) => {
   }
   return status;
 };
+
+/** `which --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const whichUsage =
+  "\nUsage: which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches\n";

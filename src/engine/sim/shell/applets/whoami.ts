@@ -14,3 +14,7 @@ export const whoami: Applet = (ctx) => {
   ctx.stdout(`${name}\n`);
   return 0;
 };
+
+/** `whoami --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const whoamiUsage =
+  "\nUsage: whoami\n\nPrint the user name associated with the current effective user id\n";
