@@ -1,5 +1,7 @@
 // `npm run bench -- cli`: drydock as a process against the real docker CLI (/usr/bin/docker, a real engine),
-// side by side in the same run, paired (each round runs both, alternating which goes first), medians of 10.
+// side by side in the same run, paired (each round runs every side, the order rotating), medians of 10. The
+// drydock sides: `node bin/drydock.js` (Node per command), bin/drydock without a daemon (the launcher's cost on
+// that path) and bin/drydock with `drydock daemon start` on its state (the thin client).
 // Issue 13's targets: `docker ps` on a state with 3 containers at most the real CLI's time (aim 0.6×);
 // `drydock --help` and `drydock docker version` under 60 ms; a script of 50 mixed docker commands through
 // `drydock docker` faster than through the real CLI. Uses the built bundle (bin/drydock.js): `npm run build`.
@@ -9,8 +11,8 @@
 //   DRYDOCK_BENCH_PREFIX   prefix of what is created on the real engine (default drydock-bench-cli)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,8 @@ interface Side {
   name: string;
   /** argv that runs `docker …` */
   docker: string[];
+  /** argv that runs the program itself (`drydock --help`, `docker --help`) */
+  top: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -119,7 +123,8 @@ export function script(p: string, base: string, runFlags: string): string {
 
 /** Prints the figures; needs the bundle and a reachable engine. */
 export function benchCli(): void {
-  const bin = join(root, 'bin', 'drydock.js');
+  const js = join(root, 'bin', 'drydock.js');
+  const launcher = join(root, 'bin', 'drydock');
   if (!existsSync(join(root, 'dist', 'bundle', 'drydock.js'))) {
     console.log('cli: skipped (run `npm run build` first: the bench times the bundle)');
     return;
@@ -130,18 +135,24 @@ export function benchCli(): void {
   }
   const work = mkdtempSync(join(tmpdir(), 'drydock-bench-cli-'));
   const baseline = process.env.DRYDOCK_BENCH_BASELINE;
-  const drydocks: [string, string][] = [['drydock', bin], ...(baseline ? ([['baseline', baseline]] as [string, string][]) : [])];
-  const sides: Side[] = drydocks.map(([name, path]) => {
+  const side = (name: string, docker: string[], top: string[]): Side => {
     const dir = join(work, name);
     mkdirSync(join(dir, 'host'), { recursive: true });
     return {
       name,
-      docker: [process.execPath, path, 'docker'],
+      docker,
+      top,
       env: { ...process.env, DRYDOCK_STATE: join(dir, 'state'), DRYDOCK_HOST_ROOT: join(dir, 'host'), DRYDOCK_CACHE: join(work, `cache-${name}`) },
       cwd: join(dir, 'host'),
     };
-  });
-  const real: Side = { name: 'docker', docker: [DOCKER], env: { ...process.env, DOCKER_BUILDKIT: '0' }, cwd: join(work, 'real') };
+  };
+  // in process: Node per command (what drydock did before the daemon); the launcher without a daemon: the same
+  // plus what bin/drydock adds; with the daemon: bin/drydock → the Perl client → the resident simulator
+  const node = side('node', [process.execPath, js, 'docker'], [process.execPath, js]);
+  const plain = side('sh+node', [launcher, 'docker'], [launcher]);
+  const daemon = side('daemon', [launcher, 'docker'], [launcher]);
+  const sides: Side[] = [node, plain, daemon, ...(baseline ? [side('baseline', [process.execPath, baseline, 'docker'], [process.execPath, baseline])] : [])];
+  const real: Side = { name: 'docker', docker: [DOCKER], top: [DOCKER], env: { ...process.env, DOCKER_BUILDKIT: '0' }, cwd: join(work, 'real') };
   mkdirSync(real.cwd, { recursive: true });
   const all = [...sides, real];
   const cleanup = () => {
@@ -149,26 +160,31 @@ export function benchCli(): void {
   };
   try {
     cleanup();
-    console.log(`drydock as a process vs ${DOCKER} on a real engine: medians of ${ROUNDS}, paired (× = drydock's time / docker's)`);
-    for (const side of all) {
+    time([process.execPath, js, 'daemon', 'start'], daemon.env, daemon.cwd);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`drydock vs ${DOCKER} on a real engine: medians of ${ROUNDS}, paired (× = drydock's time / docker's); load average ${load} on ${cpus().length} cores`);
+    for (const s of all) {
       for (let i = 1; i <= 3; i++) {
-        const flags = side === real ? ['--network', 'none', '--pull', 'never'] : ['--network', 'none'];
-        const image = side === real ? 'drydock/ubuntu' : 'ubuntu';
-        time([...side.docker, 'run', '-d', ...flags, '--name', `${P}-ps${i}`, image, 'sleep', '3000'], side.env, side.cwd);
+        const flags = s === real ? ['--network', 'none', '--pull', 'never'] : ['--network', 'none'];
+        const image = s === real ? 'drydock/ubuntu' : 'ubuntu';
+        time([...s.docker, 'run', '-d', ...flags, '--name', `${P}-ps${i}`, image, 'sleep', '3000'], s.env, s.cwd);
       }
     }
     paired('docker ps (3 containers)', all, (s) => ({ argv: [...s.docker, 'ps'] }));
-    paired('--help', all, (s) => ({ argv: s === real ? [DOCKER, '--help'] : [process.execPath, (s.docker[1] as string), '--help'] }));
+    paired('--help', all, (s) => ({ argv: [...s.top, '--help'] }));
     paired('docker version', all, (s) => ({ argv: [...s.docker, 'version'] }));
-    for (const side of all) time([...side.docker, 'rm', '-f', `${P}-ps1`, `${P}-ps2`, `${P}-ps3`], side.env, side.cwd);
-    for (const side of all) {
-      const base = side === real ? 'drydock/centos' : 'centos';
-      writeFileSync(join(side.cwd, 'Dockerfile'), `FROM ${base}\nVOLUME ["/dataVolume1", "/dataVolume2"]\nCMD /bin/bash\n`);
-      writeFileSync(join(side.cwd, 'fifty.sh'), script(P, base, side === real ? '--network none --pull never' : '--network none'));
+    for (const s of all) time([...s.docker, 'rm', '-f', `${P}-ps1`, `${P}-ps2`, `${P}-ps3`], s.env, s.cwd);
+    // the launcher without a daemon is the in-process path again: the script is timed on the three others
+    const scripted = all.filter((s) => s !== plain);
+    for (const s of scripted) {
+      const base = s === real ? 'drydock/centos' : 'centos';
+      writeFileSync(join(s.cwd, 'Dockerfile'), `FROM ${base}\nVOLUME ["/dataVolume1", "/dataVolume2"]\nCMD /bin/bash\n`);
+      writeFileSync(join(s.cwd, 'fifty.sh'), script(P, base, s === real ? '--network none --pull never' : '--network none'));
     }
-    for (const side of all) side.env = { ...side.env, DOCKER: side.docker.join(' ') };
-    paired('script of 50 docker commands', all, (s) => ({ argv: ['/bin/sh', join(s.cwd, 'fifty.sh')], input: '' }));
+    for (const s of scripted) s.env = { ...s.env, DOCKER: s.docker.join(' ') };
+    paired('script of 50 docker commands', scripted, (s) => ({ argv: ['/bin/sh', join(s.cwd, 'fifty.sh')], input: '' }));
   } finally {
+    spawnSync(process.execPath, [js, 'daemon', 'stop'], { env: daemon.env, cwd: daemon.cwd, stdio: 'ignore' });
     cleanup();
     rmSync(work, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinAssertions } from '../src/assertions/registry.js';
 import { loadExercise } from '../src/grading/exercise.js';
-import { gradeBatch } from '../src/grading/grade-batch.js';
+import { gradeBatch } from '../src/gradebook/grade-batch.js';
 import { simGradingEngine } from '../src/grading/grading-engines.js';
 
 const EXERCISE = `name: bench exercise

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFastPaths } from './fast-paths.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,7 +34,7 @@ export interface BundleSpec {
 /**
  * Every bundle drydock ships. Entry names are paths inside `outdir` without `.js`; they must match what the code
  * opens by URL relative to itself: `new URL('./sim-worker.js', import.meta.url)` (src/runner/sim-pool.ts),
- * './grade-worker.js' (src/grading/grade-pool.ts) and './compare/<entry>.js' (src/cli/compare-command.ts).
+ * './grade-worker.js' (src/gradebook/grade-pool.ts) and './compare/<entry>.js' (src/cli/compare-command.ts).
  * `outdir` sits two folders below the package root, as dist/<folder>/ of tsc's output does, so
  * '../../schemas/…' and '../../package.json' still resolve.
  */
@@ -46,7 +47,7 @@ export const BUNDLES: BundleSpec[] = [
     entries: {
       drydock: 'src/cli/main.ts',
       'sim-worker': 'src/runner/sim-worker.ts',
-      'grade-worker': 'src/grading/grade-worker.ts',
+      'grade-worker': 'src/gradebook/grade-worker.ts',
       'compare/sim-docker-entry': 'src/cli/compare/sim-docker-entry.ts',
       'compare/real-docker-main': 'src/cli/compare/real-docker-main.ts',
     },
@@ -77,6 +78,7 @@ export async function bundle(spec: BundleSpec, { outdir = spec.outdir, meta = fa
   const out = isAbsolute(outdir) ? outdir : join(root, outdir);
   rmSync(out, { recursive: true, force: true });
   const node = spec.platform === 'node';
+  const id = buildId();
   const result = await build({
     absWorkingDir: root,
     entryPoints: Object.entries(spec.entries).map(([name, file]) => ({ in: file, out: name })),
@@ -90,14 +92,18 @@ export async function bundle(spec: BundleSpec, { outdir = spec.outdir, meta = fa
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
-    define: { __DRYDOCK_BUILD__: JSON.stringify(buildId()) },
+    define: { __DRYDOCK_BUILD__: JSON.stringify(id) },
     ...(node ? { banner: { js: NODE_BANNER } } : {}),
   });
   if (meta) writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
+  // the thin client (bin/drydock-client.pl) sends it, so a daemon of other code is never used
+  if (node) writeFileSync(join(out, 'build-id'), `${id}\n`);
   return result.metafile;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const meta = process.argv.includes('--meta');
   for (const spec of BUNDLES) await bundle(spec, { meta });
+  // what bin/drydock prints without starting Node, recorded from the bundle just built
+  writeFastPaths(root);
 }

@@ -13,11 +13,19 @@ const cases = loadCases().filter((c) => filters.length === 0 || filters.some((f)
 const started = Date.now();
 const recordings = await recordCases(cases, 4);
 let same = 0;
+// every recording is written before any replay, so a simulator that throws loses none of them
 for (const [i, c] of cases.entries()) {
   const { recorded: _old, ...rest } = c.spec;
   c.spec.recorded = recordings[i]!;
   writeFileSync(c.path, `${JSON.stringify({ ...rest, recorded: recordings[i] }, null, 2)}\n`);
-  const diff = firstDifference(compareCase(c, await runCaseOnSim(c)));
+}
+for (const c of cases) {
+  let diff: string | null;
+  try {
+    diff = firstDifference(compareCase(c, await runCaseOnSim(c)));
+  } catch (error) {
+    diff = `the simulator threw: ${(error as Error).stack ?? String(error)}`;
+  }
   if (diff === null) same++;
   else console.log(`DIFF ${c.id}${c.spec.knownDifference ? ' (known)' : ''}\n${diff}\n`);
 }

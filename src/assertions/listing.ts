@@ -19,7 +19,7 @@ export function listingProperties(kind: ListedKind): Record<string, SchemaFragme
 }
 
 /** Thrown when a docker command a check relies on fails for another reason than "No such …". */
-export class ListingError extends Error {}
+class ListingError extends Error {}
 
 /** The value `docker <kind> inspect --format <format> <name>` prints, or undefined when there is no such object. */
 export async function probe(ctx: CheckContext, kind: ListedKind, name: string, format = kind === 'volume' ? '{{.Name}}' : '{{.Id}}'): Promise<string | undefined> {

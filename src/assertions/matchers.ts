@@ -7,7 +7,7 @@ import { valueDiff } from './text-diff.js';
 import type { Failure, SchemaFragment } from './types.js';
 
 /** The keys of a matcher mapping. */
-export const MATCHER_KEYS = ['equals', 'contains', 'notContains', 'matches', 'oneOf', 'exists', 'length', 'lines'] as const;
+const MATCHER_KEYS = ['equals', 'contains', 'notContains', 'matches', 'oneOf', 'exists', 'length', 'lines'] as const;
 
 /** The schema of each matcher key (merged into check fragments that take matcher keys inline). */
 export const MATCHER_PROPERTIES: Record<(typeof MATCHER_KEYS)[number], SchemaFragment> = {
@@ -96,7 +96,7 @@ export function projectOnto(actual: unknown, expected: unknown): unknown {
 }
 
 /** A short rendering of a value for messages. */
-export function show(v: unknown, max = 60): string {
+function show(v: unknown, max = 60): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

@@ -3,7 +3,7 @@
 import { structuredPatch } from 'diff';
 
 /** JSON as a diff shows it: two-space indentation, undefined as "undefined". */
-export function toDiffText(value: unknown): string {
+function toDiffText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return 'undefined';
   return JSON.stringify(value, null, 2) ?? String(value);

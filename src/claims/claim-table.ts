@@ -43,7 +43,7 @@ function firstLine(text: string): string {
 }
 
 /** The outcome of one scenario result, summarised to one line. */
-export function outcomeOf(result: ScenarioResult | undefined): EngineOutcome {
+function outcomeOf(result: ScenarioResult | undefined): EngineOutcome {
   if (!result) return { status: 'not-run', note: 'not run' };
   const out: EngineOutcome = { status: result.status, durationMs: result.durationMs };
   if (result.status === 'skipped') out.note = result.skipReason ?? 'skipped';

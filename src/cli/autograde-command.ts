@@ -10,7 +10,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock autograde --help`. */
-export const AUTOGRADE_USAGE = `Usage: drydock autograde <platform> <exercise.yaml> <submission> --results FILE
+const AUTOGRADE_USAGE = `Usage: drydock autograde <platform> <exercise.yaml> <submission> --results FILE
 
 Grades one submission on the simulator and writes the results file of a course platform (gradescope,
 prairielearn, github-classroom). The scripts \`drydock export\` writes run it on the platform. A results file

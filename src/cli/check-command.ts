@@ -17,7 +17,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock check --help`. */
-export const CHECK_USAGE = `Usage: drydock check <exercise> [submission] [options]
+const CHECK_USAGE = `Usage: drydock check <exercise> [submission] [options]
 
 Checks your submission before you hand it in: runs it on drydock's simulator and prints the visible checks,
 with their points, what failed and the hints. Hidden checks are not shown (only how many points they hold).

@@ -19,7 +19,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** The usage text of `drydock claims`. */
-export const CLAIMS_USAGE = `Usage: drydock claims [paths…] [options]
+const CLAIMS_USAGE = `Usage: drydock claims [paths…] [options]
 
 Runs every scenario with a \`claim:\` (default scenarios/notes/) on the simulator and, when a Docker engine is
 reachable, on the real engine; prints the table and writes <out>/claims.json and <out>/claims.html.

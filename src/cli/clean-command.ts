@@ -19,7 +19,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 const RUN_FOLDER = new RegExp(`^${RUN_DIR_PREFIX}([0-9a-f]{12})-`, 'u');
 
 /** `drydock clean --help`. */
-export const CLEAN_USAGE = `Usage: drydock clean [options]
+const CLEAN_USAGE = `Usage: drydock clean [options]
 
 Removes what real-engine runs that were killed (SIGKILL, a crash, a lost machine) left behind, found by
 drydock's labels and name prefixes only: containers and volumes labelled drydock.run, images under

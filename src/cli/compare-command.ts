@@ -28,7 +28,7 @@ interface Side {
 }
 
 /** `drydock compare --help`. */
-export const COMPARE_USAGE = `Usage: drydock compare <script> [options]
+const COMPARE_USAGE = `Usage: drydock compare <script> [options]
 
 Runs a shell script twice, with \`docker\` being the simulator (on a fresh state) and then the real engine
 (isolated as \`drydock run --engine docker\` isolates a scenario), and diffs the two transcripts command by

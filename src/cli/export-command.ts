@@ -16,7 +16,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock export --help`. */
-export const EXPORT_USAGE = `Usage: drydock export <platform> <exercise> --out PATH [options]
+const EXPORT_USAGE = `Usage: drydock export <platform> <exercise> --out PATH [options]
 
 Packages an exercise for a course platform, with this drydock inside (an npm tarball its setup installs), so
 the platform grades each submission on drydock's simulator: no Docker engine is needed where it grades.

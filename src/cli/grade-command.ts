@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch } from '../grading/grade-batch.js';
+import { gradeBatch } from '../gradebook/grade-batch.js';
 import { dockerGradingEngines, simGradingEngine } from '../grading/grading-engines.js';
 import { findSubmissions } from '../grading/submission.js';
 import { formatProblem } from '../scenario/problem.js';
@@ -18,7 +18,7 @@ import { terminalText } from './terminal-text.js';
 import { formatUsageError, UsageError } from './usage-error.js';
 
 /** The usage text of `drydock grade`. */
-export const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
+const GRADE_USAGE = `Usage: drydock grade <exercise.yaml> <submission…> [options]
 
 Grades every submission on a fresh engine and writes the gradebook (grades.csv, junit.xml), Gradescope's
 results.json, and the HTML pages: per submission the student's page and the teacher's, and a class summary.

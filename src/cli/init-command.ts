@@ -10,7 +10,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock init --help`. */
-export const INIT_USAGE = `Usage: drydock init exercise <name>
+const INIT_USAGE = `Usage: drydock init exercise <name>
 
 Makes the folder <name> with a new exercise that already grades: exercise.yaml (with the schema comment that
 editors with the YAML language server complete from), submissions/reference/ (full marks),

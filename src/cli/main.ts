@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify-command.js')).verifyCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
   playground: async () => (await import('./playground-command.js')).playgroundCommand,
+  daemon: async () => (await import('./daemon-command.js')).daemonCommand,
 };
 
 function version(): string {

@@ -12,7 +12,7 @@ import { UsageError } from './usage-error.js';
 import { watchAndRerun } from './watch.js';
 
 /** `drydock playground --help`. */
-export const PLAYGROUND_USAGE = `Usage: drydock playground build [exercises…] [--out site/]
+const PLAYGROUND_USAGE = `Usage: drydock playground build [exercises…] [--out site/]
        drydock playground serve [exercises…] [--port 8080] [--out DIR]
 
 Writes a static folder (no server, no account, no network after load) where each exercise has a terminal on
@@ -45,7 +45,7 @@ function summary(site: SiteResult, out: string): string {
 
 
 /** The exercise files the paths name: a file as given, a folder's exercise.yaml files. */
-export function exerciseFiles(paths: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+function exerciseFiles(paths: readonly string[], cwd: string): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   for (const p of paths) {

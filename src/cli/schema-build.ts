@@ -10,7 +10,7 @@ import { composeScenarioSchema, type JsonSchema } from '../scenario/schema-base.
 import { SCHEMA_URL } from '../scenario/schema-file.js';
 
 /** The scenario schema as the built-in check kinds make it. */
-export function buildScenarioSchema(): JsonSchema {
+function buildScenarioSchema(): JsonSchema {
   const checks = builtinAssertions()
     .all()
     .map((a) => ({ name: a.name, description: a.description, schema: a.schema }));

@@ -5,7 +5,7 @@ import { EXIT, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
 /** `drydock schema --help`. */
-export const SCHEMA_USAGE = `Usage: drydock schema [options]
+const SCHEMA_USAGE = `Usage: drydock schema [options]
 
 Prints the scenario JSON Schema (draft 2020-12), the same as schemas/scenario.schema.json. Editors with the
 YAML language server complete and check scenarios from it.

@@ -18,6 +18,7 @@ Commands:
   verify [exercises…] the reference scores full marks, each wrong submission its pinned score
   check EXERCISE [SUBMISSION]  a student's self-check: the visible checks only
   playground build|serve [exercises…]  the exercises as a static site: a docker terminal in the browser
+  daemon start|stop|status  a resident simulator: \`drydock docker\` answers in milliseconds
   help [command]      this help, or a command's
 
 Options:

@@ -5,7 +5,7 @@ import { loadAll, problemSummary } from './load-all.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
 /** `drydock validate --help`. */
-export const VALIDATE_USAGE = `Usage: drydock validate [paths…] [options]
+const VALIDATE_USAGE = `Usage: drydock validate [paths…] [options]
 
 Loads every scenario and reports every problem of every file at once (file:line:col, a caret frame, "did you
 mean"), without running anything.

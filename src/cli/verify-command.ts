@@ -15,7 +15,7 @@ import { EXIT, type CliIo } from './io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
 /** `drydock verify --help`. */
-export const VERIFY_USAGE = `Usage: drydock verify [exercise…]
+const VERIFY_USAGE = `Usage: drydock verify [exercise…]
 
 Grades each exercise's submissions/ on the simulator and checks them against its pins.yaml: the reference
 scores full marks, every other submission exactly its pin. A folder of exercises verifies each.

@@ -2,7 +2,7 @@
 // trimmed, and repeated keys collect several values (`--filter name=a --filter name=b` matches either).
 
 /** The error text of a filter without "=" (after `invalid argument "x" for "-f, --filter" flag: `). */
-export const BAD_FILTER_FORMAT = 'bad format of filter (expected name=value)';
+const BAD_FILTER_FORMAT = 'bad format of filter (expected name=value)';
 
 /** Filters by key, each with its values in the order given. */
 export type FilterArgs = Map<string, string[]>;

@@ -5,7 +5,7 @@ import type { FlagSpec } from './flag-spec.js';
 import { goQuote } from './go-strconv.js';
 
 /** The width docker wraps option descriptions to when stdin is not a terminal (80 - 1). */
-export const HELP_COLUMNS = 79;
+const HELP_COLUMNS = 79;
 
 // UnquoteUsage: the type word printed after the flag name.
 function typeWord(f: FlagSpec): string {

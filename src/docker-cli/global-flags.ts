@@ -5,7 +5,7 @@ import type { FlagSpec } from './flag-spec.js';
 import type { FlagValue } from './flag-value.js';
 
 /** The docker client's config directory in the simulated world (the CLI runs as root). */
-export const CONFIG_DIR = '/root/.docker';
+const CONFIG_DIR = '/root/.docker';
 
 /** Root-level flags, as `docker --help` lists them. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [

@@ -1,12 +1,10 @@
 // The public face of the docker command-line parser, so engines import one module instead of its parts.
 
-export { parseDockerArgv, type ParseOptions } from './parse-argv.js';
-export type { ArgvPositions, ParsedCommand, ParseResult, ParseStop } from './parse-result.js';
-export type { FlagOccurrence } from './pflag.js';
-export { flagKind, type FlagKind, type FlagValue } from './flag-value.js';
-export type { GlobalOptions } from './global-flags.js';
-export { ROOT_ENTRIES, findEntry, isRefused, type CanonicalName, type RefusedName, type CommandNode, type GroupNode, type RootEntry } from './command-table.js';
-export type { ArgRule, CommandSpec, FlagSpec, FlagType, ValueCheck } from './flag-spec.js';
+export { parseDockerArgv } from './parse-argv.js';
+export type { ParsedCommand, ParseResult } from './parse-result.js';
+export { flagKind, type FlagValue } from './flag-value.js';
+export { ROOT_ENTRIES, findEntry, isRefused, type CommandNode, type GroupNode, type RootEntry } from './command-table.js';
+export type { FlagSpec } from './flag-spec.js';
 export { commandUsage, groupUsage } from './help-text.js';
 export { rootUsage } from './root-help.js';
 export * from './reference.js';
@@ -16,5 +14,7 @@ export * from './port-spec.js';
 export * from './kv-options.js';
 export * from './filters.js';
 export { validateContainerName } from './container-name.js';
-export { ramInBytes, parseUlimit, type Ulimit } from './go-units.js';
-export { parseGoDuration } from './go-duration.js';
+export { ramInBytes, parseUlimit } from './go-units.js';
+export { formatGoDuration, parseGoDuration } from './go-duration.js';
+export { parseGoDecimalInt } from './go-strconv.js';
+export { truncateId } from './string-id.js';

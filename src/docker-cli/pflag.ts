@@ -50,7 +50,7 @@ export interface PflagOptions {
 }
 
 /** A fresh state with every flag at its default. */
-export function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
+function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
   const values: Record<string, FlagValue> = {};
   for (const f of flags) if (f.shares === undefined) values[f.name] = defaultValue(f);
   return { values, set: [], args: [], argsLenAtDash: -1, warnings: '', occurrences: [], argIndexes: [] };

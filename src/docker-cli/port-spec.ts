@@ -18,7 +18,7 @@ export interface PublishedPorts {
 }
 
 /** nat.ParsePortRange: "8000-8010" → [8000, 8010]. */
-export function parsePortRange(ports: string): { ok: true; start: number; end: number } | { ok: false; error: string } {
+function parsePortRange(ports: string): { ok: true; start: number; end: number } | { ok: false; error: string } {
   if (ports === '') return { ok: false, error: 'Empty string specified for ports.' };
   const parts = ports.split('-');
   const start = parseGoDecimalUint(parts[0] ?? '', 16);
@@ -65,7 +65,7 @@ function standardNotation(publish: string): { ok: true; spec: string } | { ok: f
 type Mapping = { port: string; binding: PortBinding };
 
 /** nat.ParsePortSpec: one `-p` value → one mapping per container port. */
-export function parsePortSpec(rawPort: string): { ok: true; mappings: Mapping[] } | { ok: false; error: string } {
+function parsePortSpec(rawPort: string): { ok: true; mappings: Mapping[] } | { ok: false; error: string } {
   const [rawIP, hostPortSpec, ctrSpec] = splitParts(rawPort);
   const [proto, containerPort] = splitProtoPort(ctrSpec);
   const hp = splitHostPort(rawIP + ':');

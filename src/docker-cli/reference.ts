@@ -26,9 +26,9 @@ export interface DigestReference {
 export type ReferenceResult<T> = { ok: true; ref: T } | { ok: false; error: string };
 
 /** distribution's ErrReferenceInvalidFormat text. */
-export const INVALID_REFERENCE_FORMAT = 'invalid reference format';
+const INVALID_REFERENCE_FORMAT = 'invalid reference format';
 /** The text ParseNormalizedNamed gives for an upper-case repository name. */
-export const REPOSITORY_NAME_MUST_BE_LOWERCASE = 'invalid reference format: repository name must be lowercase';
+const REPOSITORY_NAME_MUST_BE_LOWERCASE = 'invalid reference format: repository name must be lowercase';
 
 const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
@@ -55,7 +55,7 @@ const DIGEST_ANCHORED_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 
 /** go-digest's Parse/Validate: undefined when valid, else its error text. */
-export function validateDigest(s: string): string | undefined {
+function validateDigest(s: string): string | undefined {
   const i = s.indexOf(':');
   if (i <= 0 || i + 1 === s.length) return 'invalid checksum digest format';
   const algorithm = s.slice(0, i);

@@ -22,7 +22,7 @@ const PROPAGATION_MODES = new Set(['private', 'rprivate', 'slave', 'rslave', 'sh
 const CONSISTENCY_MODES = new Set(['consistent', 'cached', 'delegated']);
 
 /** Go's path.Clean. */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];
@@ -127,7 +127,7 @@ export function validateLocalVolumeName(name: string): string | undefined {
 }
 
 /** The daemon's error when two binds (or a bind and a --mount/--tmpfs) use the same container path. */
-export function duplicateMountPointError(destination: string): string {
+function duplicateMountPointError(destination: string): string {
   return `Duplicate mount point: ${destination}`;
 }
 

@@ -23,6 +23,11 @@ export interface Stat {
    * Absent: the caller counts as ext4 does (2 + subdirectories for a directory, 1 for anything else).
    */
   nlink?: number;
+  /**
+   * st_ino when the filesystem tells names of one inode apart from other files (hard links share it); absent:
+   * the caller derives a stand-in from the path (inode numbers differ between engines: only equality counts).
+   */
+  ino?: number;
   /** a character device's major and minor numbers (st_rdev) */
   device?: readonly [number, number];
   /** st_blocks (512-byte units) when the filesystem decides it; absent: as ext4 allocates them (see blocksOf) */

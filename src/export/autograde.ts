@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { builtinAssertions } from '../assertions/registry.js';
 import { loadExercise } from '../grading/exercise.js';
-import { gradeBatch } from '../grading/grade-batch.js';
+import { gradeBatch } from '../gradebook/grade-batch.js';
 import type { SubmissionGrade } from '../grading/grade-result.js';
 import { simGradingEngine } from '../grading/grading-engines.js';
-import { writeFileAtomic } from '../grading/grade-store.js';
+import { writeFileAtomic } from '../gradebook/grade-store.js';
 import { COMMANDS_FILE } from '../grading/submission.js';
 import { failureResults, platformResults, type Platform } from './platform-results.js';
 
@@ -33,7 +33,7 @@ async function isFile(path: string): Promise<boolean> {
  * Where the submission is in what the platform handed over: the folder itself when it has commands.sh; else its
  * only sub-folder that has one (a student who uploaded their folder); else its only `.sh` file.
  */
-export async function locateSubmission(dir: string): Promise<string | { missing: string }> {
+async function locateSubmission(dir: string): Promise<string | { missing: string }> {
   if (await isFile(join(dir, COMMANDS_FILE))) return dir;
   let entries;
   try {
@@ -52,7 +52,7 @@ export async function locateSubmission(dir: string): Promise<string | { missing:
 }
 
 /** Grades `submissionDir` against `exerciseFile` on the simulator; the results in `platform`'s format. */
-export async function autograde(platform: Platform, exerciseFile: string, submissionDir: string): Promise<AutogradeOutcome> {
+async function autograde(platform: Platform, exerciseFile: string, submissionDir: string): Promise<AutogradeOutcome> {
   let maxScore = 0;
   let work: string | undefined;
   try {

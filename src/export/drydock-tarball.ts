@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
-import { writeTar } from '../engine/sim/archive/tar.js';
-import type { TarEntryInput } from '../engine/sim/archive/tar.js';
+import { writeTar } from '../tar/tar.js';
+import type { TarEntryInput } from '../tar/tar.js';
 
 /**
  * drydock's package folder: the nearest folder above this module holding drydock's package.json, so that it is
@@ -31,14 +31,14 @@ export function packageRoot(): string {
 }
 
 /** drydock's package.json fields an export needs. */
-export interface PackageInfo {
+interface PackageInfo {
   name: string;
   version: string;
   files: string[];
 }
 
 /** Reads drydock's own package.json. */
-export async function packageInfo(root = packageRoot()): Promise<PackageInfo> {
+async function packageInfo(root = packageRoot()): Promise<PackageInfo> {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Partial<PackageInfo>;
   return { name: pkg.name ?? 'drydock', version: pkg.version ?? '0.0.0', files: pkg.files ?? ['bin', 'dist'] };
 }

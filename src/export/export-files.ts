@@ -39,7 +39,7 @@ export function zipExport(files: readonly ExportFile[]): Uint8Array {
 }
 
 /** Quotes a value for a single-quoted bash string. */
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -15,7 +15,7 @@ export interface ClassroomInput extends ExportInput {
 }
 
 /** The runner id the reporter is given; its results variable is this, upper-cased, + `_RESULTS`. */
-export const CLASSROOM_RUNNER = 'drydock';
+const CLASSROOM_RUNNER = 'drydock';
 
 const FALLBACK = '{"version":1,"status":"error","max_score":0,"tests":[{"name":"drydock","status":"error","score":0,"message":"drydock ended with status %s without grading"}]}\\n';
 

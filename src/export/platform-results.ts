@@ -86,7 +86,7 @@ function headline(g: SubmissionGrade): string {
  * see (hidden, and after_due_date: PrairieLearn's results cannot be revealed later) are one line together:
  * their points are in the score anyway, which the student sees.
  */
-export function prairieLearnResults(g: SubmissionGrade): PrairieLearnResults {
+function prairieLearnResults(g: SubmissionGrade): PrairieLearnResults {
   if (g.status === 'rejected' || g.status === 'error') {
     // Not the student's fault, or nothing to grade: PrairieLearn then charges no attempt.
     const why = g.error ?? 'the submission could not be graded';
@@ -109,7 +109,7 @@ export function prairieLearnResults(g: SubmissionGrade): PrairieLearnResults {
 }
 
 /** The grading reporter adds up `tests[].score` against `max_score`; a check the student may not see keeps only its worth. */
-export function classroomResult(g: SubmissionGrade): ClassroomResult {
+function classroomResult(g: SubmissionGrade): ClassroomResult {
   const graded = g.status === 'graded';
   let hidden = 0;
   const tests = g.checks

@@ -4,7 +4,7 @@
 // proportional to the pattern times the name, whatever the input (picomatch refuses patterns over 64 KiB).
 
 /** Go's path.ErrBadPattern text. */
-export const BAD_PATTERN = 'syntax error in pattern';
+const BAD_PATTERN = 'syntax error in pattern';
 
 /** Whether `name` matches the shell pattern; a string error for a malformed pattern. */
 export function goPathMatch(pattern: string, name: string): boolean | { error: string } {

@@ -9,7 +9,7 @@ import type { ScenarioProblem } from '../scenario/problem.js';
 import type { CheckSpec, Scenario } from '../scenario/model.js';
 
 /** Limits of a submission's run when the exercise does not set them. */
-export const GRADING_DEFAULTS = { timeLimitMs: 20_000, stepBudget: 100_000 };
+const GRADING_DEFAULTS = { timeLimitMs: 20_000, stepBudget: 100_000 };
 
 /** An exercise ready to grade. */
 export interface Exercise {

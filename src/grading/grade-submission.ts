@@ -27,14 +27,14 @@ export interface GradeOptions {
 const CHECK_TIMEOUT_MS = 10_000;
 
 /** The submission's files as sandbox files in the scenario directory, after the exercise's own (they win). */
-export function sandboxFiles(exercise: Exercise, submission: Submission): ScenarioFile[] {
+function sandboxFiles(exercise: Exercise, submission: Submission): ScenarioFile[] {
   const byPath = new Map(exercise.scenario.files.map((f) => [f.path, f]));
   for (const f of submission.files) byPath.set(`${SCENARIO_DIR}/${f.name}`, { path: `${SCENARIO_DIR}/${f.name}`, content: f.content, mode: f.mode });
   return [...byPath.values()];
 }
 
 /** The submission's commands as docker steps, positioned in its commands file. */
-export function submissionSteps(submission: Submission, exercise: Exercise): { steps: DockerStep[]; problems: SubmissionGrade['problems'] } {
+function submissionSteps(submission: Submission, exercise: Exercise): { steps: DockerStep[]; problems: SubmissionGrade['problems'] } {
   const { commands, problems } = parseCommands(submission.commands ?? '', submission.commandsFile);
   const steps = commands.map(
     (c, index): DockerStep => ({

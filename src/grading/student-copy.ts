@@ -30,7 +30,7 @@ export interface StudentCopy {
 }
 
 /** True when students see a check of this visibility (once the due date has passed, when `afterDueDate`). */
-export function shownToStudents(visibility: CheckVisibility, afterDueDate: boolean): boolean {
+function shownToStudents(visibility: CheckVisibility, afterDueDate: boolean): boolean {
   return visibility === 'visible' || (visibility === 'after_due_date' && afterDueDate);
 }
 

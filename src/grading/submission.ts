@@ -12,7 +12,7 @@ import type { SubmissionProblem } from './grade-result.js';
 export const COMMANDS_FILE = 'commands.sh';
 
 /** Limits on what a submission folder may hold (beyond them files are left out, with a problem). */
-export const SUBMISSION_LIMITS = { fileBytes: 1_000_000, totalBytes: 10_000_000, files: 200, commands: 500 };
+const SUBMISSION_LIMITS = { fileBytes: 1_000_000, totalBytes: 10_000_000, files: 200, commands: 500 };
 
 /** A submission as read from disk. */
 export interface Submission {

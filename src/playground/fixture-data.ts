@@ -1,7 +1,7 @@
 // The built-in images' definitions as JSON (the worker has no disk to read fixtures/ from): written at build
 // time from what the Node loader reads, turned back into the simulator's FixtureSet in the worker.
 
-import { parseRootfsManifest } from '../engine/sim/archive/rootfs-manifest.js';
+import { parseRootfsManifest } from '../tar/rootfs-manifest.js';
 import type { FixtureSet } from '../engine/sim/fixture-images.js';
 import { fromBase64 } from './exercise-data.js';
 

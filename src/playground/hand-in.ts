@@ -21,7 +21,7 @@ export function commandsFile(session: PlaygroundSession, title: string): string 
 }
 
 /** What a terminal showed: each line typed, what it printed, and its exit code. */
-export function transcript(session: PlaygroundSession): string {
+function transcript(session: PlaygroundSession): string {
   return session.typed
     .map((t) => `$ ${t.line}\n${t.output.stdout}${t.output.stderr}${t.output.exitCode === 0 ? '' : `[exit ${t.output.exitCode}]\n`}`)
     .join('');

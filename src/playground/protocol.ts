@@ -49,7 +49,10 @@ export type ToWorker =
 /** Worker → page. */
 export type FromWorker =
   | { type: 'ready'; replayed: LineOutput[]; view: SessionView; ms: number }
-  | { type: 'done'; id: number; output?: LineOutput; view: SessionView; ms: number }
+  /** an event applied (`ms`: the worker's time on it); its checks follow in a `view` */
+  | { type: 'done'; id: number; output?: LineOutput; ms: number }
+  /** the checks after the first `events` events (sent after `done`, so the prompt never waits for them) */
+  | { type: 'view'; view: SessionView; events: number; ms: number }
   | { type: 'file'; id: number; content: string | null }
   | { type: 'completions'; id: number; items: string[]; start: number }
   | { type: 'hand-in'; id: number; zip: Uint8Array; name: string }

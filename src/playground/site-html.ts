@@ -6,7 +6,7 @@ import { Marked, type Tokens } from 'marked';
 import type { PlaygroundExercise } from './exercise-data.js';
 
 /** Text safe inside HTML (element content and quoted attributes). */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -33,7 +33,7 @@ const markdown = new Marked({
 });
 
 /** The description as HTML. */
-export function renderDescription(md: string): string {
+function renderDescription(md: string): string {
   return markdown.parse(md, { async: false });
 }
 

@@ -24,10 +24,13 @@ type Inst =
 /** Past this many instructions a pattern is refused (a{1000}{1000} would take a million). */
 const MAX_PROGRAM = 100_000;
 
-const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
+/** A line terminator, for `.`, and `^` `$` under the m flag. */
+export const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/** A \\w character, for \\b. */
+export const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
 
-function inSet(set: CharSet, c: number): boolean {
+/** Whether code unit `c` is in `set` (backtrack.ts shares it). */
+export function inSet(set: CharSet, c: number): boolean {
   let found = false;
   for (const [lo, hi] of set.ranges) {
     if (c >= lo && c <= hi) {
@@ -39,7 +42,7 @@ function inSet(set: CharSet, c: number): boolean {
 }
 
 /** JavaScript's case folding without the u flag: a character matches its upper-case form (one unit only). */
-function canonical(c: number): number {
+export function canonical(c: number): number {
   const ch = String.fromCharCode(c);
   const up = ch.toUpperCase();
   if (up.length !== 1) return c;
@@ -47,7 +50,8 @@ function canonical(c: number): number {
   return c >= 128 && u < 128 ? c : u;
 }
 
-function setTest(set: CharSet, icase: boolean): (c: number) => boolean {
+/** The test of one code unit against `set`, folding case as RegExp's i flag does (backtrack.ts shares it). */
+export function setTest(set: CharSet, icase: boolean): (c: number) => boolean {
   if (!icase) return (c) => inSet(set, c);
   // A character is in the set when a member folds to the same character; the negation applies after that.
   const positive: CharSet = { ranges: set.ranges, negate: false };

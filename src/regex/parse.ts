@@ -21,7 +21,11 @@ export type Node =
   | { t: 'bol' }
   | { t: 'eol' }
   | { t: 'word'; negate: boolean }
-  | { t: 'look'; behind: boolean; negate: boolean; set: CharSet };
+  | { t: 'look'; behind: boolean; negate: boolean; set: CharSet }
+  /** only with `backtrack`: a back-reference to group n */
+  | { t: 'backref'; n: number }
+  /** only with `backtrack`: a lookaround of any body */
+  | { t: 'lookx'; behind: boolean; negate: boolean; node: Node };
 
 /** A pattern the linear matcher cannot run (the caller falls back, or refuses it). */
 export class Unsupported extends Error {}
@@ -69,12 +73,39 @@ export interface Parsed {
   names: Map<string, number>;
 }
 
-/** Parses `source` (JavaScript syntax, without the `u` or `v` flag). */
-export function parseRegex(source: string): Parsed {
+/** How many capturing groups `source` has, and whether any is named (a back-reference's meaning depends on both). */
+function countGroups(source: string): { total: number; named: boolean } {
+  let total = 0;
+  let named = false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (source[i + 1] !== '?') total++;
+      else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
+        total++;
+        named = true;
+      }
+    }
+  }
+  return { total, named };
+}
+
+/**
+ * Parses `source` (JavaScript syntax, without the `u` or `v` flag). With `backtrack`, back-references and
+ * lookarounds of any body are parsed too (for backtrack.ts); without, they are Unsupported.
+ */
+export function parseRegex(source: string, backtrack = false): Parsed {
   let i = 0;
   let groups = 0;
   const names = new Map<string, number>();
   const peek = () => source[i];
+  const counted = backtrack ? countGroups(source) : { total: 0, named: false };
+  /** backrefs by name, resolved once every group is known */
+  const namedRefs: { node: { t: 'backref'; n: number }; name: string }[] = [];
 
   const classEscape = (c: string): [number, number][] | undefined => {
     switch (c) {
@@ -109,7 +140,10 @@ export function parseRegex(source: string): Parsed {
       case 'v':
         return 11;
       case '0':
-        if (/[0-9]/.test(peek() ?? '')) throw new Unsupported('octal escape');
+        if (/[0-9]/.test(peek() ?? '')) {
+          if (!backtrack) throw new Unsupported('octal escape');
+          return legacyOctal(c);
+        }
         return 0;
       case 'b':
         if (inClass) return 8;
@@ -139,8 +173,13 @@ export function parseRegex(source: string): Parsed {
         throw new Unsupported('\\c');
       }
     }
-    if (/[1-9]/.test(c)) throw new Unsupported('back-reference');
-    if (c === 'k' || c === 'p' || c === 'P') throw new Unsupported(`\\${c}`);
+    if (/[1-9]/.test(c)) {
+      // in a class, or naming no group, `\N` is an octal escape; backref() has taken the others
+      if (backtrack) return legacyOctal(c);
+      throw new Unsupported('back-reference');
+    }
+    // without the u flag, and (for \k) without named groups, these are the letters themselves
+    if ((c === 'k' || c === 'p' || c === 'P') && !backtrack) throw new Unsupported(`\\${c}`);
     return c.charCodeAt(0);
   };
 
@@ -203,6 +242,38 @@ export function parseRegex(source: string): Parsed {
     return set;
   };
 
+  /**
+   * Annex B's reading of `\N` and `\k` (i is past the letter): a back-reference when the pattern has that many
+   * groups (or named groups), else an octal escape or the digit itself; undefined for any other escape.
+   */
+  const backref = (e: string): Node | undefined => {
+    if (e === 'k' && counted.named) {
+      const m = /^<([A-Za-z_$][\w$]*)>/.exec(source.slice(i));
+      if (!m) throw new RegexSyntaxError('Invalid named reference');
+      i += m[0].length;
+      const node = { t: 'backref' as const, n: 0 };
+      namedRefs.push({ node, name: m[1] as string });
+      return node;
+    }
+    if (!/[1-9]/.test(e)) return undefined;
+    const digits = e + (/^\d*/.exec(source.slice(i))?.[0] ?? '');
+    if (Number(digits) <= counted.total) {
+      i += digits.length - 1;
+      return { t: 'backref', n: Number(digits) };
+    }
+    const code = legacyOctal(e);
+    return { t: 'char', set: { ranges: [[code, code]], negate: false } };
+  };
+
+  /** Annex B's `\N` that names no group (i is past the first digit): an octal escape, or `8`/`9` themselves. */
+  const legacyOctal = (e: string): number => {
+    if (e === '8' || e === '9') return e.charCodeAt(0);
+    let oct = e + (/^[0-7]{0,2}/.exec(source.slice(i))?.[0] ?? '');
+    if (parseInt(oct, 8) > 0o377) oct = oct.slice(0, 2);
+    i += oct.length - 1;
+    return parseInt(oct, 8);
+  };
+
   const alternation = (): Node => {
     const alts: Node[] = [sequence()];
     while (peek() === '|') {
@@ -239,7 +310,7 @@ export function parseRegex(source: string): Parsed {
         i += m[0].length - 1;
       } else return atom;
       i++;
-      if (atom.t === 'bol' || atom.t === 'eol' || atom.t === 'word') throw new RegexSyntaxError('Nothing to repeat');
+      if (atom.t === 'bol' || atom.t === 'eol' || atom.t === 'word' || (atom.t === 'lookx' && atom.behind)) throw new RegexSyntaxError('Nothing to repeat');
       let greedy = true;
       if (peek() === '?') {
         greedy = false;
@@ -276,6 +347,12 @@ export function parseRegex(source: string): Parsed {
             const behind = kind.startsWith('?<');
             const negate = behind ? kind[2] === '!' : kind[1] === '!';
             i += behind ? 3 : 2;
+            if (backtrack) {
+              const node = alternation();
+              if (source[i] !== ')') throw new RegexSyntaxError('Unterminated group');
+              i++;
+              return { t: 'lookx', behind, negate, node };
+            }
             return { t: 'look', behind, negate, set: lookBody() };
           } else if (kind.startsWith('?<')) {
             const m = /^\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i));
@@ -294,6 +371,10 @@ export function parseRegex(source: string): Parsed {
         const e = source[i++];
         if (e === undefined) throw new RegexSyntaxError('\\ at end of pattern');
         if (e === 'b' || e === 'B') return { t: 'word', negate: e === 'B' };
+        if (backtrack) {
+          const ref = backref(e);
+          if (ref) return ref;
+        }
         const set = classEscape(e);
         if (set) return { t: 'char', set: { ranges: set, negate: false } };
         const code = charEscape(e, false);
@@ -308,5 +389,10 @@ export function parseRegex(source: string): Parsed {
 
   const node = alternation();
   if (i < source.length) throw new RegexSyntaxError("Unmatched ')'");
+  for (const { node: ref, name } of namedRefs) {
+    const n = names.get(name);
+    if (n === undefined) throw new RegexSyntaxError('Invalid named capture referenced');
+    ref.n = n;
+  }
   return { node, groups, names };
 }

@@ -10,7 +10,7 @@ import type { CheckResult } from './result.js';
 import { timedOut, withTimeout, type StepState } from './run-step.js';
 
 /** The title a report shows for a check: its `name`, else what its kind says of the (rendered) spec. */
-export function checkTitle(check: CheckSpec, registry: AssertionRegistry, spec = check.spec): string {
+function checkTitle(check: CheckSpec, registry: AssertionRegistry, spec = check.spec): string {
   if (check.name) return check.name;
   try {
     return registry.get(check.kind)?.describe(spec) ?? check.kind;

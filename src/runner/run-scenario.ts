@@ -23,7 +23,7 @@ export function scenarioInfo(s: Scenario): ScenarioInfo {
 }
 
 /** Why `engine` cannot run the scenario's commands, or undefined when it can. */
-export function refusal(scenario: Scenario, engine: Engine): string | undefined {
+function refusal(scenario: Scenario, engine: Engine): string | undefined {
   for (const step of [...scenario.setup, ...scenario.steps, ...scenario.teardown]) {
     if (step.kind !== 'docker' || !step.command) continue;
     const { name, refused } = step.command;

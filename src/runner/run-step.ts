@@ -2,6 +2,7 @@
 // exit code and output with the step's expectations, and records named output for later steps.
 
 import { compileRegex } from '../assertions/regex.js';
+import { RegexStepLimitExceeded } from '../regex/steps.js';
 import { runMatcher } from '../assertions/matchers.js';
 import type { Failure } from '../assertions/types.js';
 import type { CommandResult, Engine } from '../engine/engine.js';
@@ -103,13 +104,20 @@ export async function runStep(step: Step, engine: Engine, state: StepState): Pro
   try {
     failures = expectationFailures(step.expectTemplated ? renderDeep(step.expect, state) : step.expect, result);
   } catch (e) {
-    failures = [{ message: e instanceof TemplateError ? `template: ${e.message}` : String(e) }];
+    failures = [{ message: e instanceof TemplateError ? `template: ${e.message}` : e instanceof RegexStepLimitExceeded ? e.message : String(e) }];
   }
   if (step.name !== undefined) {
     state.steps.set(step.name, { stdout: result.stdout.trim(), stderr: result.stderr.trim(), exitCode: result.exitCode });
   }
   for (const [name, source] of step.capture) {
-    const m = compileRegex(source).exec(result.stdout);
+    let m: RegExpExecArray | null;
+    try {
+      m = compileRegex(source).exec(result.stdout);
+    } catch (e) {
+      if (!(e instanceof RegexStepLimitExceeded)) throw e;
+      failures.push({ message: `capture ${name}: ${e.message}` });
+      continue;
+    }
     if (m) state.vars.set(name, m[1] ?? m[0]);
     else failures.push({ message: `capture ${name}: /${source}/ does not match stdout`, expected: source, actual: result.stdout });
   }

@@ -9,7 +9,7 @@ import type { SourceMap } from './source-map.js';
 type Obj = Record<string, unknown>;
 
 /** Permission bits of a mode written as "0644", 644 (octal digits) or "rw-r--r--". */
-export function parseFileMode(mode: string | number): number {
+function parseFileMode(mode: string | number): number {
   const text = String(mode);
   if (/^[0-7]{1,4}$/.test(text)) return parseInt(text, 8);
   const bits = text.length === 10 ? text.slice(1) : text;
@@ -50,7 +50,11 @@ function exerciseSpec(e: Obj, name: string): ExerciseSpec {
 
 function normalise(path: string): string {
   const parts: string[] = [];
-  for (const seg of path.split('/')) if (seg !== '' && seg !== '.') parts.push(seg);
+  // `..` stops at `/`, as in a chroot: a scenario's files stay on its own host (the run folder on a real engine)
+  for (const seg of path.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '' && seg !== '.') parts.push(seg);
+  }
   return `/${parts.join('/')}`;
 }
 

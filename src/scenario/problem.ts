@@ -57,7 +57,7 @@ export interface ScenarioProblem {
 }
 
 /** `steps[3].expect.stdout` from ["steps", 3, "expect", "stdout"]. */
-export function formatYamlPath(path: readonly (string | number)[]): string {
+function formatYamlPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;

@@ -14,7 +14,7 @@ export interface CheckSchemaFragment {
 }
 
 /** Step and check names are words, so templates (`${{ steps.NAME.stdout }}`) can refer to them. */
-export const NAME_PATTERN = '^[A-Za-z_][\\w-]*$';
+const NAME_PATTERN = '^[A-Za-z_][\\w-]*$';
 
 const duration: JsonSchema = {
   type: 'string',

@@ -76,7 +76,7 @@ function toPath(pointer: string, data: unknown): Path {
 }
 
 /** "a string", "a list", "empty": how a value reads in a message. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';

@@ -89,7 +89,7 @@ function doubleQuoted(line: string, open: number): { ok: true; text: string; nex
 }
 
 /** Quotes a word for display so that splitShellWords gives it back unchanged. */
-export function quoteShellWord(word: string): string {
+function quoteShellWord(word: string): string {
   if (word !== '' && /^[\w@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

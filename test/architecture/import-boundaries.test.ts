@@ -3,7 +3,8 @@
 // what its row allows, and the simulator's core no Node module at all.
 
 import assert from 'node:assert/strict';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { externalImports, importGraph, SRC } from '../../scripts/architecture/import-graph.js';
 import { allows, readLayoutTable, ruleFor } from '../../scripts/architecture/layout-table.js';
@@ -36,6 +37,29 @@ describe('import boundaries (the README layout table)', () => {
       })
       .map((e) => `${e.from}:${e.line} → ${e.to} (${e.kind})`);
     assert.deepEqual(violations, []);
+  });
+
+  it('lets outside code (cli/ included) into docker-cli/ only through its index.ts', () => {
+    const around = edges.filter((e) => !e.from.startsWith('docker-cli/') && e.to.startsWith('docker-cli/') && e.to !== 'docker-cli/index.ts').map((e) => `${e.from}:${e.line} → ${e.to}`);
+    assert.ok(edges.some((e) => e.to === 'docker-cli/index.ts' && e.from.startsWith('engine/sim/')), 'the simulator imports the parser');
+    assert.deepEqual(around, []);
+  });
+
+  it('names only files and folders that exist (a stale row allows nothing, so it hides nothing)', () => {
+    const missing = rules.flatMap((r) => [r.folder, ...r.allowed.filter((a) => a !== '*')]).filter((entry) => !existsSync(join(SRC, entry)));
+    assert.deepEqual(missing, []);
+  });
+
+  it('runs one way: no two folders may import each other (a layer that imports the one above it is an exception in disguise)', () => {
+    const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+    const mayImport = (from: (typeof rules)[number], to: string) => from.allowed.some((entry) => entry === '*' || related(entry.replace(/\.ts$/, ''), to) || related(entry, to));
+    const both = rules.flatMap((a) =>
+      rules
+        .filter((b) => a.folder < b.folder && !related(a.folder, b.folder) && !a.allowed.includes('*') && !b.allowed.includes('*'))
+        .filter((b) => mayImport(a, b.folder) && mayImport(b, a.folder))
+        .map((b) => `${a.folder} ↔ ${b.folder}`),
+    );
+    assert.deepEqual(both, []);
   });
 
   it('keeps the simulator core free of Node modules (it must run in a browser); only engine/sim/node uses them', () => {

@@ -56,6 +56,14 @@ describe('what a drydock command loads (bundle contents)', function () {
     assert.deepEqual(sources.filter((s) => FORBIDDEN.test(s)), []);
   });
 
+  it('the resident daemon (drydock daemon serve) serving docker ps: the simulator, none of those either', () => {
+    const outs = new Set([entry(), chunkOf(meta, 'src/cli/daemon-command.ts'), chunkOf(meta, 'src/cli/daemon/server.ts')].flatMap((o) => [...loaded(meta, o)]));
+    const sources = sourcesOf(meta, outs);
+    assert.ok(sources.includes('src/engine/sim/cli/commands/ps.ts'), 'the simulator is in');
+    assert.ok(sources.includes('src/cli/daemon/resident-state.ts'), 'the daemon is in');
+    assert.deepEqual(sources.filter((s) => FORBIDDEN.test(s)), []);
+  });
+
   it('the check can fail: drydock run does load the scenario parser and yaml', () => {
     const outs = new Set([entry(), chunkOf(meta, 'src/cli/run-command.ts')].flatMap((o) => [...loaded(meta, o)]));
     const sources = sourcesOf(meta, outs);

@@ -27,7 +27,9 @@ const read = (dir: string, path: string) => readFileSync(join(dir, 'out', path),
 const HIDDEN = [SECRETS.hiddenTitle, SECRETS.hiddenExpected, SECRETS.hiddenHint, SECRETS.probe, 'the probe file holds the label'];
 const LATER = [SECRETS.laterTitle, SECRETS.laterHint];
 
-describe('checks students may not see', () => {
+// each test runs whole `drydock grade` processes (about 4 s on a quiet machine, 15 s on a shared one)
+describe('checks students may not see', function () {
+  this.timeout(90_000);
   it("the student's page has nothing of the hidden and after_due_date checks; the teacher's files have everything", async () => {
     const dir = secretsExercise();
     const r = await grade(['exercise.yaml', 'submissions', '--out', 'out'], dir);

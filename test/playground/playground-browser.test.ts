@@ -208,8 +208,9 @@ describe('the playground in chromium', function () {
     await waitForText(page, /ls \/dataVolume1\ndc02_update\.txt\n/);
     const times = (await page.evaluate(() => window.drydockTimings)).slice(NOTES_SEQUENCE.length).sort((a, b) => a - b);
     const worker = (await page.evaluate(() => window.drydockWorkerMs)).sort((a, b) => a - b);
+    const painted = (await page.evaluate(() => window.drydockPaintMs)).slice(NOTES_SEQUENCE.length).sort((a, b) => a - b);
     const p = (list: number[], q: number) => list[Math.ceil(list.length * q) - 1] as number;
-    console.log(`      first prompt ${readyMs.toFixed(0)} ms; Enter → prompt p50 ${p(times, 0.5).toFixed(1)} ms, p95 ${p(times, 0.95).toFixed(1)} ms (worker p95 ${p(worker, 0.95).toFixed(1)} ms) over ${times.length} commands after a warm-up round; load ${loadavg()[0]?.toFixed(1)}`);
+    console.log(`      first prompt ${readyMs.toFixed(0)} ms; Enter → prompt p50 ${p(times, 0.5).toFixed(1)} ms, p95 ${p(times, 0.95).toFixed(1)} ms (worker p95 ${p(worker, 0.95).toFixed(1)} ms; first paint of the prompt p95 ${p(painted, 0.95).toFixed(1)} ms) over ${times.length} commands after a warm-up round; load ${loadavg()[0]?.toFixed(1)}`);
     // Targets: 1 s and 20 ms p95 on a quiet machine. This one is shared by several sessions at once, so the test
     // only fails far beyond them; the README quotes measured figures.
     assert.ok(readyMs < 10_000, `first prompt after ${readyMs} ms`);

@@ -26,13 +26,20 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=terminal][data-ready=true]', { timeout: 20_000 });
 }
 
-/** Types one line into the terminal and waits for the next prompt. */
+/** Types one line into the terminal and waits for the next prompt, then for the checks of that state. */
 export async function typeLine(page: Page, line: string): Promise<void> {
   const before = await page.evaluate(() => window.drydockTimings.length);
   await page.locator('[data-testid=terminal] textarea').focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => window.drydockTimings.length > n, before, { timeout: 20_000 });
+  await waitChecked(page);
+}
+
+/** Waits until the checks shown are those of the latest state (they run after the prompt is back). */
+export async function waitChecked(page: Page): Promise<void> {
+  // no named function inside: tsx would wrap it in a helper the page does not have
+  await page.waitForFunction(() => ['checks', 'terminal'].map((id) => Number(document.getElementById(id)?.dataset.events ?? '0')).reduce((checked, typed) => checked - typed) >= 0, undefined, { timeout: 20_000 });
 }
 
 /** Saves a host file through the editor and waits until the worker has it. */

@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeTar } from '../../src/engine/sim/archive/tar.js';
+import { writeTar } from '../../src/tar/tar.js';
 import type { Daemon } from '../../src/engine/sim/daemon.js';
 import type { Layer } from '../../src/engine/sim/layer/layer.js';
 import { tarFromEntries } from '../../src/engine/sim/layer/tar-layer.js';

@@ -5,7 +5,7 @@ import type { Model } from './model.js';
 import type { Rng } from './rng.js';
 
 /** The prefix of every name the tester makes (the real engine is shared with other users). */
-export const NAME_PREFIX = 'h11c-';
+const NAME_PREFIX = 'h11c-';
 
 /** Generation state of one sequence. */
 export class GenContext {

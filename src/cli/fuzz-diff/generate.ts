@@ -47,7 +47,7 @@ const WEIGHTS: Record<string, number> = {
 };
 
 /** The host folder every sequence starts with (relative to the working directory). */
-export const HOST_FILES: Record<string, string> = { 'data/a.txt': 'a\n', 'data/b.txt': 'bb\n', 'data/sub/c.txt': 'ccc\n', 'out/.keep': '' };
+const HOST_FILES: Record<string, string> = { 'data/a.txt': 'a\n', 'data/b.txt': 'bb\n', 'data/sub/c.txt': 'ccc\n', 'out/.keep': '' };
 
 /** A generated sequence. */
 export interface Sequence {

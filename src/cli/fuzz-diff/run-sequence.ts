@@ -9,7 +9,7 @@ import { SCENARIO_DIR, type Scenario } from '../../scenario/model.js';
 import type { FuzzStep } from './model.js';
 
 /** Per-command time limit (a generated command never waits on purpose longer than `stop -t 1`). */
-export const STEP_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 60_000;
 
 /** Which engine a sequence runs on. */
 export type Side = 'sim' | 'docker';

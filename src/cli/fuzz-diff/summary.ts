@@ -4,7 +4,7 @@
 import type { SeedVerdict } from './run-seed.js';
 
 /** Counts for one family. */
-export interface FamilyCount {
+interface FamilyCount {
   commands: number;
   wrong: number;
   differing: number;
@@ -20,7 +20,7 @@ export function verdictLine(v: SeedVerdict): string {
 }
 
 /** Commands and differences by family over many seeds. */
-export function familyCounts(verdicts: readonly SeedVerdict[]): Map<string, FamilyCount> {
+function familyCounts(verdicts: readonly SeedVerdict[]): Map<string, FamilyCount> {
   const counts = new Map<string, FamilyCount>();
   const of = (family: string): FamilyCount => {
     let c = counts.get(family);

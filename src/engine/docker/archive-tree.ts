@@ -3,7 +3,7 @@
 // and everything below it after.
 
 import type { Stat } from '../fs-types.js';
-import type { TarEntry } from '../sim/archive/tar.js';
+import type { TarEntry } from '../../tar/tar.js';
 
 /** The copied path and its direct children, by name. */
 export interface ArchiveTree {

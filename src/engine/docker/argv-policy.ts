@@ -27,7 +27,7 @@ const REFUSED: Record<string, string> = {
 };
 
 /** The command docker-cli's parser reads in `argv`, or null when docker itself stops at parse time. */
-export function parsedForPolicy(argv: readonly string[], env: ClientEnv = process.env): ParsedCommand | null {
+function parsedForPolicy(argv: readonly string[], env: ClientEnv = process.env): ParsedCommand | null {
   const parsed = parseDockerArgv(argv, { env });
   return parsed.ok ? parsed.command : null;
 }

@@ -1,7 +1,7 @@
 // Which images a `docker build` will ask the daemon for. The legacy builder pulls a FROM (or COPY --from) image it
 // does not have, and no registry may be contacted, so the engine checks these exist before it lets a build run.
 
-import { readTar } from '../sim/archive/tar.js';
+import { readTar } from '../../tar/tar.js';
 import { parseDockerArgv, type ParsedCommand } from '../../docker-cli/index.js';
 
 /** What the guard could find out about a build command line. */

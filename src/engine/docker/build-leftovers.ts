@@ -6,7 +6,7 @@
 // the daemon says it was created while the build ran.
 
 import type { DockerClient } from './docker-client.js';
-import { truncateId } from '../../docker-cli/string-id.js';
+import { truncateId } from '../../docker-cli/index.js';
 
 /** The objects one build's output names as made by that build. */
 export interface BuildOutputObjects {

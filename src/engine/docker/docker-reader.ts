@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { DirEntryInfo, ObjectRef } from '../engine.js';
-import { readTar } from '../sim/archive/tar.js';
+import { readTar } from '../../tar/tar.js';
 import { FsError, type Stat } from '../fs-types.js';
 import { archiveTree, statOf, type ArchiveTree } from './archive-tree.js';
 import type { DockerClient } from './docker-client.js';

@@ -6,7 +6,7 @@
 import { BuildLeftovers } from './build-leftovers.js';
 import type { DockerClient } from './docker-client.js';
 import { removeUntagged } from './loaded-images.js';
-import { truncateId } from '../../docker-cli/string-id.js';
+import { truncateId } from '../../docker-cli/index.js';
 import type { RunJournalFile } from './run-journal.js';
 
 /** Removes (or with `dry`, lists) in three phases what dead runs' journals name; each returns `kind id` lines. */

@@ -5,7 +5,7 @@
 // image loaded twice is one image) and is never removed.
 
 import { EngineError } from '../../errors/engine-error.js';
-import { readTar, writeTar } from '../sim/archive/tar.js';
+import { readTar, writeTar } from '../../tar/tar.js';
 import type { DockerClient } from './docker-client.js';
 
 /** One image of a `docker save` archive. */

@@ -126,7 +126,7 @@ function ownerEntry(): JournalEntry {
 }
 
 /** Whether the process an owner line names still runs; unknown (another machine) counts as alive. */
-export function isAlive(owner: Extract<JournalEntry, { kind: 'owner' }>): boolean {
+function isAlive(owner: Extract<JournalEntry, { kind: 'owner' }>): boolean {
   if (owner.hostname !== hostname()) return true;
   const boot = readOrUndefined('/proc/sys/kernel/random/boot_id');
   if (owner.boot !== undefined && boot !== undefined) {

@@ -22,7 +22,7 @@ export interface TimedOutTarget {
 // the exec'd process has parent 0 in the container's namespace (its parent, runc, is outside) and started
 // while the command ran: its tree is killed; PID 1, the script itself and older roots are left alone
 // ($1: centiseconds since the command started, with slack; /proc/uptime and starttime count the same clock)
-export const KILL_EXEC_TREE = `read up _ < /proc/uptime; now=\${up%.*}\${up#*.}; since=$((now - $1)); me=$$; all=""; roots=""
+const KILL_EXEC_TREE = `read up _ < /proc/uptime; now=\${up%.*}\${up#*.}; since=$((now - $1)); me=$$; all=""; roots=""
 for d in /proc/[0-9]*; do
   { read -r s < "$d/stat"; } 2>/dev/null || continue
   p=\${d#/proc/}; s=\${s##*) }; set -- $s

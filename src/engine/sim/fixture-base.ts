@@ -1,6 +1,6 @@
 // The base image of a fixture set: the rootfs manifest as one imported layer, tagged with the manifest's name.
 
-import type { RootfsManifest } from './archive/rootfs-manifest.js';
+import type { RootfsManifest } from '../../tar/rootfs-manifest.js';
 import { baseLayer, importedImage } from './image/base-image.js';
 import type { Image } from './image/image.js';
 

@@ -2,7 +2,7 @@
 // and ubuntu, built once per process by the simulator's own builder from the same Dockerfiles the real engine
 // builds, then shared (as immutable Image and Layer objects) by every state.
 
-import type { RootfsManifest } from './archive/rootfs-manifest.js';
+import type { RootfsManifest } from '../../tar/rootfs-manifest.js';
 import { Daemon } from './daemon.js';
 import { baseImageFromManifest } from './fixture-base.js';
 import { BuildContext } from './builder/build-context.js';
@@ -57,9 +57,12 @@ export function buildFixtures(set: FixtureSet): BuiltFixtures {
       tags: [spec.name],
       buildArgs: new Map(spec.fromArg ? [[spec.fromArg, spec.from]] : []),
       noCache: false,
+      rm: true,
+      forceRm: false,
       quiet: true,
       labels: {},
       target: null,
+      cacheFrom: null,
       resolveImage: (name) => daemon.images.byRef(name.includes(':') ? name : `${name}:latest`),
     });
     if (result.exitCode !== 0) throw new Error(`fixture ${spec.name} does not build in the simulator: ${result.stderr}`);

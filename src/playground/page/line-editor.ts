@@ -7,14 +7,16 @@ import type { Terminal } from '@xterm/xterm';
 
 /** What the editor needs from its owner. */
 export interface LineEditorHooks {
-  /** runs a line; resolves once its output is written */
-  run: (line: string) => Promise<void>;
+  /** runs a line; resolves with what it printed (written with the next prompt, in one write) */
+  run: (line: string) => Promise<string>;
   complete: (line: string) => Promise<{ items: string[]; start: number }>;
   /** a prompt is shown and accepts input (after `ms` since Enter, for the page's timings) */
   onPrompt?: (ms: number | undefined) => void;
 }
 
 const PROMPT = '\x1b[1;32m/scenario\x1b[0m $ ';
+/** a command still running after this long gets its line ended at once, so Enter shows it was taken */
+const NEWLINE_AFTER_MS = 50;
 
 /** The terminal's line discipline. */
 export class LineEditor {
@@ -26,6 +28,11 @@ export class LineEditor {
   private busy = false;
   private pending = '';
   private enterAt: number | undefined;
+  /** the browser's time stamp of the Enter key being handled now (undefined for lines typed another way) */
+  private keyAt: number | undefined;
+  /** the Enter of the running line has not been echoed yet (see enter()) */
+  private newlineOwed = false;
+  private newlineTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly term: Terminal,
@@ -34,21 +41,41 @@ export class LineEditor {
     term.onData((data) => this.input(data));
   }
 
-  /** Shows a fresh prompt. */
-  prompt(): void {
+  /**
+   * The Enter key, taken before xterm sees it (from the terminal's custom key handler): xterm would empty its
+   * hidden textarea, a change to the page in the key's own task, and chromium then holds every other task (the
+   * worker's answer among them) until it has drawn a frame. Handed over as typed input instead, so that xterm
+   * still parses the next write at once. The line is timed from the key's own time stamp.
+   */
+  pressEnter(timeStamp: number): void {
+    this.keyAt = timeStamp;
+    this.term.input('\r', true);
+  }
+
+  /** Shows a fresh prompt after `before` (what the last line printed), in one write. */
+  prompt(before = ''): void {
     this.buffer = '';
     this.cursor = 0;
     this.historyAt = this.history.length;
     const enterAt = this.enterAt;
     this.enterAt = undefined;
-    // the prompt counts once the terminal has taken it in (xterm parses writes asynchronously)
-    this.term.write(PROMPT, () => this.hooks.onPrompt?.(enterAt === undefined ? undefined : performance.now() - enterAt));
+    // The prompt counts once the terminal has parsed it. One write: xterm parses the first write after a key
+    // press at once (later ones wait for a timer task), so the prompt is in the terminal when this returns.
+    this.term.write(before + PROMPT, () => this.hooks.onPrompt?.(enterAt === undefined ? undefined : performance.now() - enterAt));
   }
 
   /** Writes text above the input line (a note from the page) and puts the line back. */
   note(text: string): void {
-    this.term.write(`\r\x1b[2K${text.replace(/\n/g, '\r\n')}\r\n`);
+    this.term.write(`${this.payNewline()}\r\x1b[2K${text.replace(/\n/g, '\r\n')}\r\n`);
     if (!this.busy) this.redraw();
+  }
+
+  /** The running line's line end, when it is still owed (once). */
+  private payNewline(): string {
+    clearTimeout(this.newlineTimer);
+    if (!this.newlineOwed) return '';
+    this.newlineOwed = false;
+    return '\r\n';
   }
 
   /** Types `line` at the prompt and runs it, as if the keys had been pressed. */
@@ -151,8 +178,7 @@ export class LineEditor {
         }
         return;
       case '\x03':
-        this.term.write('^C\r\n');
-        this.prompt();
+        this.prompt('^C\r\n');
         return;
       case '\x0c':
         this.term.clear();
@@ -208,19 +234,24 @@ export class LineEditor {
 
   private enter(rest: string): void {
     const line = this.buffer;
-    this.term.write('\r\n');
+    const keyAt = this.keyAt;
+    this.keyAt = undefined;
     this.pending = rest + this.pending;
     if (line.trim() === '') {
-      this.prompt();
+      this.prompt('\r\n');
       this.flushPending();
       return;
     }
     if (this.history.at(-1) !== line) this.history.push(line);
     this.busy = true;
-    this.enterAt = performance.now();
-    void this.hooks.run(line).then(() => {
+    this.enterAt = Math.min(performance.now(), keyAt ?? Infinity);
+    // The line end is written with the output and the next prompt: writing it now would change the screen in the
+    // key's task (see pressEnter), a frame's wait on every command. A slow command gets its line end after a moment.
+    this.newlineOwed = true;
+    this.newlineTimer = setTimeout(() => this.term.write(this.payNewline()), NEWLINE_AFTER_MS);
+    void this.hooks.run(line).then((printed) => {
       this.busy = false;
-      this.prompt();
+      this.prompt(this.payNewline() + printed);
       this.flushPending();
     });
   }

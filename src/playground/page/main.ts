@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The exercise page: wires the terminal, the editor, the checks, reset and hand-in to the simulator's worker,
-// keeps the session in localStorage after every command, and replays it on load.
+// keeps the session in localStorage after every command, and replays it on load. A command's answer is written
+// with the next prompt in the task that receives it; the checks, the file list and the saved session follow.
 
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
@@ -17,8 +18,12 @@ declare global {
     drydockTimings: number[];
     /** navigation → first prompt that accepts input, in ms */
     drydockReadyMs?: number;
-    /** the worker's own share of each command (running it and the checks), in ms */
+    /** the worker's own share of each command (running it), in ms */
     drydockWorkerMs: number[];
+    /** the worker's time on the checks after a command (they run after its answer is sent), in ms */
+    drydockChecksMs: number[];
+    /** Enter → the animation frame that first draws the next prompt, in ms */
+    drydockPaintMs: number[];
   }
 }
 
@@ -34,6 +39,8 @@ const store = new SessionStore(data.key);
 let session: StoredSession = store.load();
 window.drydockTimings = [];
 window.drydockWorkerMs = [];
+window.drydockPaintMs = [];
+window.drydockChecksMs = [];
 
 let link = new WorkerLink((m) => onWorker(m));
 link.send({ type: 'init', exercise: data.exercise, createdAt: session.createdAt, events: session.events });
@@ -44,6 +51,13 @@ term.open($('terminal'));
 fit.fit();
 window.addEventListener('resize', () => fit.fit());
 term.attachCustomKeyEventHandler((e) => {
+  if (e.key === 'Enter' && !e.isComposing && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey && e.type !== 'keyup') {
+    if (e.type === 'keydown') {
+      e.preventDefault();
+      lines.pressEnter(e.timeStamp);
+    }
+    return false;
+  }
   // Ctrl+Shift+C copies; so does Ctrl+C while text is selected (without a selection it drops the line)
   if (e.type === 'keydown' && e.ctrlKey && e.code === 'KeyC' && (e.shiftKey || term.hasSelection())) {
     void navigator.clipboard?.writeText(term.getSelection());
@@ -56,10 +70,10 @@ term.attachCustomKeyEventHandler((e) => {
 const files = $<HTMLSelectElement>('files');
 const editor = $<HTMLTextAreaElement>('editor');
 
-function print(out: LineOutput): void {
-  term.write(out.stdout + out.stderr);
-  if (out.exitCode !== 0) term.write(`\x1b[2m[exit ${out.exitCode}]\x1b[0m\r\n`);
+/** What a line printed, as the terminal shows it (its exit code when not 0). */
+function printed(out: LineOutput): string {
   $('terminal').dataset.lastExit = String(out.exitCode);
+  return out.stdout + out.stderr + (out.exitCode !== 0 ? `\x1b[2m[exit ${out.exitCode}]\x1b[0m\r\n` : '');
 }
 
 let shown = '';
@@ -79,26 +93,29 @@ async function send(event: SessionEvent): Promise<LineOutput | undefined> {
   session.events.push(event);
   const answer = await link.ask({ type: 'event', event }, 'done');
   window.drydockWorkerMs.push(answer.ms);
-  // the prompt first: the checks, the file list and the saved session follow a moment later
-  setTimeout(() => {
-    store.save(session);
-    show(answer.view);
-    $('terminal').dataset.events = String(session.events.length);
-  }, 0);
+  $('terminal').dataset.events = String(session.events.length);
+  // after this task, which writes the prompt: keeping the session is not what the student waits for
+  setTimeout(() => store.save(session), 0);
   return answer.output;
 }
 
 const lines = new LineEditor(term, {
   run: async (line) => {
     const word = line.trim().split(/\s+/)[0];
-    if (word === 'clear') return void term.clear();
-    if (word === 'help') return void term.write(`${HELP}\n`);
+    // what the clear command prints: home, erase the screen, erase the scrollback
+    if (word === 'clear') return '\x1b[H\x1b[2J\x1b[3J';
+    if (word === 'help') return `${HELP}\n`;
     const out = await send({ kind: 'line', line, at: Date.now() });
-    if (out) print(out);
+    return out ? printed(out) : '';
   },
   complete: async (line) => link.ask({ type: 'complete', line }, 'completions'),
   onPrompt: (ms) => {
-    if (ms !== undefined) window.drydockTimings.push(ms);
+    if (ms !== undefined) {
+      window.drydockTimings.push(ms);
+      const enterAt = performance.now() - ms;
+      // xterm draws in its animation frame callback, asked for when the prompt was parsed: this one runs after it
+      requestAnimationFrame(() => window.drydockPaintMs.push(performance.now() - enterAt));
+    }
     window.drydockReadyMs ??= performance.now();
     $('terminal').dataset.ready = 'true';
   },
@@ -110,11 +127,14 @@ function onWorker(m: Exclude<FromWorker, { id: number }>): void {
     term.write(`\r\n\x1b[31mthe simulator failed: ${m.message.split('\n')[0]}\x1b[0m\r\n`);
     return;
   }
-  if (m.type !== 'ready') return;
-  for (const out of m.replayed) {
-    term.write(`\x1b[1;32m/scenario\x1b[0m $ ${out.line}\r\n`);
-    print(out);
+  if (m.type === 'view') {
+    window.drydockChecksMs.push(m.ms);
+    show(m.view);
+    $('checks').dataset.events = String(m.events);
+    return;
   }
+  for (const out of m.replayed) term.write(`\x1b[1;32m/scenario\x1b[0m $ ${out.line}\r\n${printed(out)}`);
+  $('terminal').dataset.events = $('checks').dataset.events = String(session.events.length);
   lines.history = session.events.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
   show(m.view);
   if (files.value) void openFile(files.value);

@@ -20,6 +20,20 @@ let session: PlaygroundSession | undefined;
 let lastView: SessionView | undefined;
 let title = 'free play';
 let queue: Promise<void> = Promise.resolve();
+/** events applied since the session began (the replayed ones included): which state a view shows */
+let applied = 0;
+/** events received and not yet applied: a view is not worth computing while another command waits */
+let waiting = 0;
+
+/** The checks on the current state, unless another event is already waiting (its own view will follow). */
+async function sendView(): Promise<void> {
+  // a task's pause first, so that lines typed meanwhile reach `onmessage` and count as waiting
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!session || waiting > 0) return;
+  const started = performance.now();
+  lastView = await session.view();
+  scope.postMessage({ type: 'view', view: lastView, events: applied, ms: performance.now() - started });
+}
 
 async function handle(msg: ToWorker): Promise<void> {
   const started = performance.now();
@@ -32,6 +46,7 @@ async function handle(msg: ToWorker): Promise<void> {
       const out = await session.apply(e);
       if (out) replayed.push(out);
     }
+    applied = msg.events.length;
     lastView = await session.view();
     scope.postMessage({ type: 'ready', replayed, view: lastView, ms: performance.now() - started });
     return;
@@ -39,6 +54,7 @@ async function handle(msg: ToWorker): Promise<void> {
   if (!session) throw new Error('the session has not started');
   switch (msg.type) {
     case 'event': {
+      waiting--;
       let output;
       try {
         output = await session.apply(msg.event);
@@ -48,8 +64,10 @@ async function handle(msg: ToWorker): Promise<void> {
         console.error(e);
         output = msg.event.kind === 'line' ? { line: msg.event.line, stdout: '', stderr: `drydock: internal error: ${message}\n`, exitCode: 125 } : undefined;
       }
-      lastView = await session.view();
-      scope.postMessage({ type: 'done', id: msg.id, ...(output ? { output } : {}), view: lastView, ms: performance.now() - started });
+      applied++;
+      // the answer first: the page shows the next prompt while the checks run here
+      scope.postMessage({ type: 'done', id: msg.id, ...(output ? { output } : {}), ms: performance.now() - started });
+      await sendView();
       return;
     }
     case 'read':
@@ -70,6 +88,7 @@ async function handle(msg: ToWorker): Promise<void> {
 }
 
 scope.onmessage = (event) => {
+  if (event.data.type === 'event') waiting++;
   queue = queue.then(() => handle(event.data)).catch((e: unknown) => {
     scope.postMessage({ type: 'failed', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
   });

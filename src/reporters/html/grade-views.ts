@@ -61,7 +61,7 @@ export interface StudentView {
 }
 
 /** Points for people: 2, 1.5. */
-export function pts(n: number): string {
+function pts(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 

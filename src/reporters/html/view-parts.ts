@@ -107,7 +107,7 @@ function unifiedView(diff: string): DiffLine[] {
 }
 
 /** A failure as shown: message, expected and actual, and the diff when it helps. */
-export function failureView(f: Failure): FailureView {
+function failureView(f: Failure): FailureView {
   const v: FailureView = { message: clean(f.message, 4000) };
   if (f.expected !== undefined) v.expected = clean(asText(f.expected), 4000);
   if (f.actual !== undefined) v.actual = clean(asText(f.actual), 4000);

@@ -4,7 +4,7 @@
 import type { PlaceholderMap } from './placeholder-map.js';
 
 /** The left-hand words of moby's namesgenerator (all versions since 1.x, merged). */
-export const NAME_ADJECTIVES: readonly string[] = (
+const NAME_ADJECTIVES: readonly string[] = (
   'admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold boring brave busy calm ' +
   'charming clever compassionate competent condescending confident cool cranky crazy dazzling determined ' +
   'distracted dreamy eager ecstatic elastic elated elegant eloquent epic exciting fervent festive flamboyant ' +

@@ -40,7 +40,7 @@ export function commandPath(argv: readonly string[]): string {
 }
 
 /** Every rule that needs no placeholders, in the order they must run (tables first: they need the raw widths). */
-export function prepareOutput(text: string, options: NormalizeOptions = {}, context: OutputContext = {}): string {
+function prepareOutput(text: string, options: NormalizeOptions = {}, context: OutputContext = {}): string {
   const path = context.argv ? commandPath(context.argv) : '';
   let out = joinColourChunks(dropClientRaces(showEscapes(stripCarriageReturns(text))));
   out = context.headerlessTable ? realignHeaderlessRows(out) : realignTable(out);
@@ -51,7 +51,7 @@ export function prepareOutput(text: string, options: NormalizeOptions = {}, cont
 }
 
 /** The rules that sort by placeholders, after IDs and names were replaced. */
-export function finishOutput(text: string, context: OutputContext = {}): string {
+function finishOutput(text: string, context: OutputContext = {}): string {
   const path = context.argv ? commandPath(context.argv) : '';
   const table = isRealignedTable(text);
   let out = table ? sortSameImageRows(text) : text;

@@ -12,7 +12,7 @@ interface Entry {
 }
 
 /** Hands out placeholder numbers; shared by the two maps of a comparison. */
-export class PlaceholderCounter {
+class PlaceholderCounter {
   private n = 0;
 
   next(): number {

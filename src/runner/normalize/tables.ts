@@ -27,7 +27,7 @@ export function isRealignedTable(text: string): boolean {
 }
 
 /** One row cut at the header's column starts, or null when a cell runs into the next column. */
-export function splitRow(row: string, starts: readonly number[]): string[] | null {
+function splitRow(row: string, starts: readonly number[]): string[] | null {
   const chars = Array.from(row);
   const cells: string[] = [];
   for (let i = 0; i < starts.length; i++) {

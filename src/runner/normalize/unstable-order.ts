@@ -57,7 +57,7 @@ function lastNonSpace(text: string, from: number): number {
 }
 
 /** Reorders the elements of the array at `open` by a key; separators and layout stay as they were. */
-export function sortArrayAt(text: string, open: number, key: (element: string) => string): string {
+function sortArrayAt(text: string, open: number, key: (element: string) => string): string {
   const span = arraySpan(text, open);
   if (!span || span.elements.length < 2) return text;
   const parts = span.elements.map(([s, e]) => text.slice(s, e));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { archiveTree, statOf } from '../../../src/engine/docker/archive-tree.js';
-import { readTar, writeTar, type TarEntryInput } from '../../../src/engine/sim/archive/tar.js';
+import { readTar, writeTar, type TarEntryInput } from '../../../src/tar/tar.js';
 
 const T = Date.parse('2024-05-01T12:00:00Z');
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildSource, requiredImages } from '../../../src/engine/docker/build-guard.js';
-import { writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { writeTar } from '../../../src/tar/tar.js';
 
 describe('build guard: the images a build needs', () => {
   it('lists FROM images, leaving out stages and scratch', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readSaveArchive, retagSaveArchive } from '../../../src/engine/docker/loaded-images.js';
-import { readTar, writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { readTar, writeTar } from '../../../src/tar/tar.js';
 import { EngineError } from '../../../src/errors/engine-error.js';
 
 const A = 'a'.repeat(64);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TarListingSpec } from './tar-listing.js';
 
 /** The corpus folder (test/fidelity/moby). */
 export const MOBY_DIR = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +29,8 @@ export interface CaseStep {
   docker?: string[];
   /** a /bin/sh line on the host, in the case's folder (keep it to cat, ls -1, test: the hosts' tools differ) */
   host?: string;
+  /** the members of the archive an earlier step printed, listed by the project's tar reader (tar-listing.ts) */
+  tar?: TarListingSpec;
   /** text given on stdin */
   stdin?: string;
   /** the stdout of an earlier step (by index) given on stdin, as bytes (export → import, save → load) */
@@ -100,7 +103,8 @@ export function checkCase(spec: MobyCase): string[] {
   if (!/^integration(-cli)?\/\S+_test\.go:Test\w+$/.test(spec.moby ?? '')) problems.push('"moby" must be <file>:<TestName>');
   if (!Array.isArray(spec.steps) || spec.steps.length === 0) problems.push('no steps');
   spec.steps?.forEach((step, i) => {
-    if ((step.docker === undefined) === (step.host === undefined)) problems.push(`step ${i}: one of docker or host`);
+    if ([step.docker, step.host, step.tar].filter((x) => x !== undefined).length !== 1) problems.push(`step ${i}: one of docker, host or tar`);
+    if (step.tar && !(step.tar.step >= 0 && step.tar.step < i && spec.steps[step.tar.step]?.binary)) problems.push(`step ${i}: tar must name an earlier binary step`);
     if (step.stdinFrom !== undefined && !(step.stdinFrom >= 0 && step.stdinFrom < i)) problems.push(`step ${i}: stdinFrom must name an earlier step`);
     const argv = step.docker;
     if (!argv) return;

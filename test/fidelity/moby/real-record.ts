@@ -10,8 +10,9 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { DockerClient } from '../../../src/engine/docker/docker-client.js';
 import { fixturesDir } from '../../../src/engine/docker/fixtures-dir.js';
-import { parseRootfsManifest, rootfsEntries } from '../../../src/engine/sim/archive/rootfs-manifest.js';
-import { writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { parseRootfsManifest, rootfsEntries } from '../../../src/tar/rootfs-manifest.js';
+import { writeTar } from '../../../src/tar/tar.js';
+import { tarListing } from './tar-listing.js';
 import { CASE_BASE, CASE_BASE_CMD, expand, type LoadedCase, type RecordedStep } from './case-file.js';
 
 const run = promisify(execFile);
@@ -50,6 +51,9 @@ export async function recordCase(client: DockerClient, c: LoadedCase, keepImages
         const r = await here.runBytes(argv, { ...(input !== undefined ? { input } : {}), timeoutMs: 120_000 });
         raw = r.stdout;
         result = { stdout: step.binary ? '' : new TextDecoder().decode(r.stdout), stderr: r.stderr, exitCode: r.exitCode };
+      } else if (step.tar) {
+        result = tarListing(bytes[step.tar.step]!, step.tar, outs);
+        raw = new TextEncoder().encode(result.stdout);
       } else {
         result = await hostShell(expand(step.host!, c.prefix, dir, outs), dir);
         raw = new TextEncoder().encode(result.stdout);
@@ -73,14 +77,16 @@ export async function recordCases(cases: readonly LoadedCase[], parallel = 4): P
   const dd = await client.run(['image', 'inspect', '-f', '{{.Id}}', 'drydock/busybox:1.35']);
   if (dd.exitCode === 0) keep.add(dd.stdout.trim());
   const results: RecordedStep[][] = new Array(cases.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < cases.length) {
-      const i = next++;
-      results[i] = await recordCase(client, cases[i]!, keep);
-    }
+  // the legacy builder's cache is engine-wide: two cases building the same steps at once would see each other's
+  // intermediate images ("Using cache" or not by timing), so every case that builds runs in one lane, one after
+  // the other (each removes its images before the next starts)
+  const builds = cases.map((c, i) => (c.spec.steps.some((s) => commandOf(s.docker) === 'build' || commandOf(s.docker) === 'image build') ? i : -1)).filter((i) => i >= 0);
+  const others = cases.map((_, i) => i).filter((i) => !builds.includes(i));
+  const lane = async (queue: number[]): Promise<void> => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) results[i] = await recordCase(client, cases[i]!, keep);
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, cases.length) }, worker));
+  const lanes = [lane(builds), ...Array.from({ length: Math.max(1, Math.min(parallel - (builds.length ? 1 : 0), others.length)) }, () => lane(others))];
+  await Promise.all(lanes);
   return results;
 }
 
@@ -110,6 +116,9 @@ function commandOf(argv: readonly string[] | undefined): string {
 async function cleanUp(client: DockerClient, c: LoadedCase, printed: readonly RecordedStep[], keep: ReadonlySet<string>): Promise<void> {
   const lines = async (argv: string[]): Promise<string[]> => (await client.run(argv)).stdout.split('\n').filter(Boolean);
   const containers = await lines(['ps', '-aq', '--no-trunc', '--filter', `name=${c.prefix}`]);
+  // a build leaves its failed step's container (and, with --rm=false, every step's): named by "Running in"
+  const all = printed.map((s) => `${s.stdout}\n${s.stderr}`).join('\n');
+  for (const m of all.matchAll(/ ---> Running in ([0-9a-f]{12})\b/g)) containers.push(m[1]!);
   if (containers.length > 0) await client.run(['rm', '-fv', ...containers]);
   const tags = (await lines(['images', '--format', '{{.Repository}}:{{.Tag}}'])).filter((t) => t.includes(c.prefix));
   // only commands that make images: a listing may show other users' IDs

@@ -2,8 +2,8 @@
 // project's normalisation (IDs, times, names, host paths, table widths), one paired normaliser per case.
 
 import type { CommandResult } from '../../../src/engine/engine.js';
-import { rootfsEntries } from '../../../src/engine/sim/archive/rootfs-manifest.js';
-import { writeTar } from '../../../src/engine/sim/archive/tar.js';
+import { rootfsEntries } from '../../../src/tar/rootfs-manifest.js';
+import { writeTar } from '../../../src/tar/tar.js';
 import { runDockerCommand } from '../../../src/engine/sim/cli/sim-cli.js';
 import { busyboxStandIn } from '../../../src/engine/sim/image/base-image.js';
 import { loadFixtures } from '../../../src/engine/sim/node/load-fixtures.js';
@@ -11,6 +11,7 @@ import { PairedNormalizer } from '../../../src/runner/normalize/normalize-output
 import { compareResult, type Comparison } from '../compare.js';
 import { textDiff } from '../text-diff.js';
 import { HOSTDIR, Sandbox } from '../sandbox.js';
+import { tarListing } from './tar-listing.js';
 import { CASE_BASE, CASE_BASE_CMD, expand, type LoadedCase, type RecordedStep } from './case-file.js';
 
 /** One step of a replay: what ran and how it compared. */
@@ -36,6 +37,8 @@ export async function runCaseOnSim(c: LoadedCase): Promise<CommandResult[]> {
       const argv = step.docker.map((a) => expand(a, c.prefix, HOSTDIR, results.map((r) => r.stdout)));
       if (process.env.DRYDOCK_MOBY_TRACE) console.error(`  sim: docker ${argv.join(' ')}`);
       results.push(runDockerCommand(box.engine.daemon, argv, { stdin, cwd: HOSTDIR, env: new Map() }));
+    } else if (step.tar) {
+      results.push(tarListing(latin1Bytes(results[step.tar.step]!.stdout), step.tar, results.map((r) => r.stdout)));
     } else {
       results.push(await box.sh(expand(step.host!, c.prefix, HOSTDIR, results.map((r) => r.stdout))));
     }
@@ -54,7 +57,8 @@ export function compareCase(c: LoadedCase, actual: readonly CommandResult[], rec
     const expected = step.binary ? { ...exp, stdout: '' } : exp;
     const result = step.binary ? { ...act, stdout: '' } : act;
     const comparison = compareResult(expected, result, normalizer, { expected: { argv }, actual: { argv } });
-    return { ran: step.docker ? `docker ${argv.join(' ')}` : expand(step.host!, c.prefix, HOSTDIR, outs), comparison };
+    const ran = step.docker ? `docker ${argv.join(' ')}` : step.tar ? `(tar listing of step ${step.tar.step})` : expand(step.host!, c.prefix, HOSTDIR, outs);
+    return { ran, comparison };
   });
 }
 

@@ -1,7 +1,7 @@
 // Archives for the archive target: small tars written by the simulator's own writer with hostile member names
 // (`../x`, `/abs`, through a symlink), then truncated or with bytes flipped, or plain random bytes.
 
-import { writeTar, type TarEntryInput } from '../../../src/engine/sim/archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../src/tar/tar.js';
 import type { Rng } from '../rng.js';
 
 const NAMES = ['a', 'dir/', 'dir/f', '../x', '../../x', '/abs/x', './.', 'link', 'link/file', 'manifest.json', 'repositories', 'Dockerfile', 'x'.repeat(300), 'é/ü'];

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { builtinAssertions } from '../../../src/assertions/registry.js';
 import { loadExercise } from '../../../src/grading/exercise.js';
-import { gradeBatch } from '../../../src/grading/grade-batch.js';
+import { gradeBatch } from '../../../src/gradebook/grade-batch.js';
 import { simGradingEngine } from '../../../src/grading/grading-engines.js';
 import { HtmlReporter } from '../../../src/reporters/html/html-reporter.js';
 import { demoCopy } from '../../grading/helpers.js';

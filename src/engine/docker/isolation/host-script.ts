@@ -9,7 +9,7 @@ const SYSTEM_ROOTS = ['/bin', '/sbin', '/usr', '/lib', '/lib32', '/lib64', '/lib
 const ABSOLUTE = /(^|[\s=:'"<>|;&()`])(\/[^\s'"<>|;&()`]*)/gu;
 
 /** True for paths that stay the machine's own. */
-export function isSystemPath(path: string): boolean {
+function isSystemPath(path: string): boolean {
   return SYSTEM_ROOTS.some((root) => path === root || path.startsWith(`${root}/`));
 }
 

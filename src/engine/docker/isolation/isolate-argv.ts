@@ -112,9 +112,11 @@ export function isolateArgv(argv: readonly string[], names: RunNames, options: I
   }
   let result = replaceSlots(argv, replacements);
   const label = ['--filter', `label=drydock.run=${names.runId}`];
-  if (command === 'ps' || command === 'container prune' || command === 'volume prune') result = insertAt(result, slotted.commandEnd, label);
+  // image prune takes the run's label too, never drydock.managed: every image built from a stand-in inherits
+  // that one, so it would remove other runs' and the user's own dangling images. The run's untagged build
+  // results carry no label (builds get none) and stay: a difference docs/real-engine.md states.
+  if (command === 'ps' || command === 'container prune' || command === 'volume prune' || command === 'image prune') result = insertAt(result, slotted.commandEnd, label);
   // images built from the stand-ins inherit their drydock.managed label; the engine drops other runs' rows
-  if (command === 'image prune') result = insertAt(result, slotted.commandEnd, ['--filter', 'label=drydock.managed=true']);
   if (command === 'images') {
     result = insertAt(result, slotted.commandEnd, ['--filter', 'label=drydock.managed=true']);
     out.listing = 'images';
@@ -129,7 +131,7 @@ export function isolateArgv(argv: readonly string[], names: RunNames, options: I
 }
 
 // `name:/path[:ro]`, `/host:/path`, `/path` (anonymous): names get the prefix, host paths the run folder
-export function volumeSpec(spec: string, names: RunNames): string {
+function volumeSpec(spec: string, names: RunNames): string {
   const colon = spec.indexOf(':');
   if (colon === -1) return spec;
   const source = spec.slice(0, colon);
@@ -140,7 +142,7 @@ export function volumeSpec(spec: string, names: RunNames): string {
 }
 
 // --mount type=bind,source=/x,target=/y: only the source changes (a volume's name, or a host path for binds)
-export function mountSpec(spec: string, names: RunNames): string {
+function mountSpec(spec: string, names: RunNames): string {
   const fields = spec.split(',');
   const type = fields.find((f) => f.startsWith('type='))?.slice(5) ?? 'volume';
   return fields

@@ -3,8 +3,8 @@
 // the run folder, and dispose() removes what the run made — containers, volumes and images by label, name
 // prefix and tracking (what its builds printed included) — and never anything else.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandInput, CommandResult, DirEntryInfo, Engine, EngineCapabilities, ObjectRef } from '../../engine.js';
 import type { Stat } from '../../fs-types.js';
 import { DockerClient, type DockerClientOptions } from '../docker-client.js';
@@ -20,7 +20,8 @@ import { absoluteHostPath, isolateArgv, type IsolatedCommand } from './isolate-a
 import { isolateLoad } from './isolate-load.js';
 import { psArgv } from './ps-view.js';
 import { RunNames } from './run-names.js';
-import { truncateId } from '../../../docker-cli/string-id.js';
+import { truncateId } from '../../../docker-cli/index.js';
+import { writeRunFolderFiles } from './run-folder-files.js';
 
 /** A file the scenario puts on its host before it runs (absolute scenario path). */
 export interface HostFile {
@@ -110,12 +111,7 @@ export class IsolatedDockerEngine implements Engine {
 
   /** Puts the scenario's files into the run folder. */
   writeFiles(files: readonly HostFile[]): void {
-    for (const file of files) {
-      const path = this.names.hostPath(file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-      chmodSync(path, file.mode);
-    }
+    writeRunFolderFiles(this.options.runDir, files);
   }
 
   async docker(argv: readonly string[], input: CommandInput = {}): Promise<CommandResult> {

@@ -5,13 +5,13 @@
 import { posix } from 'node:path';
 
 /** The stand-in images scenarios name without a registry (`ubuntu` → `drydock/ubuntu`). */
-export const FIXTURE_REPOS: readonly string[] = ['tomcat', 'centos', 'ubuntu'];
+const FIXTURE_REPOS: readonly string[] = ['tomcat', 'centos', 'ubuntu'];
 
 // docker's image IDs as scenarios pass them: full, sha256-prefixed or the 12-digit short form
 const IMAGE_ID = /^(sha256:)?[0-9a-f]{12,64}$/u;
 
 /** True for a word that is an object ID rather than a name (names shorter than 12 hex digits stay names). */
-export function looksLikeId(word: string): boolean {
+function looksLikeId(word: string): boolean {
   return IMAGE_ID.test(word);
 }
 

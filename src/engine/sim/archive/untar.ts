@@ -7,8 +7,8 @@
 import { goQuote } from '../../../go/quote.js';
 import { dirname, resolvePath } from '../fs/path.js';
 import { FsError, type FsErrorCode, type Vfs } from '../fs/vfs.js';
-import type { TarEntry } from './tar-entry.js';
-import { readTarPrefix } from './tar-reader.js';
+import type { TarEntry } from '../../../tar/tar-entry.js';
+import { readTarPrefix } from '../../../tar/tar-reader.js';
 
 /** The daemon's refusal; its message follows "Error processing tar file(exit status 1): ". */
 export class UntarError extends Error {
@@ -124,8 +124,9 @@ function create(fs: Vfs, dest: string, path: string, m: TarEntry, fail: (message
       const st = fs.lstat(target);
       if (!st) fail(`${why}: no such file or directory`);
       if (st!.kind === 'dir') fail(`${why}: operation not permitted`);
-      // the simulator has no inodes: the second name is a copy of the first
-      if (st!.kind === 'symlink') attempt(() => fs.symlink(fs.readlink(target), path), () => why, fail);
+      // link(2) where the Vfs has inodes; else the second name is a copy of the first
+      if (fs.link) attempt(() => fs.link!(target, path), () => why, fail);
+      else if (st!.kind === 'symlink') attempt(() => fs.symlink(fs.readlink(target), path), () => why, fail);
       else attempt(() => fs.writeFile(path, fs.readFile(target), { mode: st!.mode }), () => why, fail);
       return true;
     }

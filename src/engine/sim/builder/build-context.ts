@@ -2,41 +2,103 @@
 // .dockerignore excludes (the Dockerfile and .dockerignore are always sent), and the size of that tarball,
 // which the legacy builder prints as "Sending build context to Docker daemon  2.048kB".
 
-import picomatch from 'picomatch';
 import type { FsBackend } from '../fs/backend.js';
 import type { LiveEntry } from '../layer/entry.js';
+import { goClean } from '../archive/untar.js';
+import { compilePatterns, matchesPatterns, readDockerignore, type IgnorePattern } from './dockerignore.js';
+
+/** The client's refusal of a context (printed as `error checking context: '…'.`). */
+export class ContextError extends Error {}
 
 /** The context's entries, keyed by path relative to the context ("/app/x.txt"). */
 export class BuildContext {
   private constructor(
     readonly entries: ReadonlyMap<string, LiveEntry>,
+    // bytes the client's progress counted, when it is not the whole tar (see withStdinDockerfile)
+    private readonly sent: number | null = null,
   ) {}
 
-  /** Reads a context directory of a backend, applying its .dockerignore. */
-  static fromBackend(backend: FsBackend, root: string, dockerfile: string | null): BuildContext {
+  /**
+   * Reads a context directory of a backend as the CLI's archive.TarWithOptions walks it: .dockerignore's
+   * patterns exclude, but the .dockerignore and the Dockerfile are always sent (TrimBuildFilesFromExcludes),
+   * and an excluded folder is walked only when an exception pattern could name something inside it.
+   */
+  static fromBackend(backend: FsBackend, root: string, dockerfile: string | null, dockerfileFromStdin = false): BuildContext {
+    const at = (inner: string): string => (inner === '/' ? root : root === '/' ? inner : `${root}${inner}`);
+    const ignore = backend.get(at('/.dockerignore'));
+    const excludes = ignore?.kind === 'file' ? readDockerignore(new TextDecoder().decode(ignore.data)) : [];
+    const base = compilePatterns(excludes);
+    if ('error' in base) throw new ContextError(base.error);
+    const extra: string[] = [];
+    if (matchesPatterns(base, '.dockerignore')) extra.push('!.dockerignore');
+    const df = (dockerfile ?? 'Dockerfile').replace(/^\.?\//, '');
+    if (!dockerfileFromStdin && matchesPatterns(base, df)) extra.push(`!${df}`);
+    const patterns = extra.length ? (compilePatterns([...excludes, ...extra]) as IgnorePattern[]) : base;
+    const exclusions = patterns.some((p) => p.exclusion);
     const entries = new Map<string, LiveEntry>();
     const rootEntry = backend.get(root);
     if (rootEntry) entries.set('/', rootEntry);
-    const walk = (inner: string) => {
-      const outer = inner === '/' ? root : root === '/' ? inner : `${root}${inner}`;
-      for (const name of backend.list(outer)) {
+    const walk = (inner: string): void => {
+      for (const name of [...backend.list(at(inner))].sort()) {
         const path = inner === '/' ? `/${name}` : `${inner}/${name}`;
-        const entry = backend.get(outer === '/' ? `/${name}` : `${outer}/${name}`);
+        const entry = backend.get(at(path));
         if (!entry) continue;
+        const rel = path.slice(1);
+        if (patterns.length && matchesPatterns(patterns, rel)) {
+          if (entry.kind !== 'dir' || !exclusions) continue;
+          if (!patterns.some((p) => p.exclusion && `${p.text}/`.startsWith(`${rel}/`))) continue;
+          walk(path);
+          continue;
+        }
         entries.set(path, entry);
         if (entry.kind === 'dir') walk(path);
       }
     };
     walk('/');
+    return new BuildContext(entries);
+  }
+
+  /**
+   * `-f -` with a folder: the CLI adds the Dockerfile under a random name and names it in .dockerignore
+   * (made if missing) so the daemon drops both (build.AddDockerfileToBuildContext). The progress line then
+   * counts up to the end of the last file's data: the rewriting tar writer pads and ends the archive after
+   * the daemon stopped reading.
+   */
+  withStdinDockerfile(data: Uint8Array, name: string): BuildContext {
+    const entries = new Map(this.entries);
+    const now = { mode: 0o600, uid: 0, gid: 0, mtime: 0 };
     const ignore = entries.get('/.dockerignore');
-    if (ignore?.kind !== 'file') return new BuildContext(entries);
-    const matcher = ignoreMatcher(new TextDecoder().decode(ignore.data));
-    const kept = new Map<string, LiveEntry>();
-    const keep = new Set(['/.dockerignore', dockerfile ? `/${dockerfile.replace(/^\.?\//, '')}` : '/Dockerfile']);
-    for (const [path, entry] of entries) {
-      if (path === '/' || keep.has(path) || !matcher(path.slice(1))) kept.set(path, entry);
+    const order: Uint8Array[] = [...entries].filter(([p]) => p !== '/' && p !== '/.dockerignore').map(([, e]) => (e.kind === 'file' ? e.data : new Uint8Array(0)));
+    entries.set(`/${name}`, { kind: 'file', data, ...now });
+    const enc = new TextEncoder();
+    if (ignore?.kind === 'file') {
+      const text = new Uint8Array([...ignore.data, ...enc.encode(`\n${name}\n`)]);
+      entries.set('/.dockerignore', { ...ignore, data: text });
+      order.unshift(text);
+      order.push(data);
+    } else {
+      const text = enc.encode(`.dockerignore\n${name}\n`);
+      entries.set('/.dockerignore', { kind: 'file', data: text, ...now });
+      order.push(data, text);
     }
-    return new BuildContext(kept);
+    let sent = 0;
+    order.forEach((d, i) => {
+      sent += 512 + (i === order.length - 1 ? d.length : Math.ceil(d.length / 512) * 512);
+    });
+    return new BuildContext(entries, sent);
+  }
+
+  /** The daemon's removeDockerfile: .dockerignore and the Dockerfile leave the context when .dockerignore names them. */
+  withoutBuildFiles(dockerfile: string): BuildContext {
+    const ignore = this.entries.get('/.dockerignore');
+    if (ignore?.kind !== 'file') return this;
+    const patterns = compilePatterns(readDockerignore(new TextDecoder().decode(ignore.data)));
+    if ('error' in patterns) return this;
+    const entries = new Map(this.entries);
+    for (const file of ['.dockerignore', goClean(dockerfile)]) {
+      if (file !== '.' && matchesPatterns(patterns, file)) entries.delete(`/${file}`);
+    }
+    return new BuildContext(entries, this.sent);
   }
 
   /** A context holding nothing but one Dockerfile (`docker build - < Dockerfile`). */
@@ -65,6 +127,7 @@ export class BuildContext {
 
   /** Bytes of the uncompressed tar the CLI would send: a 512-byte header per entry, data padded, 1 KiB trailer. */
   get tarSize(): number {
+    if (this.sent !== null) return this.sent;
     let size = 1024;
     for (const [path, entry] of this.entries) {
       if (path === '/') continue;
@@ -73,25 +136,4 @@ export class BuildContext {
     }
     return size;
   }
-}
-
-/** moby's .dockerignore rules: one pattern a line, `#` comments, `!` exceptions, the last match wins. */
-function ignoreMatcher(text: string): (path: string) => boolean {
-  const rules: { negate: boolean; test: (p: string) => boolean }[] = [];
-  for (const raw of text.split('\n')) {
-    let line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    if (negate) line = line.slice(1).trim();
-    line = line.replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!line) continue;
-    const exact = picomatch(line, { dot: true });
-    const inside = picomatch(`${line}/**`, { dot: true });
-    rules.push({ negate, test: (p) => exact(p) || inside(p) });
-  }
-  return (path) => {
-    let ignored = false;
-    for (const rule of rules) if (rule.test(path)) ignored = !rule.negate;
-    return ignored;
-  };
 }

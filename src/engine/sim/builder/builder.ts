@@ -5,21 +5,16 @@
 
 import { MountedFs } from '../fs/mounted-fs.js';
 import { resolvePath } from '../fs/path.js';
-import { cloneConfig, emptyConfig, type ContainerConfig } from '../image/config.js';
-import { makeImage, type HistoryEntry, type Image } from '../image/image.js';
-import type { Entry } from '../layer/entry.js';
-import { Layer, MAX_LAYER_DEPTH } from '../layer/layer.js';
+import { cloneConfig, emptyConfig } from '../image/config.js';
+import type { Image } from '../image/image.js';
 import { MergedIndex } from '../layer/merged-index.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
-import { createContainer, type CreateRequest } from '../container/create.js';
-import { removeContainer, exited } from '../container/lifecycle.js';
-import { runProcess, resolveUser } from '../container/process-runner.js';
-import { PidNamespace } from '../shell/pid-namespace.js';
-import { BuildContext } from './build-context.js';
+import { resolveUser } from '../container/process-runner.js';
 import { humanSize } from '../cli/format/units.js';
-import { applyMetadata, commandOf, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
+import type { BuildRequest, BuildResult } from './build-request.js';
+import { applyMetadata, expansionEnv, nextWorkdir, StepError } from './config-dispatch.js';
 import { copyInto, type CopySource } from './copy.js';
 import { DockerfileError } from './dockerfile/dockerfile-error.js';
 import type { EscapeToken } from './dockerfile/directives.js';
@@ -29,51 +24,21 @@ import type { Instruction } from './dockerfile/instruction-types.js';
 import { parseInstruction } from './dockerfile/instructions.js';
 import { parseDockerfile } from './dockerfile/parser.js';
 import { readDockerfile } from './dockerfile/read-dockerfile.js';
+import { buildContainerRequest, runInstruction } from './run-step.js';
+import { createContainer } from '../container/create.js';
+import { commitStep, layerFrom, scratchImage, tryCache, type Stage } from './stage.js';
+import { cacheSources, type CacheSources } from './cache-from.js';
 
-/** What `docker build` asks for. */
-export interface BuildRequest {
-  context: BuildContext;
-  dockerfileName: string;
-  dockerfileText: string;
-  /** familiar references, already validated */
-  tags: string[];
-  /** --build-arg values; null for a name given without a value and unset in the client's environment */
-  buildArgs: Map<string, string | null>;
-  noCache: boolean;
-  quiet: boolean;
-  labels: Record<string, string>;
-  target: string | null;
-  /** FROM's image lookup (reference parsing lives in the CLI layer) */
-  resolveImage: (name: string) => Image | undefined;
-}
-
-/** What the docker CLI would have printed, and the image built (null when the build failed). */
-export interface BuildResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  image: Image | null;
-}
+export type { BuildRequest, BuildResult } from './build-request.js';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 // builtinAllowedBuildArgs: usable without an ARG, so never reported as unused
 const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 
-interface Stage {
-  name: string;
-  image: Image | null;
-  config: ContainerConfig;
-  history: HistoryEntry[];
-  layer: Layer | null;
-  shell: string[];
-  cmdSet: boolean;
-  author: string;
-  args: Map<string, string>;
-}
-
 /** Runs a build; never throws for build errors (they are output and an exit code, as with docker). */
-export function build(daemon: Daemon, req: BuildRequest): BuildResult {
+export function build(daemon: Daemon, request: BuildRequest): BuildResult {
+  let req = request;
   let stdout = '';
   // with -q the client buffers the progress; a failed build prints the buffer to stderr before the error
   let buffered = '';
@@ -83,6 +48,8 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
   };
   const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: `${buffered}${stderr ? `${stderr}\n` : ''}`, exitCode, image: null });
   say(`Sending build context to Docker daemon ${humanSize(req.context.tarSize).padStart(8)}\r\r\n`);
+  // the daemon drops .dockerignore and the Dockerfile from the context when .dockerignore names them
+  req = { ...req, context: req.context.withoutBuildFiles(req.dockerfileName) };
 
   let instructions: Instruction[];
   let escapeToken: EscapeToken;
@@ -109,6 +76,7 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
     if (error instanceof DockerfileError) return done(`Error response from daemon: ${error.daemonMessage}`, 1);
     throw error;
   }
+  const sources = req.cacheFrom ? cacheSources(req.cacheFrom, req.resolveImage) : null;
   const metaArgs = new Map<string, string>();
   const referencedArgs = new Set<string>();
   const stages: Stage[] = [];
@@ -127,7 +95,7 @@ export function build(daemon: Daemon, req: BuildRequest): BuildResult {
       }
       if (instr.kind === 'FROM') {
         if (stage) stages.push(stage);
-        stage = fromStage(daemon, req, expandInstruction(instr, metaArgs, { escapeToken }), stages, say);
+        stage = fromStage(daemon, req, expandInstruction(instr, metaArgs, { escapeToken }), stages, say, sources);
         continue;
       }
       const current = stage as Stage;
@@ -164,6 +132,7 @@ function fromStage(
   instr: Extract<Instruction, { kind: 'FROM' }>,
   stages: Stage[],
   say: (text: string) => void,
+  sources: CacheSources | null,
 ): Stage {
   const name = instr.image;
   const named = stages.find((s) => s.name !== '' && s.name === name.toLowerCase());
@@ -188,6 +157,7 @@ function fromStage(
     cmdSet: false,
     author: base?.author ?? '',
     args: new Map(),
+    sources,
   };
   if (!(stage.config.Env ?? []).some((e) => e.startsWith('PATH='))) {
     stage.config.Env = [...(stage.config.Env ?? []), 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
@@ -251,15 +221,14 @@ function metadataStep(
 ): string {
   const message = apply() ?? fixedMessage;
   const createdBy = `${stage.shell.join(' ')} #(nop)  ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
-  const cid = daemon.ids.next('container');
+  const cmd = [...stage.shell, '#(nop) ', message];
+  const hit = tryCache(daemon, req, stage, createdBy, cmd, say);
+  if (hit) return hit;
+  const cid = stepContainer(daemon, req, stage, cmd);
   say(` ---> Running in ${cid.slice(0, 12)}\n`);
-  say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, '#(nop) ', message], containerId: cid, layer: stage.layer, emptyLayer: true });
+  const id = commitStep(daemon, stage, { createdBy, cmd, containerId: cid, layer: stage.layer, emptyLayer: true });
+  if (req.rm || req.forceRm) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return id;
 }
 
 /** A step that may change files (WORKDIR) in a throwaway container over the stage's layers. */
@@ -273,19 +242,17 @@ function fsStep(
   change: (fs: MountedFs) => void,
 ): string {
   const createdBy = `${stage.shell.join(' ')} ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
-  const cid = daemon.ids.next('container');
+  const hit = tryCache(daemon, req, stage, createdBy, [...stage.shell, message], say);
+  if (hit) return hit;
+  const cid = runsContainer ? stepContainer(daemon, req, stage, [...stage.shell, message]) : daemon.ids.next('container');
   if (runsContainer) say(` ---> Running in ${cid.slice(0, 12)}\n`);
   const rw = new RwLayer(stage.layer?.index ?? MergedIndex.empty());
   const fs = new MountedFs(rw, false, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
   change(fs);
   const layer = layerFrom(stage, rw.snapshot());
-  if (runsContainer) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: cid, layer, emptyLayer: layer === stage.layer });
+  const id = commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: cid, layer, emptyLayer: layer === stage.layer });
+  if (runsContainer && (req.rm || req.forceRm)) say(`Removing intermediate container ${cid.slice(0, 12)}\n`);
+  return id;
 }
 
 function copyInstruction(
@@ -329,164 +296,22 @@ function copyInstruction(
   );
   const message = `#(nop) ${summary}`;
   const createdBy = `${stage.shell.join(' ')} ${message}`;
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
+  const hit = tryCache(daemon, req, stage, createdBy, [...stage.shell, message], say);
+  if (hit) return hit;
   const layer = layerFrom(stage, rw.snapshot());
   return commitStep(daemon, stage, { createdBy, cmd: [...stage.shell, message], containerId: '', layer, emptyLayer: layer === stage.layer });
 }
 
-function runInstruction(
-  daemon: Daemon,
-  req: BuildRequest,
-  stage: Stage,
-  instr: Extract<Instruction, { kind: 'RUN' }>,
-  say: (text: string) => void,
-): string {
-  if (instr.flagsUsed.length) {
-    throw new StepError(`the --${instr.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
-  }
-  const cmd = commandOf(instr, stage.shell);
-  const args = [...stage.args].filter(([k]) => !(stage.config.Env ?? []).some((e) => e.startsWith(`${k}=`)));
-  const prefix = args.length ? [`|${args.length}`, ...args.map(([k, v]) => `${k}=${v}`)] : [];
-  const createdBy = [...prefix, ...cmd].join(' ');
-  const cached = probeCache(daemon, req, stage, createdBy);
-  if (cached) {
-    say(' ---> Using cache\n');
-    return adopt(stage, cached);
-  }
+/**
+ * The container of a step that only commits (metadata, WORKDIR): with --rm it is removed as soon as it is made,
+ * so only its ID is drawn; with --rm=false it stays, never started, as `docker ps -a` shows it.
+ */
+function stepContainer(daemon: Daemon, req: BuildRequest, stage: Stage, cmd: string[]): string {
+  if (req.rm || req.forceRm) return daemon.ids.next('container');
   const image = stage.image ?? daemon.images.add(scratchImage(daemon, stage));
   const config = cloneConfig(stage.config);
   config.Cmd = cmd;
-  config.Entrypoint = null;
-  const container = createContainer(daemon, buildContainerRequest(image, config));
-  say(` ---> Running in ${container.id.slice(0, 12)}\n`);
-  container.state = { ...container.state, status: 'running', startedAt: daemon.clock.now() };
-  container.procs = PidNamespace.start(cmd);
-  let output = '';
-  const outcome = runProcess(
-    container.fs,
-    {
-      proc: { ns: container.procs, pid: 1 },
-      argv: cmd,
-      env: [...(config.Env ?? []), ...args.map(([k, v]) => `${k}=${v}`)],
-      cwd: config.WorkingDir || '/',
-      user: config.User,
-      hostname: container.config.Hostname,
-      tty: false,
-      stdin: new Uint8Array(0),
-      stdinOpen: false,
-      mode: 'build',
-      clock: daemon.clock,
-      steps: daemon.stepBudget,
-    },
-    (stream, text) => {
-      output += stream === 'stdout' ? text : `\x1b[91m${text}\x1b[0m`;
-    },
-  );
-  say(output);
-  if (outcome.kind === 'start-failed') {
-    container.state = { ...container.state, status: 'created', startedAt: null };
-    throw new StepError(outcome.message, 1);
-  }
-  if (outcome.kind === 'blocked') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' waits for input that never comes`, 1);
-  if (outcome.kind === 'budget') throw new StepError(`drydock: the RUN step '${cmd.join(' ')}' ${outcome.what}`, 1);
-  exited(daemon, container, outcome.exitCode);
-  if (outcome.exitCode !== 0) {
-    throw new StepError(`The command '${cmd.join(' ')}' returned a non-zero code: ${outcome.exitCode}`, outcome.exitCode);
-  }
-  const layer = layerFrom(stage, container.rw.snapshot());
-  removeContainer(daemon, container, true, true);
-  say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
-  return commitStep(daemon, stage, { createdBy, cmd: [...prefix, ...cmd], containerId: container.id, layer, emptyLayer: layer === stage.layer });
-}
-
-function buildContainerRequest(image: Image, config: ContainerConfig): CreateRequest {
-  return {
-    image: { ...image, config },
-    imageName: image.id,
-    name: null,
-    cmd: config.Cmd,
-    entrypoint: [],
-    env: [],
-    workdir: null,
-    user: null,
-    tty: false,
-    openStdin: false,
-    attachStdin: false,
-    attachOutput: false,
-    mounts: [],
-    binds: [],
-    volumesFrom: [],
-    exposedPorts: [],
-    host: { networkMode: 'none', portBindings: {}, autoRemove: false, privileged: false, publishAllPorts: false, readonlyRootfs: false, capAdd: null, capDrop: null, pidMode: '', devices: [], mounts: null },
-    labels: {},
-    autoRemove: false,
-    stdin: new Uint8Array(0),
-  };
-}
-
-/** A new layer from a container layer's entries; an empty diff adds no layer (moby's layer.IsEmpty rule). */
-function layerFrom(stage: Stage, entries: Map<string, Entry>): Layer | null {
-  if (entries.size === 0) return stage.layer;
-  if ((stage.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) throw new StepError('max depth exceeded');
-  return new Layer(stage.layer, entries);
-}
-
-function probeCache(daemon: Daemon, req: BuildRequest, stage: Stage, createdBy: string): Image | undefined {
-  if (req.noCache) return undefined;
-  const id = daemon.buildCache.get(cacheKey(stage, createdBy));
-  return id ? daemon.images.get(id) : undefined;
-}
-
-function cacheKey(stage: Stage, createdBy: string): string {
-  return `${stage.image?.id ?? 'scratch'}\n${createdBy}\n${JSON.stringify(stage.config)}`;
-}
-
-function adopt(stage: Stage, image: Image): string {
-  stage.image = image;
-  stage.config = cloneConfig(image.config);
-  stage.history = [...image.history];
-  stage.layer = image.layer;
-  return image.id;
-}
-
-function commitStep(
-  daemon: Daemon,
-  stage: Stage,
-  step: { createdBy: string; cmd: string[]; containerId: string; layer: Layer | null; emptyLayer: boolean },
-): string {
-  const key = cacheKey(stage, step.createdBy);
-  const created = daemon.clock.now();
-  const parentId = stage.image?.id ?? '';
-  const containerConfig = cloneConfig(stage.config);
-  containerConfig.Hostname = step.containerId.slice(0, 12);
-  if (containerConfig.WorkingDir) containerConfig.WorkingDir = resolvePath('/', containerConfig.WorkingDir);
-  containerConfig.Image = parentId;
-  containerConfig.Cmd = step.cmd;
-  const config = cloneConfig(stage.config);
-  config.Image = parentId;
-  const image = daemon.images.add(
-    makeImage({
-      parent: parentId,
-      comment: '',
-      created,
-      container: step.containerId,
-      containerConfig,
-      author: stage.author,
-      config,
-      layer: step.layer,
-      history: [...stage.history, { created, createdBy: step.createdBy, comment: '', author: '', emptyLayer: step.emptyLayer }],
-    }),
-  );
-  daemon.buildCache.set(key, image.id);
-  return adopt(stage, image);
-}
-
-function scratchImage(daemon: Daemon, stage: Stage): Image {
-  return makeImage({ parent: '', comment: '', created: daemon.clock.now(), container: '', containerConfig: emptyConfig(), author: '', config: cloneConfig(stage.config), layer: null, history: [] });
+  return createContainer(daemon, buildContainerRequest(image, config)).id;
 }
 
 function mkdirAll(fs: MountedFs, path: string): void {

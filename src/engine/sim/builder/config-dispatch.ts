@@ -2,7 +2,7 @@
 // builder's commit message). Shared by `docker build` and `docker commit --change`.
 
 import { goQuote, goQuoteList, goQuoteRune } from '../../../go/quote.js';
-import { formatGoDuration } from '../../../docker-cli/go-duration.js';
+import { formatGoDuration } from '../../../docker-cli/index.js';
 import type { Instruction } from './dockerfile/instruction-types.js';
 import { setEnv, type ContainerConfig } from '../image/config.js';
 import { resolvePath } from '../fs/path.js';
@@ -121,7 +121,7 @@ export function applyMetadata(
 }
 
 /** "8080" → ["8080/tcp"]; "53/udp"; "8000-8002" → three keys. Invalid values fail as Docker does. */
-export function portKeys(spec: string): string[] {
+function portKeys(spec: string): string[] {
   const [range = '', proto = 'tcp'] = spec.split('/');
   const m = /^(\d+)(?:-(\d+))?$/.exec(range);
   if (!m) throw new StepError(`Invalid containerPort: ${range}`);

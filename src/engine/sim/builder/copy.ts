@@ -3,14 +3,15 @@
 // already is one, everything is owned by root unless --chown says otherwise, and ADD unpacks local archives.
 
 import picomatch from 'picomatch';
-import { isGzip, readTar } from '../archive/tar.js';
+import { isGzip, readTar } from '../../../tar/tar.js';
 import type { FsBackend } from '../fs/backend.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
 import { ancestors, basename, resolvePath } from '../fs/path.js';
 import { sha256Hex } from '../layer/digest.js';
-import type { LiveEntry } from '../layer/entry.js';
+import { linkOf, unlinked, type LinkGroup, type LiveEntry } from '../layer/entry.js';
 import { unpackLayer, UnpackError } from '../layer/unpack-layer.js';
 import { StepError } from './config-dispatch.js';
+import { TarFormatError } from '../../../tar/tar-error.js';
 
 /** Where sources come from: the build context, or another stage's filesystem for COPY --from. */
 export interface CopySource {
@@ -130,12 +131,22 @@ function ensureDir(fs: MountedFs, dir: string, req: CopyRequest): void {
   }
 }
 
-function put(fs: MountedFs, path: string, entry: LiveEntry, req: CopyRequest): void {
+// `req` null: an archive's members keep their owners
+function put(fs: MountedFs, path: string, entry: LiveEntry, req: CopyRequest | null, links?: Map<LinkGroup, string>): void {
   const { backend, inner } = backendAt(fs, path);
-  backend.put(inner, owned(entry, req));
+  // names of one inode within one source directory or archive stay one inode (a new one per COPY), as the
+  // daemon's tar of the source keeps them (recorded on 20.10); separate sources are separate files
+  const group = linkOf(entry);
+  const first = group === undefined ? undefined : links?.get(group);
+  if (first !== undefined && backend.link && backendAt(fs, first).backend === backend) {
+    backend.link(backendAt(fs, first).inner, inner);
+    return;
+  }
+  if (group !== undefined) links?.set(group, path);
+  backend.put(inner, req ? owned(unlinked(entry), req) : unlinked(entry));
 }
 
-function copyTree(fs: MountedFs, src: CopySource, from: string, to: string, req: CopyRequest): void {
+function copyTree(fs: MountedFs, src: CopySource, from: string, to: string, req: CopyRequest, links = new Map<LinkGroup, string>()): void {
   for (const name of src.list(from)) {
     const child = from === '/' ? `/${name}` : `${from}/${name}`;
     const target = to === '/' ? `/${name}` : `${to}/${name}`;
@@ -143,8 +154,8 @@ function copyTree(fs: MountedFs, src: CopySource, from: string, to: string, req:
     if (entry.kind === 'dir') {
       const existing = fs.lstat(target);
       if (!existing || existing.kind !== 'dir') put(fs, target, entry, req);
-      copyTree(fs, src, child, target, req);
-    } else put(fs, target, entry, req);
+      copyTree(fs, src, child, target, req, links);
+    } else put(fs, target, entry, req, links);
   }
 }
 
@@ -182,13 +193,15 @@ function unpack(fs: MountedFs, dest: string, data: Uint8Array, req: CopyRequest)
     entries = unpackLayer(readTar(data), { whiteouts: false });
   } catch (error) {
     if (error instanceof UnpackError) throw new StepError(`failed to copy files: Error processing tar file(exit status 1): ${error.message}`);
+    // a cut archive: the daemon's untar child reports Go's archive/tar error
+    if (error instanceof TarFormatError) throw new StepError(`failed to copy files: Error processing tar file(exit status 1): ${error.docker}`);
     throw error;
   }
+  const links = new Map<LinkGroup, string>();
   for (const [path, entry] of [...entries].sort(([a], [b]) => a.length - b.length)) {
     if (path === '/' || entry.kind === 'whiteout') continue;
     const target = dest === '/' ? path : `${dest}${path}`;
     ensureDir(fs, parentOf(target), req);
-    const { backend, inner } = backendAt(fs, target);
-    backend.put(inner, entry);
+    put(fs, target, entry, null, links);
   }
 }

@@ -4,7 +4,7 @@
 // "Error: …" for the client's own lookups).
 
 import type { CommandResult } from '../../engine.js';
-import type { ParsedCommand } from '../../../docker-cli/parse-result.js';
+import type { ParsedCommand } from '../../../docker-cli/index.js';
 
 export type { ParsedCommand };
 

@@ -1,7 +1,7 @@
 // Image names as the docker CLI and daemon read them: familiar references ("tomcat" → "tomcat:latest") for the
 // tag store, raw input for ID-prefix lookups, and the reference errors each command words its own way.
 
-import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly } from '../../../docker-cli/reference.js';
+import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly } from '../../../docker-cli/index.js';
 import type { Daemon } from '../daemon.js';
 import type { Image } from '../image/image.js';
 

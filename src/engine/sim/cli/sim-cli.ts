@@ -2,20 +2,23 @@
 // command name, and returns exactly what the docker CLI would print. Commands the simulator does not model
 // are refused plainly (exit 125) with a pointer to the real engine.
 
-import { parseDockerArgv } from '../../../docker-cli/parse-argv.js';
+import { parseDockerArgv } from '../../../docker-cli/index.js';
 import type { CommandResult } from '../../engine.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { settleContainers } from '../container/settle.js';
 import { Output, type CommandContext, type ParsedCommand } from './command-io.js';
 import { familiarRef } from './image-ref.js';
+import { applyClientConfig } from './client-config.js';
 import * as containers from './commands/containers.js';
 import * as images from './commands/images.js';
+import { buildImage } from './commands/build.js';
 import { inspect } from './commands/inspect.js';
 import * as listings from './commands/listings.js';
 import * as psCommand from './commands/ps.js';
 import { runOrCreate } from './commands/run-create.js';
 import * as system from './commands/system.js';
+import { save } from './commands/save.js';
 import * as transfer from './commands/transfer.js';
 import * as volumes from './commands/volumes.js';
 
@@ -43,7 +46,7 @@ const HANDLERS: Record<string, Handler> = {
   tag: images.tag,
   rmi: images.rmi,
   import: images.importImage,
-  build: images.buildImage,
+  build: buildImage,
   'image prune': images.imagePrune,
   inspect: (d, c) => inspect(d, c, c.typed[0] === 'container' ? 'container' : c.typed[0] === 'image' ? 'image' : 'any'),
   'volume inspect': (d, c) => inspect(d, c, 'volume'),
@@ -57,7 +60,7 @@ const HANDLERS: Record<string, Handler> = {
   'container prune': listings.containerPrune,
   cp: transfer.cp,
   export: transfer.exportContainer,
-  save: transfer.save,
+  save,
   load: transfer.load,
   info: system.info,
   version: system.version,
@@ -107,6 +110,7 @@ export function runDockerCommand(daemon: Daemon, argv: readonly string[], ctx: C
   try {
     // time has passed since the last command: containers whose main process woke up meanwhile have moved on
     settleContainers(daemon);
+    applyClientConfig(daemon, cmd, ctx);
     const result = handler(daemon, cmd, ctx).result();
     return { ...result, stdout: cmd.notices.stdout + result.stdout, stderr: cmd.notices.stderr + result.stderr };
   } catch (error) {

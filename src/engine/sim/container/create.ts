@@ -14,7 +14,7 @@ import type { Volume } from '../volume/volume-store.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
-import { followHostPath } from '../fs/host-path.js';
+import { followHostPath, resolveInRoot } from '../fs/host-path.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
@@ -103,11 +103,13 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const attach = (mp: MountPoint, backend: SubtreeBackend | Volume['data'], volume?: Volume) => {
     if (isMounted(mp.destination)) return;
     mounted.add(resolvePath('/', mp.destination));
+    // the daemon follows symlinks in the destination inside the container's root (FollowSymlinkInScope)
+    const at = inScope(rw, mp.destination);
     if (volume && !volume.populated) {
-      populate(rw, mp.destination, volume);
+      populate(rw, at, volume);
       volume.populated = true;
     }
-    fs.mount(mp.destination, backend, !mp.rw);
+    fs.mount(at, backend, !mp.rw);
     mounts.push(mp);
   };
 
@@ -146,17 +148,21 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
     }
   }
   for (const run of pending) run();
+  // moby keeps the --volumes-from mount points in a map by destination: a later source's mount replaces an
+  // earlier one's at the same path
+  const inherited = new Map<string, { mp: MountPoint; readOnly: boolean | null }>();
   for (const { source, readOnly } of sources) {
-    for (const mp of source.mounts) {
-      if (isMounted(mp.destination)) continue;
-      const rwFlag = readOnly === null ? mp.rw : !readOnly;
-      if (mp.type === 'bind') {
-        attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
-      } else {
-        const volume = daemon.volumes.get(mp.name as string);
-        // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
-        if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
-      }
+    for (const mp of source.mounts) inherited.set(resolvePath('/', mp.destination), { mp, readOnly });
+  }
+  for (const { mp, readOnly } of inherited.values()) {
+    if (isMounted(mp.destination)) continue;
+    const rwFlag = readOnly === null ? mp.rw : !readOnly;
+    if (mp.type === 'bind') {
+      attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
+    } else {
+      const volume = daemon.volumes.get(mp.name as string);
+      // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
+      if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
     }
   }
   for (const key of Object.keys(config.Volumes ?? {})) {
@@ -290,8 +296,17 @@ export function ensureMountPoints(daemon: Daemon, c: Container): void {
   const now = daemon.clock.now();
   for (const mp of c.mounts) {
     const isFile = mp.type === 'bind' && daemon.host.get(followHostPath(daemon.host, mp.source))?.kind === 'file';
-    makeMountPoint(c.rw, mp.destination, now, isFile);
+    makeMountPoint(c.rw, inScope(c.rw, mp.destination), now, isFile);
   }
+}
+
+/** A mount destination with its symlinks followed inside the container's root, as symlink.FollowSymlinkInScope. */
+function inScope(rw: RwLayer, destination: string): string {
+  const lookup = (p: string): { kind: string; target?: string } | undefined => {
+    const e = rw.get(p);
+    return e && e.kind === 'symlink' ? { kind: e.kind, target: e.target } : e;
+  };
+  return resolveInRoot(lookup, destination) ?? destination;
 }
 
 /** The mount point exists in the container layer (docker diff shows it as A when it is new). */

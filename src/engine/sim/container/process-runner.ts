@@ -50,7 +50,7 @@ export interface ProcessSpec {
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** The environment a container process starts with (daemon defaults, then the config's Env, then HOME). */
-export function processEnv(configEnv: readonly string[] | null, hostname: string, tty: boolean, home: string): string[] {
+function processEnv(configEnv: readonly string[] | null, hostname: string, tty: boolean, home: string): string[] {
   const env = [DEFAULT_PATH, `HOSTNAME=${hostname}`];
   if (tty) env.push('TERM=xterm');
   for (const item of configEnv ?? []) {

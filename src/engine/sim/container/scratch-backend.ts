@@ -34,6 +34,11 @@ export class ScratchBackend implements FsBackend {
     return [...names].sort();
   }
 
+  // a name this layer did not touch keeps the link count the container shows (the copy here is throwaway)
+  linkCount(path: string): number | undefined {
+    return this.upper.has(path) ? undefined : this.base.linkCount?.(path);
+  }
+
   put(path: string, entry: LiveEntry): void {
     const before = this.get(path);
     // a directory replaced by something else takes its children with it

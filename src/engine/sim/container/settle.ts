@@ -17,7 +17,7 @@ export function settleContainers(daemon: Daemon, now?: number): void {
 }
 
 /** Runs the rest of `c`'s main process up to `now`, if its sleep has ended; an `--rm` container that ends goes. */
-export function settleContainer(daemon: Daemon, c: Container, now: number): void {
+function settleContainer(daemon: Daemon, c: Container, now: number): void {
   // paused: the sleep may be over, but the process cannot run on before it is unpaused
   if (!c.sleep || c.state.status !== 'running' || c.sleep.deadline > now) return;
   applyMainRun(c, runMain(daemon, c, { until: now, resume: c.sleep }));

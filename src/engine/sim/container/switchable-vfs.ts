@@ -38,6 +38,10 @@ export class SwitchableVfs implements Vfs {
   readlink(path: string): string {
     return this.target.readlink(path);
   }
+  link(existing: string, path: string): void {
+    if (this.target.link) this.target.link(existing, path);
+    else this.target.writeFile(path, this.target.readFile(existing), { mode: this.target.lstat(existing)?.mode ?? 0o644 });
+  }
   rename(from: string, to: string): void {
     this.target.rename(from, to);
   }

@@ -24,6 +24,13 @@ export interface FsBackend {
   delete(path: string): void;
   /** file content with the write applied, written back as a new entry */
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void;
+  /**
+   * link(2): `to` (new, in an existing directory: the caller checked) becomes another name of the file or
+   * symlink at `from`. Without it, the Vfs makes a copy (a filesystem with no inodes of its own).
+   */
+  link?(from: string, to: string): void;
+  /** st_nlink of a file or symlink with other names, else undefined (1) */
+  linkCount?(path: string): number | undefined;
   /** true for a directory overlayfs merges from several layers (it reports st_nlink 1 for those) */
   merged?(path: string): boolean;
   /** st_blocks of an entry when the filesystem decides it (overlay's xattr blocks), else undefined */
@@ -32,6 +39,8 @@ export interface FsBackend {
   dirSize?(path: string): number | undefined;
   /** st_size of a file when the filesystem does not report its content's length (procfs: 0), else undefined */
   fileSize?(path: string): number | undefined;
+  /** bytes the backend holds of its own (a container's upper layer, a volume), where the disk budget counts them all */
+  usedBytes?(): number;
   /** true where a real kernel keeps the directory times (the disk host): nothing must write them again */
   readonly keepsOwnTimes?: boolean;
 }

@@ -42,7 +42,7 @@ export function resolveInRoot(lookup: LinkLookup, path: string, followLast = tru
 }
 
 /** A backend's own entries as the resolver's lookup (the in-memory host and the disk host alike). */
-export function backendLookup(backend: { get(path: string): { kind: string; target?: string } | undefined }): LinkLookup {
+function backendLookup(backend: { get(path: string): { kind: string; target?: string } | undefined }): LinkLookup {
   return (path) => backend.get(path);
 }
 

@@ -3,15 +3,28 @@
 // to), mount points crossed, read-only mounts refused with EROFS, renames across mounts refused with EXDEV.
 
 import { dirname, isWithin, resolvePath } from './path.js';
-import { entryStat, withMeta, type LiveEntry } from '../layer/entry.js';
+import { entryStat, linkOf, unlinked, withMeta, type LiveEntry } from '../layer/entry.js';
+import { linkInode } from './inode.js';
 import type { Creator, FsBackend } from './backend.js';
 import { DISK_LIMIT, FILE_SIZE_LIMIT, FsError, type Stat, type Vfs, type WriteOptions } from './vfs.js';
 
 /**
- * What processes wrote into each writable backend (a container's layer, a volume, the host) since it was
- * loaded, less what they removed: held to DISK_LIMIT. Kept beside the backends, so each stays as it is.
+ * The bytes each writable backend holds, held to DISK_LIMIT: a container's layer and a volume count all their
+ * files from the first write a process makes (so a state saved and loaded again by another `drydock docker`
+ * cannot grow past the budget), the host what processes wrote since it was loaded, less what they removed.
+ * Kept beside the backends, so each stays as it is.
  */
 const diskUsage = new WeakMap<object, number>();
+
+/** What `backend` holds now, as the budget counts it (measured once, then followed write by write). */
+function usedBytes(backend: FsBackend): number {
+  let used = diskUsage.get(backend);
+  if (used === undefined) {
+    used = backend.usedBytes?.() ?? 0;
+    diskUsage.set(backend, used);
+  }
+  return used;
+}
 
 /** A backend mounted at a container path. */
 export interface Mount {
@@ -64,6 +77,8 @@ export class MountedFs implements Vfs {
     if (!r?.entry) return null;
     let st = entryStat(r.entry);
     if (r.entry.kind === 'dir' && r.mount.backend.merged?.(r.inner)) st = { ...st, nlink: 1 };
+    const group = linkOf(r.entry);
+    if (group !== undefined) st = { ...st, ino: linkInode(group), nlink: r.mount.backend.linkCount?.(r.inner) ?? 1 };
     const size = r.entry.kind === 'dir' ? r.mount.backend.dirSize?.(r.inner) : r.entry.kind === 'file' ? r.mount.backend.fileSize?.(r.inner) : undefined;
     if (size !== undefined) st = { ...st, size };
     const blocks = r.mount.backend.blocks?.(r.inner);
@@ -85,7 +100,7 @@ export class MountedFs implements Vfs {
     this.writable(r, path);
     const old = r.entry?.kind === 'file' ? r.entry.data.length : 0;
     const size = (options.append ? old : 0) + data.length;
-    const used = diskUsage.get(r.mount.backend) ?? 0;
+    const used = usedBytes(r.mount.backend);
     if (size > FILE_SIZE_LIMIT || (size > old && used + size - old > DISK_LIMIT)) throw new FsError('ENOSPC', path);
     diskUsage.set(r.mount.backend, Math.max(0, used + size - old));
     const c = this.creator();
@@ -114,7 +129,7 @@ export class MountedFs implements Vfs {
     if (!r.entry) throw new FsError('ENOENT', path);
     if (r.entry.kind === 'dir') throw new FsError('EISDIR', path);
     if (this.isMountPoint(r)) throw new FsError('EBUSY', path);
-    if (r.entry.kind === 'file') diskUsage.set(r.mount.backend, Math.max(0, (diskUsage.get(r.mount.backend) ?? 0) - r.entry.data.length));
+    if (r.entry.kind === 'file') diskUsage.set(r.mount.backend, Math.max(0, usedBytes(r.mount.backend) - r.entry.data.length));
     r.mount.backend.delete(r.inner);
     this.touchParent(r, this.creator().now);
   }
@@ -137,6 +152,20 @@ export class MountedFs implements Vfs {
     const c = this.creator();
     r.mount.backend.put(r.inner, { kind: 'symlink', target, mode: 0o777, uid: c.uid, gid: c.gid, mtime: c.now });
     this.touchParent(r, c.now);
+  }
+
+  /** link(2): another name for a file or symlink (the last component of `existing` is not followed). */
+  link(existing: string, path: string): void {
+    const a = this.must(existing, false);
+    const b = this.walk(path, false);
+    if (b.entry) throw new FsError('EEXIST', path);
+    this.writable(b, path);
+    if (a.entry.kind === 'dir') throw new FsError('EPERM', path);
+    if (a.mount !== b.mount) throw new FsError('EXDEV', path);
+    const c = this.creator();
+    if (a.mount.backend.link && (a.entry.kind === 'file' || a.entry.kind === 'symlink')) a.mount.backend.link(a.inner, b.inner);
+    else b.mount.backend.put(b.inner, unlinked(a.entry));
+    this.touchParent(b, c.now);
   }
 
   readlink(path: string): string {

@@ -2,7 +2,7 @@
 // /etc/hostname, or a whole sandbox host kept in memory. Its root may be a directory or a single file.
 
 import { basename, dirname } from './path.js';
-import type { Entry, LiveEntry } from '../layer/entry.js';
+import { diffSize, linkOf, type Entry, type LinkGroup, type LiveEntry } from '../layer/entry.js';
 import type { Creator, FsBackend } from './backend.js';
 import type { WriteOptions } from './vfs.js';
 
@@ -10,6 +10,8 @@ import type { WriteOptions } from './vfs.js';
 export class TreeBackend implements FsBackend {
   private readonly nodes = new Map<string, LiveEntry>();
   private readonly children = new Map<string, Set<string>>();
+  /** the names of each hard-linked inode */
+  private readonly links = new Map<LinkGroup, Set<string>>();
 
   constructor(root: LiveEntry = { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 }) {
     this.nodes.set('/', root);
@@ -31,15 +33,48 @@ export class TreeBackend implements FsBackend {
       if (!set) this.children.set(dirname(path), (set = new Set()));
       set.add(basename(path));
     }
-    this.nodes.set(path, entry);
+    this.forget(path);
+    const group = linkOf(entry);
+    if (group === undefined) {
+      this.nodes.set(path, entry);
+      return;
+    }
+    // every name of an inode shows the same file: a write or chmod through one is seen through the others
+    let names = this.links.get(group);
+    if (!names) this.links.set(group, (names = new Set()));
+    names.add(path);
+    for (const name of names) this.nodes.set(name, entry);
   }
 
   delete(path: string): void {
     for (const name of this.children.get(path) ?? []) this.delete(path === '/' ? `/${name}` : `${path}/${name}`);
     this.children.delete(path);
     if (path === '/') return;
+    this.forget(path);
     this.nodes.delete(path);
     this.children.get(dirname(path))?.delete(basename(path));
+  }
+
+  link(from: string, to: string): void {
+    const entry = this.nodes.get(from);
+    if (entry?.kind !== 'file' && entry?.kind !== 'symlink') throw new Error(`link: ${from} is not a file`);
+    const linked = entry.link ? entry : { ...entry, link: { origin: from } };
+    this.put(from, linked);
+    this.put(to, linked);
+  }
+
+  linkCount(path: string): number | undefined {
+    const group = linkOf(this.nodes.get(path));
+    return group === undefined ? undefined : this.links.get(group)?.size;
+  }
+
+  // the path stops being a name of the inode it held
+  private forget(path: string): void {
+    const group = linkOf(this.nodes.get(path));
+    if (group === undefined) return;
+    const names = this.links.get(group);
+    names?.delete(path);
+    if (names?.size === 0) this.links.delete(group);
   }
 
   write(path: string, data: Uint8Array, options: WriteOptions, creator: Creator): void {
@@ -58,9 +93,11 @@ export class TreeBackend implements FsBackend {
 
   /** Bytes stored (file contents and symlink targets), as `docker system df` counts them. */
   get size(): number {
-    let size = 0;
-    for (const e of this.nodes.values()) if (e.kind === 'file') size += e.data.length;
-    return size;
+    return diffSize([...this.nodes.values()].filter((e) => e.kind === 'file'));
+  }
+
+  usedBytes(): number {
+    return this.size;
   }
 }
 

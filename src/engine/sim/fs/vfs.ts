@@ -48,6 +48,8 @@ export interface Vfs {
   rmdir(path: string): void;
   symlink(target: string, path: string): void;
   readlink(path: string): string;
+  /** link(2): a second name for a file or symlink; absent on a Vfs with no inodes (ln then copies) */
+  link?(existing: string, path: string): void;
   rename(from: string, to: string): void;
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number): void;

@@ -2,7 +2,7 @@
 // layer, the same tree the real engine gets from `docker import`. The busybox binary itself is a stand-in of
 // the same size (an ELF magic and a marker the shell recognises), because the simulator runs no binaries.
 
-import { rootfsEntries, type RootfsManifest } from '../archive/rootfs-manifest.js';
+import { rootfsEntries, type RootfsManifest } from '../../../tar/rootfs-manifest.js';
 import { entriesFromTar } from '../layer/tar-layer.js';
 import { Layer } from '../layer/layer.js';
 import { emptyConfig } from './config.js';

@@ -4,7 +4,7 @@
 
 import type { Layer } from '../layer/layer.js';
 import type { Image } from './image.js';
-import { truncateId } from '../../../docker-cli/string-id.js';
+import { truncateId } from '../../../docker-cli/index.js';
 
 /** One line of `docker rmi` output. */
 export type DeleteRecord = { untagged: string } | { deleted: string };
@@ -223,7 +223,7 @@ export function isSingleReference(refs: readonly string[]): boolean {
 }
 
 /** "repo:tag" → "repo". */
-export function repositoryOf(ref: string): string {
+function repositoryOf(ref: string): string {
   const at = ref.indexOf('@');
   const base = at === -1 ? ref : ref.slice(0, at);
   const colon = base.lastIndexOf(':');

@@ -12,10 +12,21 @@ export interface EntryMeta {
   readonly mtime: number;
 }
 
+/**
+ * One inode with several names (hard links). Entries are values, so the names of one inode are the paths whose
+ * entries carry the same group (compared by identity); the filesystem holding them keeps them equal and counts
+ * them (st_nlink). `origin` is the name the link was first made from: what the inode number is derived from.
+ */
+export interface LinkGroup {
+  readonly origin: string;
+}
+
 /** A regular file; `data` is never mutated in place. */
 export interface FileEntry extends EntryMeta {
   readonly kind: 'file';
   readonly data: Uint8Array;
+  /** set when the file has (or had) other names in its filesystem */
+  readonly link?: LinkGroup;
 }
 
 /** A directory; `opaque` hides everything below it in lower layers. */
@@ -28,6 +39,8 @@ export interface DirEntry extends EntryMeta {
 export interface SymlinkEntry extends EntryMeta {
   readonly kind: 'symlink';
   readonly target: string;
+  /** a hard link to a symbolic link (link(2) does not follow it) */
+  readonly link?: LinkGroup;
 }
 
 /** A character device (/dev/null, /dev/zero; overlay's own whiteouts are 0/0 devices). */
@@ -73,6 +86,39 @@ export function entryStat(entry: LiveEntry): Stat {
 /** The same entry with other metadata (chmod, chown, touch). */
 export function withMeta<T extends LiveEntry>(entry: T, meta: Partial<EntryMeta>): T {
   return { ...entry, ...meta };
+}
+
+/** What can carry hard links. */
+export type LinkableEntry = FileEntry | SymlinkEntry;
+
+/** The link group of an entry, if it has one. */
+export function linkOf(entry: Entry | undefined): LinkGroup | undefined {
+  return entry !== undefined && (entry.kind === 'file' || entry.kind === 'symlink') ? entry.link : undefined;
+}
+
+/** The same entry as an inode of its own (overlay's copy-up, a copy): no link group. */
+export function unlinked<T extends Entry>(entry: T): T {
+  if (linkOf(entry) === undefined) return entry;
+  const { link: _dropped, ...rest } = entry as T & { link?: LinkGroup };
+  return rest as T;
+}
+
+/**
+ * Bytes Docker counts for a diff: each inode once (moby's directory.Size skips a hard link it has seen), so a
+ * file with two names counts once.
+ */
+export function diffSize(entries: Iterable<Entry>): number {
+  let size = 0;
+  const seen = new Set<LinkGroup>();
+  for (const entry of entries) {
+    const group = linkOf(entry);
+    if (group !== undefined) {
+      if (seen.has(group)) continue;
+      seen.add(group);
+    }
+    size += entrySize(entry);
+  }
+  return size;
 }
 
 /** A new directory entry. */

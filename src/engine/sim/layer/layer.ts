@@ -3,7 +3,7 @@
 // images, containers and simulator states, never copied.
 
 import { sha256Stream } from './digest.js';
-import { entrySize, type Entry } from './entry.js';
+import { diffSize, linkOf, type Entry, type LinkGroup } from './entry.js';
 import { MergedIndex, comparePaths } from './merged-index.js';
 
 /** overlay2's limit on lower layers; one more fails with "max depth exceeded". */
@@ -39,9 +39,7 @@ export class Layer {
     if (!isStored(entries)) {
       this.diff = entries;
       this.diffId = `sha256:${digestEntries(entries)}`;
-      let size = 0;
-      for (const entry of entries.values()) size += entrySize(entry);
-      this.size = size;
+      this.size = diffSize(entries.values());
     } else {
       this.load = entries.load;
       this.diffId = entries.diffId;
@@ -108,11 +106,22 @@ function sha(text: string): string {
 /** A stable digest of a diff: every path with its kind, metadata and content, in path order. */
 function digestEntries(entries: ReadonlyMap<string, Entry>): string {
   const h = sha256Stream();
+  // a second name of an inode is a hard link to the first (as the layer's tar has it)
+  const firstName = new Map<LinkGroup, string>();
   for (const path of [...entries.keys()].sort(comparePaths)) {
     const e = entries.get(path) as Entry;
     if (e.kind === 'whiteout') {
       h.update(`${path}\0W\n`);
       continue;
+    }
+    const group = linkOf(e);
+    if (group !== undefined) {
+      const first = firstName.get(group);
+      if (first !== undefined) {
+        h.update(`${path}\0hardlink\0${first}\n`);
+        continue;
+      }
+      firstName.set(group, path);
     }
     h.update(`${path}\0${e.kind}\0${e.mode}\0${e.uid}\0${e.gid}\0${e.mtime}\0`);
     if (e.kind === 'file') {

@@ -3,7 +3,7 @@
 // costs one map lookup whatever the depth of the image.
 
 import { basename, dirname } from '../fs/path.js';
-import type { Entry, LiveEntry } from './entry.js';
+import { linkOf, type Entry, type LinkGroup, type LiveEntry } from './entry.js';
 
 const ROOT: LiveEntry = { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 };
 
@@ -15,26 +15,50 @@ export class MergedIndex {
   private readonly owned: Set<string>;
   /** directories present in more than one layer: overlayfs merges them (and reports st_nlink 1) */
   private readonly mergedDirs: Set<string>;
+  /**
+   * st_nlink of each hard-linked inode: the names it has in the layer that holds it (overlay2 shows a lower
+   * file's own inode, whatever upper layers hide or add), shared with the parent index until a layer links.
+   */
+  private links: ReadonlyMap<LinkGroup, number>;
 
-  private constructor(nodes: Map<string, LiveEntry>, children: Map<string, Set<string>>, owned: Set<string>, mergedDirs: Set<string>) {
+  private constructor(
+    nodes: Map<string, LiveEntry>,
+    children: Map<string, Set<string>>,
+    owned: Set<string>,
+    mergedDirs: Set<string>,
+    links: ReadonlyMap<LinkGroup, number>,
+  ) {
     this.nodes = nodes;
     this.children = children;
     this.owned = owned;
     this.mergedDirs = mergedDirs;
+    this.links = links;
   }
 
   /** The index of an empty filesystem (scratch): just the root directory. */
   static empty(): MergedIndex {
-    return new MergedIndex(new Map([['/', ROOT]]), new Map(), new Set(), new Set());
+    return new MergedIndex(new Map([['/', ROOT]]), new Map(), new Set(), new Set(), new Map());
   }
 
   /** A new index: this one with `entries` (one layer's content) applied on top. */
   derive(entries: ReadonlyMap<string, Entry>): MergedIndex {
     // Copying the maps is native and linear; child sets are copied only when a layer changes that directory.
-    const next = new MergedIndex(new Map(this.nodes), new Map(this.children), new Set(), new Set(this.mergedDirs));
+    const next = new MergedIndex(new Map(this.nodes), new Map(this.children), new Set(), new Set(this.mergedDirs), this.links);
     const paths = [...entries.keys()].sort(comparePaths);
-    for (const path of paths) next.apply(path, entries.get(path) as Entry);
+    const counts = new Map<LinkGroup, number>();
+    for (const path of paths) {
+      const entry = entries.get(path) as Entry;
+      next.apply(path, entry);
+      const group = linkOf(entry);
+      if (group !== undefined) counts.set(group, (counts.get(group) ?? 0) + 1);
+    }
+    if (counts.size > 0) next.links = new Map([...this.links, ...counts]);
     return next;
+  }
+
+  /** st_nlink of a hard-linked inode of the chain (1 for a group no layer holds). */
+  linkCount(group: LinkGroup): number {
+    return this.links.get(group) ?? 1;
   }
 
   get(path: string): LiveEntry | undefined {

@@ -7,7 +7,7 @@ import { ancestors, basename, dirname } from '../fs/path.js';
 import type { Creator, FsBackend } from '../fs/backend.js';
 import { writtenFile } from '../fs/tree-backend.js';
 import type { WriteOptions } from '../fs/vfs.js';
-import { entrySize, withMeta, type Entry, type EntryMeta, type LiveEntry } from './entry.js';
+import { diffSize, entrySize, linkOf, unlinked, withMeta, type Entry, type EntryMeta, type LinkGroup, type LiveEntry } from './entry.js';
 import { comparePaths, type MergedIndex } from './merged-index.js';
 
 /** One line of `docker diff`. */
@@ -20,6 +20,8 @@ export interface Change {
 export class RwLayer implements FsBackend {
   private readonly upper = new Map<string, Entry>();
   private readonly upperChildren = new Map<string, Set<string>>();
+  /** the names of each hard-linked inode of the upper layer */
+  private readonly upperLinks = new Map<LinkGroup, Set<string>>();
   /** upper paths copied up from a lower layer (trusted.overlay.origin) */
   private readonly origin = new Set<string>();
   /** upper directories a copied-up child was put in (trusted.overlay.impure) */
@@ -82,7 +84,43 @@ export class RwLayer implements FsBackend {
     if (previous && previous.kind !== 'whiteout' && previous.kind === 'dir' && entry.kind !== 'dir') {
       this.dropUpperBelow(path);
     }
+    // An inode of a lower layer changed here is copied up as a file of its own (overlay2 on 20.10 keeps no
+    // index): its other names keep the lower inode, its link count becomes 1 (recorded: docs/archives.md).
+    const group = linkOf(entry);
+    if (group !== undefined && !this.upperLinks.has(group)) {
+      this.setUpper(path, unlinked(entry));
+      return;
+    }
     this.setUpper(path, hidesLower ? { ...entry, opaque: true } : entry);
+    // every name of an upper inode shows the same file
+    if (group !== undefined) for (const name of [...(this.upperLinks.get(group) ?? [])]) if (name !== path) this.upper.set(name, entry);
+  }
+
+  link(from: string, to: string): void {
+    const own = this.upper.get(from);
+    const entry = this.get(from);
+    if (entry?.kind !== 'file' && entry?.kind !== 'symlink') throw new Error(`link: ${from} is not a file`);
+    const group = own !== undefined ? linkOf(own) : undefined;
+    if (group !== undefined && this.upperLinks.has(group)) {
+      this.put(to, entry);
+      return;
+    }
+    // link(2) on a lower file copies it up first; the upper copy and the new name are one inode
+    const fresh: LinkGroup = { origin: from };
+    this.upperLinks.set(fresh, new Set());
+    const linked = { ...unlinked(entry), link: fresh };
+    this.put(from, linked);
+    this.put(to, linked);
+  }
+
+  linkCount(path: string): number | undefined {
+    const own = this.upper.get(path);
+    if (own) {
+      const group = linkOf(own);
+      return group === undefined ? undefined : this.upperLinks.get(group)?.size;
+    }
+    const group = linkOf(this.get(path));
+    return group === undefined ? undefined : this.lower.linkCount(group);
   }
 
   delete(path: string): void {
@@ -116,10 +154,27 @@ export class RwLayer implements FsBackend {
     return [...this.origin].filter((p) => this.blocks(p) !== undefined).sort(comparePaths);
   }
 
-  /** `docker diff`: A for added, C for changed (copied-up directories included), D for deleted. */
+  /**
+   * `docker diff`: A for added, C for changed, D for deleted. A directory copied up is C when its mode or owner
+   * changed or something below it is a change; one whose only trace is its time (a file made and removed in it,
+   * `touch`) is not listed, as 20.10's overlay2 diff skips it (recorded).
+   */
   changes(): Change[] {
     const out: Change[] = [];
-    for (const path of [...this.upper.keys()].sort(comparePaths)) {
+    const paths = [...this.upper.keys()].sort(comparePaths);
+    const listed = new Set<string>();
+    // deepest first, so a directory knows whether anything below it is listed
+    for (let i = paths.length - 1; i >= 0; i--) {
+      const path = paths[i] as string;
+      const entry = this.upper.get(path) as Entry;
+      const below = this.lowerVisible(path) ? this.lower.get(path) : undefined;
+      const quiet = below !== undefined && !listed.has(path) && unchangedCopy(entry, below);
+      if (quiet) continue;
+      listed.add(path);
+      for (let dir = dirname(path); dir !== '/' && !listed.has(dir); dir = dirname(dir)) listed.add(dir);
+    }
+    for (const path of paths) {
+      if (!listed.has(path)) continue;
       const entry = this.upper.get(path) as Entry;
       if (entry.kind === 'whiteout') out.push({ path, kind: 'D' });
       else out.push({ path, kind: this.lowerVisible(path) && this.lower.get(path) ? 'C' : 'A' });
@@ -134,9 +189,11 @@ export class RwLayer implements FsBackend {
 
   /** Bytes in the container layer (`docker ps -s`). */
   get size(): number {
-    let size = 0;
-    for (const entry of this.upper.values()) size += entrySize(entry);
-    return size;
+    return diffSize(this.upper.values());
+  }
+
+  usedBytes(): number {
+    return this.size;
   }
 
   /** False when a whiteout, an opaque directory or a replaced non-directory above hides the lower path. */
@@ -167,13 +224,30 @@ export class RwLayer implements FsBackend {
   }
 
   private setUpper(path: string, entry: Entry): void {
+    this.forgetLink(path);
+    const group = linkOf(entry);
+    if (group !== undefined) {
+      let names = this.upperLinks.get(group);
+      if (!names) this.upperLinks.set(group, (names = new Set()));
+      names.add(path);
+    }
     this.upper.set(path, entry);
     let set = this.upperChildren.get(dirname(path));
     if (!set) this.upperChildren.set(dirname(path), (set = new Set()));
     set.add(basename(path));
   }
 
+  // the path stops being a name of the upper inode it held
+  private forgetLink(path: string): void {
+    const group = linkOf(this.upper.get(path));
+    if (group === undefined) return;
+    const names = this.upperLinks.get(group);
+    names?.delete(path);
+    if (names?.size === 0) this.upperLinks.delete(group);
+  }
+
   private unsetUpper(path: string): void {
+    this.forgetLink(path);
     this.upper.delete(path);
     this.upperChildren.get(dirname(path))?.delete(basename(path));
   }
@@ -182,12 +256,25 @@ export class RwLayer implements FsBackend {
     for (const name of this.upperChildren.get(path) ?? []) {
       const child = join(path, name);
       this.dropUpperBelow(child);
+      this.forgetLink(child);
       this.upper.delete(child);
       this.origin.delete(child);
       this.impure.delete(child);
     }
     this.upperChildren.delete(path);
   }
+}
+
+/**
+ * A copy-up that changed nothing moby's overlay diff compares: a directory with its mode and owner (its time
+ * does not count), anything else with its mode, owner, time and size too (a lower file copied up only to be
+ * hard-linked is not a change; recorded on 20.10).
+ */
+function unchangedCopy(entry: Entry, below: LiveEntry): boolean {
+  if (entry.kind === 'whiteout' || entry.kind !== below.kind) return false;
+  if (entry.mode !== below.mode || entry.uid !== below.uid || entry.gid !== below.gid) return false;
+  if (entry.kind === 'dir') return !entry.opaque;
+  return entry.mtime === below.mtime && entrySize(entry) === entrySize(below);
 }
 
 function join(dir: string, name: string): string {

@@ -3,27 +3,41 @@
 // `load`/`save`, `export`, ADD of a local archive and the base image.
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
-import type { TarEntry, TarEntryInput } from '../archive/tar.js';
-import type { Entry, LiveEntry } from './entry.js';
+import type { TarEntry, TarEntryInput } from '../../../tar/tar.js';
+import { linkOf, type Entry, type LinkGroup, type LiveEntry } from './entry.js';
 import { comparePaths } from './merged-index.js';
 
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
-/** Tar members (as read) → a layer diff keyed by absolute path. Hard links become copies of their target. */
+/**
+ * PAX record on a member whose name only looks like a whiteout: a file a container wrote as `.wh.x`. Docker's
+ * layer format cannot tell the two apart (a commit turns such a file into a deletion, as on overlay2), but the
+ * state directory keeps containers' writable layers and must read back exactly what was written.
+ */
+const LITERAL_NAME_RECORD = 'DRYDOCK.literal';
+
+/** How a diff is written as tar members. */
+export interface TarFromEntriesOptions {
+  /** mark live entries named `.wh.…` with LITERAL_NAME_RECORD (drydock's own stores, never Docker's formats) */
+  markLiteralNames?: boolean;
+}
+
+/** Tar members (as read) → a layer diff keyed by absolute path. A hard link is another name of its target's inode. */
 export function entriesFromTar(members: readonly TarEntry[], options: { whiteouts: boolean } = { whiteouts: true }): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const m of members) {
     const path = resolvePath('/', m.path);
     const name = basename(path);
     const meta = { mode: m.mode & 0o7777, uid: m.uid, gid: m.gid, mtime: m.mtime };
-    if (options.whiteouts && name === OPAQUE) {
+    const whiteouts = options.whiteouts && m.pax?.[LITERAL_NAME_RECORD] === undefined;
+    if (whiteouts && name === OPAQUE) {
       const dir = dirname(path);
       const existing = out.get(dir);
       out.set(dir, existing && existing.kind === 'dir' ? { ...existing, opaque: true } : { kind: 'dir', opaque: true, mode: 0o755, uid: 0, gid: 0, mtime: m.mtime });
       continue;
     }
-    if (options.whiteouts && name.startsWith(WHITEOUT)) {
+    if (whiteouts && name.startsWith(WHITEOUT)) {
       out.set(`${dirname(path) === '/' ? '' : dirname(path)}/${name.slice(WHITEOUT.length)}`, { kind: 'whiteout' });
       continue;
     }
@@ -40,8 +54,13 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
         out.set(path, { kind: 'symlink', target: m.linkname ?? '', ...meta, mode: 0o777 });
         break;
       case 'hardlink': {
-        const target = out.get(resolvePath('/', m.linkname ?? ''));
-        if (target && target.kind === 'file') out.set(path, { ...target });
+        const targetPath = resolvePath('/', m.linkname ?? '');
+        const target = out.get(targetPath);
+        if (target && (target.kind === 'file' || target.kind === 'symlink')) {
+          const linked = target.link ? target : { ...target, link: { origin: targetPath } };
+          out.set(targetPath, linked);
+          out.set(path, linked);
+        }
         break;
       }
       case 'char':
@@ -55,8 +74,9 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
 }
 
 /** A layer diff → tar members in Docker's layer format (relative paths, whiteout members). */
-export function tarFromEntries(entries: ReadonlyMap<string, Entry>): TarEntryInput[] {
+export function tarFromEntries(entries: ReadonlyMap<string, Entry>, options: TarFromEntriesOptions = {}): TarEntryInput[] {
   const out: TarEntryInput[] = [];
+  const links = new HardLinks();
   for (const path of [...entries.keys()].sort(comparePaths)) {
     // the root is "./" as GNU tar and bsdtar write it: its metadata is part of the layer's digest, so a saved
     // layer that left it out would hash differently once loaded again
@@ -68,10 +88,23 @@ export function tarFromEntries(entries: ReadonlyMap<string, Entry>): TarEntryInp
       out.push({ path: `${dir ? `${dir}/` : ''}${WHITEOUT}${basename(path)}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: 0 });
       continue;
     }
-    out.push(memberOf(rel, e));
+    const member = links.member(rel, e);
+    if (options.markLiteralNames && basename(path).startsWith(WHITEOUT)) member.pax = { ...member.pax, [LITERAL_NAME_RECORD]: '1' };
+    out.push(member);
     if (e.kind === 'dir' && e.opaque) out.push({ path: path === '/' ? OPAQUE : `${rel}/${OPAQUE}`, type: 'file', mode: 0o600, uid: 0, gid: 0, mtime: e.mtime });
   }
   return out;
+}
+
+/**
+ * A container's diff as it becomes an image layer (commit, a build step): moby tars the upper directory and
+ * applies the tar, so a file the container named `.wh.x` arrives as the deletion of x (seen on 20.10: after a
+ * commit, neither `/.wh.x` nor `x` is there).
+ */
+export function committedDiff(entries: Map<string, Entry>): Map<string, Entry> {
+  if (![...entries.keys()].some((path) => basename(path).startsWith(WHITEOUT))) return entries;
+  const asRead = tarFromEntries(entries).map((m): TarEntry => ({ mode: 0, uid: 0, gid: 0, mtime: 0, data: new Uint8Array(0), ...m }));
+  return entriesFromTar(asRead);
 }
 
 /** One visible entry as a tar member. */
@@ -86,5 +119,24 @@ export function memberOf(path: string, e: LiveEntry): TarEntryInput {
       return { ...common, type: 'symlink', linkname: e.target };
     case 'char':
       return { ...common, type: 'char', devmajor: e.major, devminor: e.minor };
+  }
+}
+
+/**
+ * Members for a walk that may meet one inode under several names: the first name is written in full, every
+ * later one as a hard link ('1') to it, as Go's archive/tar writes them for moby (layers, export, cp).
+ */
+export class HardLinks {
+  private readonly first = new Map<LinkGroup, string>();
+
+  member(path: string, e: LiveEntry): TarEntryInput {
+    const group = linkOf(e);
+    if (group === undefined) return memberOf(path, e);
+    const first = this.first.get(group);
+    if (first === undefined) {
+      this.first.set(group, path);
+      return memberOf(path, e);
+    }
+    return { path, type: 'hardlink', linkname: first, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
   }
 }

@@ -4,7 +4,7 @@
 // within the layer, and what cannot be made fails with the daemon's text. Recorded on 20.10 (docs/archives.md).
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
-import { readTar, TarFormatError, type TarEntry } from '../archive/tar.js';
+import { readTar, TarFormatError, type TarEntry } from '../../../tar/tar.js';
 import type { Entry } from './entry.js';
 
 const WHITEOUT = '.wh.';
@@ -21,7 +21,7 @@ export class UnpackError extends Error {
 }
 
 /**
- * Members in archive order → the layer's diff. Hard links become copies (the simulator has no inodes).
+ * Members in archive order → the layer's diff. A hard link is another name of its target's inode.
  * `whiteouts: false` is ADD's extraction (archive.Untar chrooted in the destination): ".wh." names are files.
  */
 export function unpackLayer(members: readonly TarEntry[], options: { whiteouts: boolean } = { whiteouts: true }): Map<string, Entry> {
@@ -83,7 +83,12 @@ class LayerTree {
         const kind = this.kindAt(target);
         if (kind === null) throw new UnpackError(`${why}: no such file or directory`);
         if (kind === 'dir') throw new UnpackError(`${why}: operation not permitted`);
-        this.set(path, { ...(this.out.get(target) as Entry) });
+        const existing = this.out.get(target) as Entry;
+        if (existing.kind === 'file' || existing.kind === 'symlink') {
+          const linked = existing.link ? existing : { ...existing, link: { origin: target } };
+          this.out.set(target, linked);
+          this.set(path, linked);
+        } else this.set(path, { ...existing });
         break;
       }
       default:

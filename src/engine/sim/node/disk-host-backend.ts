@@ -5,6 +5,7 @@
 import {
   chmodSync,
   chownSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -20,12 +21,15 @@ import { join, posix } from 'node:path';
 import type { Creator, FsBackend } from '../fs/backend.js';
 import { resolveInRoot, type LinkLookup } from '../fs/host-path.js';
 import type { WriteOptions } from '../fs/vfs.js';
-import type { LiveEntry } from '../layer/entry.js';
+import type { LinkGroup, LiveEntry } from '../layer/entry.js';
 
 /** A real directory as a simulator filesystem backend. */
 export class DiskHostBackend implements FsBackend {
   /** the host's kernel dates its directories itself (and with the real clock, not the simulator's) */
   readonly keepsOwnTimes = true;
+
+  /** one group per inode of the disk that has several names (a build context's hard links, `ln` on the host) */
+  private readonly groups = new Map<string, LinkGroup>();
 
   constructor(readonly root: string) {}
 
@@ -69,7 +73,25 @@ export class DiskHostBackend implements FsBackend {
     if (st.isCharacterDevice()) return { kind: 'char', major: 0, minor: 0, ...meta };
     if (!st.isFile()) return undefined; // a socket or FIFO: reading it could block for ever
     try {
-      return { kind: 'file', data: new Uint8Array(readFileSync(real)), ...meta };
+      const data = new Uint8Array(readFileSync(real));
+      if (st.nlink < 2) return { kind: 'file', data, ...meta };
+      const key = `${st.dev}:${st.ino}`;
+      let link = this.groups.get(key);
+      if (!link) this.groups.set(key, (link = { origin: path }));
+      return { kind: 'file', data, ...meta, link };
+    } catch {
+      return undefined;
+    }
+  }
+
+  link(from: string, to: string): void {
+    linkSync(this.real(from), this.real(to));
+  }
+
+  linkCount(path: string): number | undefined {
+    try {
+      const n = lstatSync(this.real(path)).nlink;
+      return n > 1 ? n : undefined;
     } catch {
       return undefined;
     }

@@ -38,13 +38,13 @@ interface CacheIndex {
 }
 
 /** Where the fixture cache lives: DRYDOCK_CACHE, else $XDG_CACHE_HOME/drydock, else ~/.cache/drydock. */
-export function fixtureCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+function fixtureCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DRYDOCK_CACHE) return env.DRYDOCK_CACHE;
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'drydock');
 }
 
 /** The code that builds the images, when it is a build (the bundle); undefined when running the sources. */
-export function buildId(): string | undefined {
+function buildId(): string | undefined {
   return typeof __DRYDOCK_BUILD__ === 'string' ? __DRYDOCK_BUILD__ : undefined;
 }
 

@@ -2,7 +2,7 @@
 // member for the root, but an imported layer's diff has one ('/', from the archive's `./`) and it counts in
 // the layer's digest; stored here as a `./` member, so reading the tar back gives the very diff it came from.
 
-import { readTar, writeTar } from '../archive/tar.js';
+import { readTar, writeTar } from '../../../tar/tar.js';
 import type { Entry } from '../layer/entry.js';
 import { entriesFromTar, memberOf, tarFromEntries } from '../layer/tar-layer.js';
 
@@ -15,6 +15,6 @@ export function layerTar(entries: ReadonlyMap<string, Entry>): Uint8Array {
 }
 
 /** Tar bytes → the diff. */
-export function layerEntries(tar: Uint8Array): Map<string, Entry> {
-  return entriesFromTar(readTar(tar));
+export function layerEntries(tar: Uint8Array, whiteouts = true): Map<string, Entry> {
+  return entriesFromTar(readTar(tar), { whiteouts });
 }

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir as findFixturesDir } from '../../docker/fixtures-dir.js';
-import { parseRootfsManifest } from '../archive/rootfs-manifest.js';
+import { parseRootfsManifest } from '../../../tar/rootfs-manifest.js';
 import type { FixtureSet } from '../fixture-images.js';
 
 let dirCache: string | undefined;
@@ -13,6 +13,10 @@ let dirCache: string | undefined;
 export function fixturesDir(): string {
   return (dirCache ??= findFixturesDir());
 }
+
+// git records only whether a file is executable; the other mode bits on disk come from the umask of whoever
+// checked the repository out (644 or 664…), and would otherwise change the stand-in images' IDs.
+const gitMode = (mode: number) => (mode & 0o111 ? 0o755 : 0o644);
 
 let loaded: FixtureSet | undefined;
 
@@ -28,7 +32,7 @@ export function loadFixtures(dir = fixturesDir()): FixtureSet {
     const files = new Map<string, { data: Uint8Array; mode: number }>();
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
-      files.set(name, { data: new Uint8Array(readFileSync(path)), mode: statSync(path).mode & 0o777 });
+      files.set(name, { data: new Uint8Array(readFileSync(path)), mode: gitMode(statSync(path).mode) });
     }
     return { name: spec.name, from: spec.from, ...(spec.fromArg ? { fromArg: spec.fromArg } : {}), files };
   });

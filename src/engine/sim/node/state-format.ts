@@ -6,9 +6,8 @@ import type { Container } from '../container/container.js';
 import type { Image } from '../image/image.js';
 import type { SavedPidNamespace } from '../shell/pid-namespace.js';
 import type { EntryMeta } from '../layer/entry.js';
-import type { BlobRef } from './blob-store.js';
 
-/** The format this drydock writes. */
+/** The format this drydock writes: state.json is `{"format":2,"sha256":…,"state":…}`, the state a `StateBody<BlobRef>` and the digest that of its exact JSON text. */
 export const FORMAT = 2;
 
 /** A container as saved: everything but its live filesystem and processes, which are rebuilt on load. */
@@ -52,13 +51,6 @@ export interface StateBody<Ref> {
   buildCache: [string, string][];
   volumes: SavedVolume<Ref>[];
   containers: SavedContainer<Ref>[];
-}
-
-/** state.json of format 2: the body and its digest (of the body's exact JSON text). */
-export interface StateFileV2 {
-  format: 2;
-  sha256: string;
-  state: StateBody<BlobRef>;
 }
 
 /** state.json of format 1 (drydock before the digests): files named by path, rw and volumes in a generation folder. */

@@ -8,10 +8,10 @@
 // because of it. States of format 1 (generation folders, no digests) still load, and are rewritten as format 2
 // by their next save.
 
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { EngineError } from '../../../errors/engine-error.js';
-import { writeTar } from '../archive/tar.js';
+import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { Daemon } from '../daemon.js';
@@ -38,12 +38,14 @@ interface OnDisk {
   format: number;
   /** containers and volumes never looked into since loading, with the blob they still are */
   untouched: WeakMap<object, BlobRef>;
+  /** sha256 of body, once asked for */
+  digest?: string;
 }
 
 const onDisk = new WeakMap<Daemon, OnDisk>();
 
 /** The error every kind of damage ends in: exit 125, the directory and what is wrong, nothing deleted. */
-export function stateDamaged(dir: string, why: string): EngineError {
+function stateDamaged(dir: string, why: string): EngineError {
   return new EngineError('STATE_DAMAGED', `drydock: the state directory ${dir} is damaged (${why}); move it away or delete it to start afresh`);
 }
 
@@ -133,9 +135,10 @@ function build<Ref>(
   damaged: (why: string) => never,
   blobs?: BlobStore,
 ): Daemon {
-  const entries = (ref: Ref, what: string): Map<string, Entry> => {
+  // a volume is a plain folder: a file in it named `.wh.x` is a file, never a deletion
+  const entries = (ref: Ref, what: string, whiteouts = true): Map<string, Entry> => {
     try {
-      return layerEntries(read(ref));
+      return layerEntries(read(ref), whiteouts);
     } catch (error) {
       if (error instanceof EngineError) throw error;
       return damaged(`${what}: ${(error as Error).message}`);
@@ -171,7 +174,7 @@ function build<Ref>(
     const tree = volume.data;
     lazy(volume, ['data'], () => {
       disk.untouched.delete(volume);
-      for (const [path, entry] of entries(v.data, `volume ${v.name}`)) if (entry.kind !== 'whiteout') tree.put(path, entry);
+      for (const [path, entry] of entries(v.data, `volume ${v.name}`, false)) if (entry.kind !== 'whiteout') tree.put(path, entry);
       return { data: tree };
     });
     if (blobs) disk.untouched.set(volume, v.data as BlobRef);
@@ -306,13 +309,13 @@ export function saveState(daemon: Daemon, dir: string): void {
     tags: daemon.images.all().flatMap((image) => daemon.images.refsOf(image.id).map((ref): [string, string, number] => [ref, image.id, daemon.images.lastTagTime(image.id) ?? 0])),
     buildCache: [...daemon.buildCache],
     volumes: daemon.volumes.all().map((v) => {
-      const data = untouched(v) ?? blobs.put(writeTar(tarFromEntries(new Map(v.data.entries()))));
+      const data = untouched(v) ?? blobs.put(writeTar(tarFromEntries(new Map(v.data.entries()), { markLiteralNames: true })));
       return { name: v.name, createdAt: v.createdAt, labels: v.labels, options: v.options, anonymous: v.anonymous, populated: v.populated, data };
     }),
     containers: [...daemon.containers.values()].map((c) => {
       const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'>;
       const kept = untouched(c);
-      const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot())));
+      const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot(), { markLiteralNames: true })));
       const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta };
       return { ...rest, layer: c.layer?.chainId ?? null, rw, ...extra, procs: c.procs.save() };
     }),
@@ -328,6 +331,35 @@ export function saveState(daemon: Daemon, dir: string): void {
     for (const name of readdirSync(dir)) if (name === 'layers' || /^gen-\d+$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
   }
   onDisk.set(daemon, { dir, body: text, format: FORMAT, untouched: disk?.untouched ?? new WeakMap() });
+}
+
+/**
+ * Which state `dir` holds now, cheaply: the sha256 its state.json names (format 2), 'none' when there is no
+ * state.json, 'other' for anything else. The resident daemon compares it with savedGeneration() before each
+ * command, to load again when another process changed the state.
+ */
+export function diskGeneration(dir: string): string {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'state.json'), 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : 'other';
+  }
+  try {
+    const head = Buffer.alloc(96);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return PREFIX.exec(head.subarray(0, n).toString('latin1'))?.[1] ?? 'other';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The generation (see diskGeneration) `daemon` was loaded from or last saved as; 'unknown' for a format-1 load. */
+export function savedGeneration(daemon: Daemon): string {
+  const disk = onDisk.get(daemon);
+  if (!disk) return 'unknown';
+  if (disk.body === undefined) return disk.format === FORMAT ? 'none' : 'unknown';
+  return (disk.digest ??= sha256Of(disk.body));
 }
 
 /** What an untouched container's rw layer said of itself when loaded (kept so a save need not read the layer). */

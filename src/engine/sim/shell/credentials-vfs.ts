@@ -128,6 +128,17 @@ class CredentialedVfs implements Vfs {
     this.own(path);
   }
 
+  // the new name needs a writable directory; the inode keeps its owner (a copy, without inodes, is the caller's)
+  link(existing: string, path: string): void {
+    this.search(existing);
+    this.changeEntry(path, false);
+    if (this.fs.link) this.fs.link(existing, path);
+    else {
+      this.fs.writeFile(path, this.fs.readFile(existing), { mode: this.fs.lstat(existing)?.mode ?? 0o644 });
+      this.own(path);
+    }
+  }
+
   readlink(path: string): string {
     this.search(path);
     return this.fs.readlink(path);

@@ -5,6 +5,7 @@ import { resolvePath } from '../fs/path.js';
 import { FsError, STRERROR } from '../fs/vfs.js';
 import type { FsErrorCode } from '../fs/vfs.js';
 import type { ProcessContext } from './process.js';
+import { missingCode } from './missing-path.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -68,7 +69,7 @@ export function isSinkDevice(path: string): boolean {
 export function readPath(ctx: ProcessContext, path: string): Uint8Array {
   const abs = resolvePath(ctx.cwd, path);
   const st = ctx.fs.stat(abs);
-  if (!st) throw new FsError('ENOENT', path);
+  if (!st) throw new FsError(missingCode(ctx, path), path);
   if (st.kind === 'char') {
     return deviceContents(abs) ?? deviceContents(safeRealpath(ctx, abs)) ?? new Uint8Array();
   }

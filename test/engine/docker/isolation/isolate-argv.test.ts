@@ -45,6 +45,8 @@ describe('isolateArgv', () => {
     assert.deepEqual(iso('ps -a').argv, ['ps', '--filter', 'label=drydock.run=r1', '-a']);
     assert.deepEqual(iso('ps -a --filter name=dc').argv, ['ps', '--filter', 'label=drydock.run=r1', '-a', '--filter', 'name=drydock-r1-dc']);
     assert.deepEqual(iso('volume prune -f').argv, ['volume', 'prune', '--filter', 'label=drydock.run=r1', '-f']);
+    // not drydock.managed: images built from a stand-in inherit it, the user's own and other runs' among them
+    assert.deepEqual(iso('image prune -f').argv, ['image', 'prune', '--filter', 'label=drydock.run=r1', '-f']);
     assert.equal(iso('volume ls').listing, 'volumes');
     assert.deepEqual(iso('images --filter reference=myapp').argv, ['images', '--filter', 'label=drydock.managed=true', '--filter', 'reference=drydock-run-r1/myapp']);
   });

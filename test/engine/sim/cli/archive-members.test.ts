@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readTar, writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { readTar, writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 import { ADD_CASES, ARCHIVE_CASES, LOAD_CASES } from './archive-members.js';

@@ -3,7 +3,7 @@
 // archives below written by Python's tarfile (USTAR) into a container of a busybox-static image, each
 // extracted into its own fresh directory /t/<name>; the simulator test and the real-engine test share them.
 
-import { writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 
 const file = (path: string): TarEntryInput => ({ path, type: 'file', data: new TextEncoder().encode('x\n'), mtime: 1_000_000_000_000 });
 

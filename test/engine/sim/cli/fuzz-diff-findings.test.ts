@@ -86,4 +86,29 @@ describe('simulator: what the random differential tester found', () => {
     // recorded on 20.10
     assert.deepEqual(outcome(e.dockerSync(['commit', 'c3', 'again:1'])), [1, '', `Error response from daemon: failed to get digest ${id}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${id.slice(7)}: no such file or directory\n`]);
   });
+
+  it('logs --tail 1 counts a line written in two pieces (the error text, then its newline) as one message', () => {
+    // seed 2602, recorded on 20.10: tail 1 is the last stderr line, tail 2 the two lines
+    const e = engine();
+    const r = e.dockerSync(['run', '--name', 'l1', '-v', 'vol2:/d/v', 'drydock/busybox:1.35', 'sh', '-c', 'mkdir -p /d; cat /tmp/t1; echo beta > /d/s1; echo delta > /d/x/f3']);
+    assert.equal(r.exitCode, 1);
+    assert.deepEqual(outcome(e.dockerSync(['logs', '--tail', '1', 'l1'])), [0, '', "sh: can't create /d/x/f3: nonexistent directory\n"]);
+    assert.deepEqual(outcome(e.dockerSync(['logs', '--tail', '2', 'l1'])), [0, '', "cat: can't open '/tmp/t1': No such file or directory\nsh: can't create /d/x/f3: nonexistent directory\n"]);
+  });
+
+  it('a RUN after VOLUME commits the mount points runc made, so a container of the image shows no change (seed 4059)', () => {
+    // recorded on 20.10: the RUN layer holds d/, d/v/ and data/; without the RUN a started container shows them as A
+    const host = new TreeBackend();
+    const e = engine(host);
+    host.put('/w/ctx', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
+    const file = (text: string) => ({ kind: 'file' as const, data: new TextEncoder().encode(text), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    host.put('/w/ctx/Dockerfile', file('FROM drydock/busybox:1.35\nVOLUME /data\nVOLUME /d/v\nRUN true\n'));
+    assert.equal(e.dockerSync(['build', '-q', '-t', 'v1', 'ctx']).exitCode, 0);
+    host.put('/w/ctx/Dockerfile', file('FROM drydock/busybox:1.35\nVOLUME /data\nVOLUME /d/v\n'));
+    assert.equal(e.dockerSync(['build', '-q', '-t', 'v2', 'ctx']).exitCode, 0);
+    assert.equal(e.dockerSync(['run', '-d', '--name', 'r1', 'v1', 'sleep', '60']).exitCode, 0);
+    assert.equal(e.dockerSync(['run', '-d', '--name', 'r2', 'v2', 'sleep', '60']).exitCode, 0);
+    assert.deepEqual(outcome(e.dockerSync(['diff', 'r1'])), [0, '', '']);
+    assert.deepEqual(outcome(e.dockerSync(['diff', 'r2'])), [0, 'A /d\nA /d/v\nA /data\n', '']);
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readTar } from '../../../../src/engine/sim/archive/tar-reader.js';
+import { readTar } from '../../../../src/tar/tar-reader.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 

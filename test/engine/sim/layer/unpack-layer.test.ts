@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readTar, writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { readTar, writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 import type { Entry } from '../../../../src/engine/sim/layer/entry.js';
 import { Layer } from '../../../../src/engine/sim/layer/layer.js';
 import { entriesFromTar, tarFromEntries } from '../../../../src/engine/sim/layer/tar-layer.js';
@@ -117,8 +117,12 @@ describe('an archive applied as a layer (import, load)', () => {
     assert.deepEqual(layerFromArchive(new Uint8Array(0)), { entries: new Map() });
   });
 
-  it('makes a hard link a copy of what it names (the simulator has no inodes)', () => {
-    const layer = unpackLayer(readTar(writeTar([file('etc/f', 'hi\n'), { path: 'etc/g', type: 'hardlink', linkname: 'etc/f' }])));
-    assert.deepEqual(layer.get('/etc/g'), layer.get('/etc/f'));
+  it('makes a hard link another name of the inode it names (one entry, one link group)', () => {
+    const layer = unpackLayer(readTar(writeTar([file('etc/f', 'hi\n'), { path: 'etc/g', type: 'hardlink', linkname: 'etc/f' }, file('etc/h', 'hi\n')])));
+    const f = layer.get('/etc/f');
+    assert.equal(layer.get('/etc/g'), f);
+    assert.ok(f?.kind === 'file' && f.link !== undefined);
+    const h = layer.get('/etc/h');
+    assert.ok(h?.kind === 'file' && h.link === undefined);
   });
 });

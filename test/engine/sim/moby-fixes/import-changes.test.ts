@@ -3,7 +3,7 @@
 // (client and engine 20.10.24) printed them for the same commands.
 
 import assert from 'node:assert/strict';
-import { writeTar } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar } from '../../../../src/tar/tar.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
 

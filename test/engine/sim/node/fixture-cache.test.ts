@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,5 +84,25 @@ describe('fixture image cache', function () {
     assert.throws(() => layer?.entries, /the built-in image cache .* was damaged .* has been removed; run the command again/);
     assert.deepEqual(readdirSync(cache), []);
     assert.equal(cachedFixtures({ cacheDir: cache, code: 'x' }).images.length, damaged.images.length);
+  });
+
+  it('gives the same image IDs whatever umask the fixtures were checked out with (git keeps only the x bit)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'drydock-fixtures-umask-'));
+    try {
+      cpSync(fixturesDir(), copy, { recursive: true });
+      const widen = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) widen(path);
+          else chmodSync(path, statSync(path).mode & 0o111 ? 0o775 : 0o664);
+        }
+      };
+      widen(copy);
+      const ref = buildFixtures(loadFixtures());
+      const other = buildFixtures(loadFixtures(copy));
+      assert.deepEqual(other.tags.sort(), ref.tags.sort());
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

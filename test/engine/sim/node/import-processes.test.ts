@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { writeTar } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar } from '../../../../src/tar/tar.js';
 
 const run = promisify(execFile);
 const repo = join(fileURLToPath(import.meta.url), '..', '..', '..', '..', '..');

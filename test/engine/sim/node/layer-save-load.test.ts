@@ -2,14 +2,14 @@
 // tarfile and docker export write, and made by those tools when present; cp and commit; every build
 // instruction; load) survives the state directory: the same commands give the same output whether one
 // simulator runs them all, or the state is saved and loaded again between every two of them (what separate
-// `drydock docker` processes do). Budget: about 25 s (the property runs 5 cases of 26 commands, the real tools 4 more).
+// `drydock docker` processes do). Budget: about 25 s (the property runs 5 cases of 32 commands, the real tools 4 more).
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
 import { settleContainers } from '../../../../src/engine/sim/container/settle.js';
 import type { Daemon } from '../../../../src/engine/sim/daemon.js';
@@ -91,9 +91,16 @@ function script(archive: Uint8Array, cpArchive: Uint8Array): { argv: string[]; s
     { argv: ['history', '--no-trunc', 'built:1'], mustSucceed: true },
     { argv: ['run', '--name', 'r1', '--user', '0', '--entrypoint', 'sh', 'built:1', '-c', 'ls -lanR / 2>&1 | grep -v -e proc -e sys | head -400; cat /w/f /unpacked/only'], mustSucceed: true },
     { argv: ['diff', 'r1'] },
+    // hard links: made in a container, committed, changed through one name in the next container (copy-up)
+    { argv: ['run', '--name', 'h1', '--user', '0', '--entrypoint', 'sh', 'built:1', '-c', 'echo a > /w/ha; ln /w/ha /w/hb; ln /w/f /w/hf; stat -c "%h %i %n" /w/ha /w/hb /w/hf'], mustSucceed: true },
+    { argv: ['export', 'h1'], mustSucceed: true },
+    { argv: ['commit', 'h1', 'hl:1'], mustSucceed: true },
+    { argv: ['run', '--name', 'h2', '--user', '0', '--entrypoint', 'sh', 'hl:1', '-c', 'stat -c "%h %i %n" /w/ha /w/hb /w/hf; echo x >> /w/ha; ln /w/hb /w/hc; stat -c "%h %i %n" /w/ha /w/hb /w/hc'], mustSucceed: true },
+    { argv: ['diff', 'h2'] },
+    { argv: ['export', 'h2'], mustSucceed: true },
     { argv: ['save', '-o', '/s.tar', 'imp:1', 'imp:2', 'built:1', 'imp:0'], mustSucceed: true },
-    { argv: ['rm', 'c1', 'r1'], mustSucceed: true },
-    { argv: ['rmi', 'built:1', 'imp:2', 'imp:1', 'imp:0'], mustSucceed: true },
+    { argv: ['rm', 'c1', 'r1', 'h1', 'h2'], mustSucceed: true },
+    { argv: ['rmi', 'hl:1', 'built:1', 'imp:2', 'imp:1', 'imp:0'], mustSucceed: true },
     { argv: ['load', '-i', '/s.tar'], mustSucceed: true },
     { argv: ['image', 'inspect', 'imp:1', 'imp:2', 'built:1', 'imp:0'], mustSucceed: true },
     { argv: ['history', '--no-trunc', 'built:1'], mustSucceed: true },

@@ -7,7 +7,7 @@ import { chmodSync, linkSync, lutimesSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { writeTar, type TarEntryInput } from '../../../../src/engine/sim/archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../src/tar/tar.js';
 
 /** One member of a generated tree, relative to its root ("" is the root itself). */
 export interface TreeItem {

@@ -54,6 +54,40 @@ describe('simulator state directory across fixture versions', () => {
     assert.equal(runDockerCommand(second, ['image', 'inspect', '-f', '{{.Id}}', 'tomcat'], io).stdout, oldId);
   });
 
+  it("keeps files named like whiteouts (.wh.x) in volumes and writable layers as files after loading again", () => {
+    const fixtures = loadFixtures();
+    const host = new TreeBackend();
+    const io = { stdin: new Uint8Array(0), cwd: '/', env: new Map<string, string>() };
+    const first = loadState(dir, fixtures, host, virtualClock());
+    const script = 'mkdir /v/d && echo x > /v/.wh.x && echo o > /v/d/.wh..wh..opq && touch /.wh.q /tmp/.wh.r && rm /etc/hostname.bak 2>/dev/null; rm -f /bin/true';
+    const run = runDockerCommand(first, ['run', '--name', 'wh', '-v', 'wv:/v', 'ubuntu', 'sh', '-c', script], io);
+    assert.equal(run.exitCode, 0, run.stderr);
+    const look = (daemon: typeof first) => ({
+      volume: runDockerCommand(daemon, ['run', '--rm', '-v', 'wv:/v', 'ubuntu', 'find', '/v'], io).stdout,
+      diff: runDockerCommand(daemon, ['diff', 'wh'], io).stdout,
+    });
+    const before = look(first);
+    assert.match(before.volume, /\/v\/\.wh\.x\n/);
+    assert.match(before.diff, /A \/\.wh\.q\n/);
+    assert.match(before.diff, /D \/bin\/true\n/, 'a real deletion is in the diff too');
+    saveState(first, dir);
+    assert.deepEqual(look(loadState(dir, fixtures, host, virtualClock())), before);
+  });
+
+  it('commits a file named .wh.x as the deletion of x, as moby applies the layer tar, and the state loads again', () => {
+    const fixtures = loadFixtures();
+    const host = new TreeBackend();
+    const io = { stdin: new Uint8Array(0), cwd: '/', env: new Map<string, string>() };
+    const first = loadState(dir, fixtures, host, virtualClock());
+    assert.equal(runDockerCommand(first, ['run', '--name', 'wc', 'ubuntu', 'sh', '-c', 'touch /.wh.q /tmp/.wh.bin; echo q > /q'], io).exitCode, 0);
+    assert.equal(runDockerCommand(first, ['commit', 'wc', 'wci'], io).exitCode, 0);
+    const inImage = (daemon: typeof first) => runDockerCommand(daemon, ['run', '--rm', 'wci', 'sh', '-c', 'ls -a / /tmp'], io).stdout;
+    const seen = inImage(first);
+    assert.doesNotMatch(seen, /\.wh\./, 'no whiteout-named file survives the commit (observed on 20.10)');
+    saveState(first, dir);
+    assert.equal(inImage(loadState(dir, fixtures, host, virtualClock())), seen);
+  });
+
   it('keeps the processes of a running container: /proc and ps after loading again', () => {
     const fixtures = loadFixtures();
     const host = new TreeBackend();

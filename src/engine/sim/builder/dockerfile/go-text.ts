@@ -37,7 +37,7 @@ export function trimLeftGoSpace(s: string): string {
 }
 
 /** Go's strings.TrimRightFunc(s, unicode.IsSpace). */
-export function trimRightGoSpace(s: string): string {
+function trimRightGoSpace(s: string): string {
   let end = s.length;
   // Every Go space is a single UTF-16 unit, so walking back unit by unit is safe.
   while (end > 0 && isGoSpace(s.charCodeAt(end - 1))) end--;

@@ -3,8 +3,7 @@
 
 import { BuilderFlags, type BuilderFlag } from './builder-flags.js';
 import { goQuote } from '../../../../go/quote.js';
-import { parseGoDuration } from '../../../../docker-cli/go-duration.js';
-import { parseGoDecimalInt } from '../../../../docker-cli/go-strconv.js';
+import { parseGoDecimalInt, parseGoDuration } from '../../../../docker-cli/index.js';
 import { goToUpper } from './go-text.js';
 import type { HealthConfig } from './instruction-types.js';
 

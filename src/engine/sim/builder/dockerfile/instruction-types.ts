@@ -191,6 +191,3 @@ export type Instruction =
   | OnbuildInstruction
   | StopSignalInstruction
   | HealthcheckInstruction;
-
-/** An instruction's kind: `FROM`, `RUN`, … */
-export type InstructionKind = Instruction['kind'];

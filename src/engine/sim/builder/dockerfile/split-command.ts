@@ -35,7 +35,7 @@ function isSpaceByte(b: number): boolean {
  * Reads `--name[=value]` words off the front of `line`; quotes group, `\` escapes (always the backslash: v0.8
  * ignores the escape directive here), a bare `--` ends the flags. Returns the flags and what follows them.
  */
-export function extractBuilderFlags(line: string): { rest: string; flags: string[] } {
+function extractBuilderFlags(line: string): { rest: string; flags: string[] } {
   const bytes = encoder.encode(line);
   const flags: string[] = [];
   // Each byte becomes one character, as Go's WriteRune(rune(byte)) does (non-ASCII text comes out as Latin-1).

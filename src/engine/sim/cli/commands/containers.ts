@@ -61,6 +61,10 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
   const failed: string[] = [];
   const attach = flagBool(cmd, 'attach');
+  // docker/cli refuses before asking the daemon anything: one attached stream per command
+  if ((attach || flagBool(cmd, 'interactive')) && cmd.args.length > 1) {
+    return out.err('you cannot start and attach multiple containers at once\n', 1);
+  }
   for (const ref of cmd.args) {
     const c = daemon.findContainer(ref);
     if (!c) {
@@ -224,8 +228,7 @@ export function logs(daemon: Daemon, cmd: ParsedCommand): Output {
   const c = daemon.findContainer(ref);
   if (!c) return out.local(`No such container: ${ref}`);
   const tail = flagString(cmd, 'tail');
-  let lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
-  for (const chunk of c.logs) for (const line of chunk.text.split(/(?<=\n)/)) if (line) lines.push({ stream: chunk.stream, text: line });
+  let lines = logLines(c.logs);
   if (tail !== undefined && tail !== 'all') {
     const n = Number(tail);
     lines = n === 0 ? [] : lines.slice(-n);
@@ -239,6 +242,29 @@ export function logs(daemon: Daemon, cmd: ParsedCommand): Output {
     else out.err(text, 0);
   }
   return out;
+}
+
+type LogLine = { stream: 'stdout' | 'stderr'; text: string };
+
+/**
+ * The json-file driver's messages: each stream's copier holds a partial line until its newline arrives, so a
+ * line written in pieces (busybox sh writes an error's text, then its "\n") is one message (fuzz:diff seed 2602).
+ */
+function logLines(chunks: readonly LogLine[]): LogLine[] {
+  const lines: LogLine[] = [];
+  const partial: Record<LogLine['stream'], string> = { stdout: '', stderr: '' };
+  for (const chunk of chunks) {
+    for (const piece of chunk.text.split(/(?<=\n)/)) {
+      if (!piece) continue;
+      if (!piece.endsWith('\n')) partial[chunk.stream] += piece;
+      else {
+        lines.push({ stream: chunk.stream, text: partial[chunk.stream] + piece });
+        partial[chunk.stream] = '';
+      }
+    }
+  }
+  for (const stream of ['stdout', 'stderr'] as const) if (partial[stream]) lines.push({ stream, text: partial[stream] });
+  return lines;
 }
 
 /** jsonmessage.RFC3339NanoFixed in UTC: `2026-11-23T01:26:22.679000000Z`. */

@@ -1,4 +1,4 @@
-// Image commands that change the store: commit, tag, rmi, import, build, image prune — with the client's
+// Image commands that change the store: commit, tag, rmi, import, image prune (build: build.ts) — with the client's
 // reference checks first and the daemon's errors framed as the 20.10 client frames them.
 
 import { parseDockerfile } from '../../builder/dockerfile/parser.js';
@@ -6,8 +6,6 @@ import { parseInstruction } from '../../builder/dockerfile/instructions.js';
 import { DockerfileError } from '../../builder/dockerfile/dockerfile-error.js';
 import { expandInstruction } from '../../builder/dockerfile/expand-instruction.js';
 import { applyMetadata, nextWorkdir, StepError } from '../../builder/config-dispatch.js';
-import { BuildContext } from '../../builder/build-context.js';
-import { build } from '../../builder/builder.js';
 import type { Daemon } from '../../daemon.js';
 import { resolvePath } from '../../fs/path.js';
 import { cloneConfig, emptyConfig, type ContainerConfig } from '../../image/config.js';
@@ -16,8 +14,8 @@ import { ImageConflict, RepositoryConflict } from '../../image/image-store.js';
 import { makeImage } from '../../image/image.js';
 import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { Layer, MAX_LAYER_DEPTH } from '../../layer/layer.js';
+import { committedDiff } from '../../layer/tar-layer.js';
 import { familiarRef, lookupImage, tagRefusal } from '../image-ref.js';
-import { validateBuildTag } from '../../../../docker-cli/reference.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 
@@ -44,7 +42,7 @@ export function commit(daemon: Daemon, cmd: ParsedCommand): Output {
     const hex = c.imageId.replace(/^sha256:/, '');
     return out.daemon(`failed to get digest ${c.imageId}: open /var/lib/docker/image/overlay2/imagedb/content/sha256/${hex}: no such file or directory`);
   }
-  const entries = c.rw.snapshot();
+  const entries = committedDiff(c.rw.snapshot());
   if (entries.size > 0 && (c.layer?.depth ?? 0) >= MAX_LAYER_DEPTH) return out.daemon('max depth exceeded');
   const layer = entries.size > 0 ? new Layer(c.layer, entries) : c.layer;
   const parent = daemon.images.get(c.imageId);
@@ -177,73 +175,6 @@ export function importImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   const image = daemon.images.add(importedImage(new Layer(null, entries), daemon.clock.now(), comment, config));
   if (tagRef) daemon.images.tag(tagRef, image.id, daemon.clock.now());
   return out.out(`${image.id}\n`);
-}
-
-/** `docker build`. */
-export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
-  const out = new Output();
-  const tags: string[] = [];
-  for (const t of flagList(cmd, 'tag')) {
-    const bad = validateBuildTag(t);
-    if (bad) return out.err(`${bad}\nSee 'docker build --help'.\n`, 125);
-    const r = familiarRef(t);
-    if ('ref' in r) tags.push(r.ref);
-  }
-  for (const flag of ['network', 'platform', 'secret', 'ssh', 'output', 'cache-from', 'iidfile', 'squash']) {
-    if (cmd.flagsSet.has(flag) && !(flag === 'network' && flagString(cmd, flag) === 'none')) {
-      return out.err(`drydock: docker build --${flag} is not simulated; run this with --engine docker\n`, 125);
-    }
-  }
-  const where = cmd.args[0] ?? '';
-  const file = flagString(cmd, 'file');
-  let context: BuildContext;
-  let dockerfileText: string;
-  let dockerfileName = file ?? 'Dockerfile';
-  if (where === '-') {
-    context = BuildContext.single('Dockerfile', ctx.stdin);
-    dockerfileText = new TextDecoder().decode(ctx.stdin);
-    dockerfileName = 'Dockerfile';
-  } else if (/^(https?|git):\/\/|^github\.com\//.test(where)) {
-    return out.err(`drydock: building from ${where} needs a network, which the simulator does not have; use --engine docker\n`, 1);
-  } else {
-    // the CLI evaluates the context's and the Dockerfile's symlinks (inside the host root here, as a chroot would)
-    const root = followHostPath(daemon.host, resolvePath(ctx.cwd, where));
-    const rootEntry = daemon.host.get(root);
-    if (!rootEntry || rootEntry.kind !== 'dir') return out.err(`unable to prepare context: path "${where}" not found\n`, 1);
-    const dfPath = file ? resolvePath(ctx.cwd, file) : `${root === '/' ? '' : root}/Dockerfile`;
-    const df = daemon.host.get(followHostPath(daemon.host, dfPath));
-    if (!df || df.kind !== 'file') {
-      return out.err(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory\n`, 1);
-    }
-    const dfReal = followHostPath(daemon.host, dfPath);
-    const relative = dfReal.startsWith(`${root}/`) || root === '/' ? dfReal.slice(root === '/' ? 1 : root.length + 1) : null;
-    context = BuildContext.fromBackend(daemon.host, root, relative);
-    dockerfileText = new TextDecoder().decode(df.data);
-  }
-  const buildArgs = new Map<string, string | null>();
-  for (const arg of flagList(cmd, 'build-arg')) {
-    const eq = arg.indexOf('=');
-    if (eq === -1) {
-      const v = ctx.env.get(arg);
-      // unset in the client's environment: sent without a value (still reported when no ARG uses it)
-      buildArgs.set(arg, v ?? null);
-    } else buildArgs.set(arg.slice(0, eq), arg.slice(eq + 1));
-  }
-  const result = build(daemon, {
-    context,
-    dockerfileName: dockerfileName.split('/').pop() ?? dockerfileName,
-    dockerfileText,
-    tags,
-    buildArgs,
-    noCache: flagBool(cmd, 'no-cache'),
-    quiet: flagBool(cmd, 'quiet'),
-    labels: Object.fromEntries(flagList(cmd, 'label').map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : ''])),
-    target: flagString(cmd, 'target') ?? null,
-    resolveImage: (name) => lookupImage(daemon, name),
-  });
-  out.out(result.stdout);
-  out.err(result.stderr, result.exitCode);
-  return out;
 }
 
 /** `docker image prune`: dangling images (all unused ones with -a) that no container uses. */

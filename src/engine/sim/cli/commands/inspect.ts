@@ -63,9 +63,11 @@ export function inspect(daemon: Daemon, cmd: ParsedCommand, kind: Kind): Output 
       throw error;
     }
     const lines: string[] = [];
+    // docker volume inspect's getter gives no raw JSON to fall back on (docker inspect's does)
+    const opts = cmd.typed[0] === 'volume' ? { rootType: 'types.Volume', rawFallback: false } : {};
     for (const object of found) {
       try {
-        lines.push(template.inspect(object));
+        lines.push(template.inspect(object, opts));
       } catch (error) {
         if (error instanceof TemplateError) return out.out(inspectStdout(lines)).err(`${error.message}\n`, 1);
         throw error;

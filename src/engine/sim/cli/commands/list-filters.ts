@@ -2,7 +2,8 @@
 // "Invalid filter" texts, and the matchers (Match: exact or an unanchored regexp; MatchKVList: every
 // `label=k[=v]` must hold).
 
-import type { FilterArgs } from '../../../../docker-cli/filters.js';
+import type { FilterArgs } from '../../../../docker-cli/index.js';
+import { makeLinearRegex } from '../../../../regex/make-regex.js';
 
 /** invalidFilter's text: `Invalid filter 'key'`, or `Invalid filter 'key=[v]'` with Go's %s of the values. */
 export function invalidFilter(key: string, values?: readonly string[] | string): string {
@@ -16,16 +17,13 @@ export function unacceptedFilter(filters: FilterArgs, accepted: readonly string[
   return null;
 }
 
-/** filters.Match: a value equal to the source, or one that matches it as a regular expression anywhere. */
+/**
+ * filters.Match: a value equal to the source, or one that matches it as a regular expression anywhere. Go's
+ * regexp has no back-references or lookarounds: such a value does not compile there, and matches nothing here
+ * (it never runs on a backtracking matcher).
+ */
 export function filterMatch(values: readonly string[], source: string): boolean {
-  return values.some((v) => {
-    if (v === source) return true;
-    try {
-      return new RegExp(v).test(source);
-    } catch {
-      return false;
-    }
-  });
+  return values.some((v) => v === source || makeLinearRegex(v)?.test(source) === true);
 }
 
 /** filters.MatchKVList: every `k` or `k=v` of the filter holds in the labels (no labels match nothing). */

@@ -2,14 +2,17 @@
 // a temporary directory, then manifest.json, or the legacy loader when there is none. Every failure is the text
 // the daemon streams back (recorded on 20.10, see docs/archives.md), never an exception.
 
-import { readTar, TarFormatError } from '../../archive/tar.js';
+import { readTar, TarFormatError } from '../../../../tar/tar.js';
 import { sha256Hex } from '../../layer/digest.js';
+import { resolvePath } from '../../fs/path.js';
 
 /** One manifest.json item with its config already parsed. */
 export interface LoadItem {
   Config: string;
   RepoTags: string[] | null;
   Layers: string[];
+  /** the parent image's ID, when it was saved with it */
+  Parent?: string;
   config: Record<string, unknown>;
 }
 
@@ -23,6 +26,14 @@ export function readLoadArchive(data: Uint8Array): { files: Map<string, Uint8Arr
     throw error;
   }
   const files = new Map(members.filter((m) => m.type === 'file').map((m) => [m.path.replace(/^(\.\/)+/u, ''), m.data]));
+  // docker save writes a layer met twice as a symlink to the first copy (../<v1 id>/layer.tar)
+  for (const m of members) {
+    if (m.type !== 'symlink' || !m.linkname) continue;
+    const at = m.path.replace(/^(\.\/)+/u, '');
+    const target = resolvePath(`/${at.slice(0, at.lastIndexOf('/') + 1)}`, m.linkname).slice(1);
+    const data = files.get(target);
+    if (data) files.set(at, data);
+  }
   const manifestBytes = files.get('manifest.json');
   if (!manifestBytes) {
     // the legacy loader takes one image per directory, then reads "repositories"; ioutil.TempDir names the

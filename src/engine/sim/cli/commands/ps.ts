@@ -4,7 +4,7 @@
 import type { Daemon } from '../../daemon.js';
 import { isRunning, type Container } from '../../container/container.js';
 import { containerSizes } from '../../container/inspect-json.js';
-import { truncateId } from '../../../../docker-cli/string-id.js';
+import { truncateId } from '../../../../docker-cli/index.js';
 import { goQuote } from '../../../../go/quote.js';
 import { lookupImage } from '../image-ref.js';
 import { preflightListTemplate } from '../format/table.js';

@@ -3,11 +3,7 @@
 // for run: start, attach to the output, wait, and --rm.
 
 import { parseDaemonSignal } from '../../container/signals.js';
-import { parsePublishedPorts } from '../../../../docker-cli/port-spec.js';
-import { resolveVolumeSpecs } from '../../../../docker-cli/volume-spec.js';
-import { parseMountFlag, type MountConfig } from '../../../../docker-cli/mount-spec.js';
-import { validateMountConfig } from '../../../../docker-cli/volume-spec.js';
-import { kvStringsToMap, validateEnv } from '../../../../docker-cli/kv-options.js';
+import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateMountConfig } from '../../../../docker-cli/index.js';
 import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { createContainer, type MountRequest } from '../../container/create.js';
@@ -16,9 +12,13 @@ import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
+import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'platform', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+
+/** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
+const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -32,7 +32,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   const clientError = (message: string) => (isRun ? runStyleError(out, path, message) : out.err(`${message}\n`));
 
   for (const flag of cmd.flagsSet) {
-    if (NOT_SIMULATED.has(flag)) {
+    if (NOT_SIMULATED.has(flag) && !REFUSED_AFTER_CHECKS.has(flag)) {
       return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
   }
@@ -55,6 +55,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (!checked.ok) return clientError(checked.error);
     if (checked.value !== '' && (checked.value.includes('=') || ctx.env.has(checked.value))) env.push(checked.value);
   }
+  const health = healthClientError(cmd);
+  if (health) return runStyleError(out, path, health);
   const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
   const mounts: MountRequest[] = [];
   const mountConfigs: MountConfig[] = [];
@@ -72,10 +74,17 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
   const workdir = flagString(cmd, 'workdir');
   if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
+  const settings = daemonSettingsError(cmd);
+  if (settings) return daemonError(settings);
   const image = lookupImage(daemon, imageName);
   // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
   // real engine always runs with --pull never too, so both engines print the same thing.
   if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
+  const platform = platformMismatch(cmd, imageName, image);
+  if (platform) return daemonError(platform);
+  for (const flag of REFUSED_AFTER_CHECKS) {
+    if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
+  }
   if (!volumes.ok) return daemonError(volumes.error);
   for (const spec of volumes.volumes.binds) {
     if (spec.kind === 'bind') {

@@ -1,24 +1,21 @@
 // Moving files in and out: `docker cp` (both directions, docker's rules for "dir/.", existing and new
-// destinations, symlinks copied as links, read-only targets refused), `docker export`, `docker save` and
-// `docker load`. The host side is the daemon's sandbox host, seen through the same Vfs as a container.
+// destinations, symlinks copied as links, read-only targets refused), `docker export` and `docker load`
+// (`docker save` is in save.ts). The host side is the daemon's sandbox host, seen through the same Vfs as a container.
 
-import { writeTar, type TarEntryInput } from '../../archive/tar.js';
+import { writeTar, type TarEntryInput } from '../../../../tar/tar.js';
 import { untarInto, UntarError } from '../../archive/untar.js';
 import type { Daemon } from '../../daemon.js';
 import { MountedFs } from '../../fs/mounted-fs.js';
 import { basename, dirname, resolvePath } from '../../fs/path.js';
 import { FsError, type Vfs } from '../../fs/vfs.js';
 
-import { sha256Hex } from '../../layer/digest.js';
 import { Layer } from '../../layer/layer.js';
-import { memberOf, tarFromEntries } from '../../layer/tar-layer.js';
+import { HardLinks } from '../../layer/tar-layer.js';
 import { layerFromArchive } from '../../layer/unpack-layer.js';
 import { readLoadArchive } from './load-archive.js';
-import { imageConfigBlob, type Image } from '../../image/image.js';
-import { familiarRef, lookupImage } from '../image-ref.js';
+import type { Image } from '../../image/image.js';
 import { goQuote } from '../../../../go/quote.js';
 import { ensureMountPoints } from '../../container/create.js';
-import { parseAnyReference } from '../../../../docker-cli/reference.js';
 import { flagBool, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 
@@ -260,10 +257,15 @@ function writeEntry(to: Vfs, path: string, data: Uint8Array | null, link: string
 
 function collect(fs: Vfs, path: string, name: string, follow: boolean): TarEntryInput[] {
   const out: TarEntryInput[] = [];
+  // a second name of an inode is a hard link to the first name written (moby's archive keeps them)
+  const seen = new Map<number, string>();
   const walk = (p: string, rel: string, first: boolean) => {
     const st = (first && follow ? fs.stat(p) : fs.lstat(p)) as NonNullable<ReturnType<Vfs['lstat']>>;
     const meta = { mode: st.mode, uid: st.uid, gid: st.gid, mtime: st.mtime };
-    if (st.kind === 'dir') {
+    const linked = st.ino === undefined ? undefined : seen.get(st.ino);
+    if (st.ino !== undefined && linked === undefined) seen.set(st.ino, rel);
+    if (linked !== undefined) out.push({ path: rel, type: 'hardlink', linkname: linked, ...meta });
+    else if (st.kind === 'dir') {
       out.push({ path: rel, type: 'dir', ...meta });
       for (const child of fs.readdir(p)) walk(`${p === '/' ? '' : p}/${child}`, `${rel}/${child}`, false);
     } else if (st.kind === 'symlink') out.push({ path: rel, type: 'symlink', linkname: fs.readlink(p), ...meta });
@@ -280,7 +282,8 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-function writeOutput(daemon: Daemon, ctx: CommandContext, file: string | undefined, bytes: Uint8Array, out: Output): Output {
+/** Writes an archive to stdout, or to `-o FILE` on the host (save and export share it). */
+export function writeOutput(daemon: Daemon, ctx: CommandContext, file: string | undefined, bytes: Uint8Array, out: Output): Output {
   if (!file) return out.out(latin1(bytes));
   const host = hostFs(daemon);
   try {
@@ -299,12 +302,13 @@ export function exportContainer(daemon: Daemon, cmd: ParsedCommand, ctx: Command
   const c = daemon.findContainer(ref);
   if (!c) return out.daemon(`No such container: ${ref}`);
   const members: TarEntryInput[] = [];
+  const links = new HardLinks();
   const walk = (dir: string) => {
     for (const name of c.rw.list(dir)) {
       const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
       const entry = c.rw.get(path);
       if (!entry) continue;
-      members.push(memberOf(path.slice(1), entry));
+      members.push(links.member(path.slice(1), entry));
       if (entry.kind === 'dir') walk(path);
     }
   };
@@ -327,50 +331,6 @@ function dockerTar(members: readonly TarEntryInput[]): Uint8Array {
   );
 }
 
-/** `docker save`: images as a tarball in the docker-archive format (manifest.json, config, layer.tar). */
-export function save(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
-  const out = new Output();
-  const members: TarEntryInput[] = [];
-  const manifest: { Config: string; RepoTags: string[] | null; Layers: string[] }[] = [];
-  const repositories: Record<string, Record<string, string>> = {};
-  for (const name of cmd.args) {
-    const image = lookupImage(daemon, name);
-    if (!image) return out.daemon(saveMissing(name));
-    const configName = `${image.id.slice(7)}.json`;
-    members.push({ path: configName, type: 'file', data: new TextEncoder().encode(JSON.stringify(imageConfigBlob(image))), mode: 0o644 });
-    const layers: string[] = [];
-    for (const layer of image.layer ? image.layer.chain() : []) {
-      const dir = sha256Hex(layer.chainId);
-      if (!members.some((m) => m.path === `${dir}/layer.tar`)) {
-        members.push({ path: dir, type: 'dir', mode: 0o755 });
-        members.push({ path: `${dir}/layer.tar`, type: 'file', data: writeTar(tarFromEntries(layer.entries)), mode: 0o644 });
-      }
-      layers.push(`${dir}/layer.tar`);
-    }
-    const r = familiarRef(name);
-    const tags = 'ref' in r && daemon.images.byRef(r.ref)?.id === image.id ? [r.ref] : daemon.images.refsOf(image.id);
-    manifest.push({ Config: configName, RepoTags: tags.length ? tags : null, Layers: layers });
-    for (const t of tags) {
-      const colon = t.lastIndexOf(':');
-      (repositories[t.slice(0, colon)] ??= {})[t.slice(colon + 1)] = layers.length ? (layers[layers.length - 1] as string).split('/')[0] as string : '';
-    }
-  }
-  members.push({ path: 'manifest.json', type: 'file', data: new TextEncoder().encode(JSON.stringify(manifest)), mode: 0o644 });
-  members.push({ path: 'repositories', type: 'file', data: new TextEncoder().encode(JSON.stringify(repositories)), mode: 0o644 });
-  return writeOutput(daemon, ctx, flagString(cmd, 'output'), writeTar(members), out);
-}
-
-/**
- * What the daemon's image exporter says of a name it cannot find (moby image/tarexport parseNames): a tagged
- * or digested name is looked up in the reference store only ("reference does not exist"); a name alone, or an
- * ID, falls back to the image store's search ("No such image: x").
- */
-function saveMissing(name: string): string {
-  const parsed = parseAnyReference(name);
-  const tagged = parsed.ok && parsed.ref.kind === 'named' && (parsed.ref.tag !== undefined || parsed.ref.digest !== undefined);
-  return tagged ? 'reference does not exist' : `No such image: ${name}`;
-}
-
 /** `docker load`: reads what `docker save` wrote (stdin or -i FILE). */
 export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
   const out = new Output();
@@ -388,6 +348,7 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
   // the daemon's errors come back in the progress stream, which the client prints bare
   if ('error' in archive) return out.err(`${archive.error}\n`, 1);
   const { files, manifest } = archive;
+  const loaded: { image: Image; parent: string }[] = [];
   for (const item of manifest) {
     const config = item.config;
     let layer: Layer | null = null;
@@ -416,12 +377,29 @@ export function load(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): O
       history,
     };
     daemon.images.add(image);
+    loaded.push({ image: daemon.images.get(image.id) ?? image, parent: item.Parent ?? '' });
     if (item.RepoTags?.length) for (const t of item.RepoTags) {
+      const before = daemon.images.byRef(t);
+      if (before && before.id !== image.id) out.out(`The image ${t} already exists, renaming the old one with ID ${before.id} to empty string\n`);
       daemon.images.tag(t, image.id, daemon.clock.now());
       out.out(`Loaded image: ${t}\n`);
     }
     else out.out(`Loaded image ID: ${image.id}\n`);
   }
 
+  // after every image is in: a manifest's Parent is kept when that image came in the same archive and its
+  // layers begin this one's (moby's validatedParentLinks, then setParentID)
+  for (const { image, parent } of loaded) {
+    const p = loaded.find((l) => l.image.id === parent && l.image.id !== image.id)?.image;
+    if (p && isLayerPrefix(p, image)) image.parent = p.id;
+  }
   return out;
+}
+
+// moby's checkValidParent: the parent's diff IDs are the first of the child's
+function isLayerPrefix(parent: Image, child: Image): boolean {
+  const ids = (i: Image) => (i.layer ? i.layer.chain().map((l) => l.diffId) : []);
+  const p = ids(parent);
+  const c = ids(child);
+  return p.length <= c.length && p.every((d, i) => c[i] === d);
 }

@@ -1,9 +1,7 @@
 // `docker volume create/rm/prune` (listing and inspect live with the other listings and inspect).
 
 import type { Daemon } from '../../daemon.js';
-import { validateLocalVolumeName } from '../../../../docker-cli/volume-spec.js';
-import { kvStringsToMap } from '../../../../docker-cli/kv-options.js';
-import { parseFilters } from '../../../../docker-cli/filters.js';
+import { kvStringsToMap, parseFilters, validateLocalVolumeName } from '../../../../docker-cli/index.js';
 import { goQuote } from '../../../../go/quote.js';
 import { matchKVList, unacceptedFilter } from './list-filters.js';
 import { flagBool, flagList, flagString, Output, type ParsedCommand } from '../command-io.js';

@@ -8,7 +8,7 @@ import { GoCallError } from './template-error.js';
 import type { FuncMap } from './template-funcs.js';
 
 /** strings.Title: upper-case the first letter of each word (words split at anything but letters, digits, _). */
-export function goTitle(s: string): string {
+function goTitle(s: string): string {
   let prev = ' ';
   let out = '';
   for (const ch of s) {

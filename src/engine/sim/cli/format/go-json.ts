@@ -21,7 +21,7 @@ export class JsonUnsupportedError extends Error {}
 const HEX = '0123456789abcdef';
 
 /** A JSON string literal as encoding/json writes it. */
-export function jsonString(s: string, escapeHTML: boolean): string {
+function jsonString(s: string, escapeHTML: boolean): string {
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;

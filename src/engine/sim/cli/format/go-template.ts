@@ -8,8 +8,7 @@ import { parseTemplate, type ParsedTemplate } from './template-parser.js';
 
 // Re-exported so callers need only this module.
 export type { ParsedTemplate } from './template-parser.js';
-export type { MissingKey } from './template-exec.js';
-export { TemplateError, GoCallError } from './template-error.js';
+export { TemplateError } from './template-error.js';
 
 /** Every function a docker `--format` template can call: Go's builtins plus docker's basicFunctions. */
 export const DOCKER_TEMPLATE_FUNCS: FuncMap = { ...BUILTIN_FUNCS, ...DOCKER_FUNCS };

@@ -4,7 +4,7 @@
 // (`[]` versus `<nil>`), float64 constants (`1e+06`) and json.Number (docker's raw inspect fallback).
 
 /** Where a marked object or array keeps its Go type. Symbols stay out of JSON.stringify and Object.keys. */
-export const GO_TYPE: unique symbol = Symbol('goType');
+const GO_TYPE: unique symbol = Symbol('goType');
 
 /** A method as a template calls it: positional arguments in, one value out; throw GoCallError to fail. */
 export type GoMethod = (...args: unknown[]) => unknown;

@@ -23,13 +23,18 @@ export class InspectTemplate {
     }
   }
 
-  /** One element's output line (newline included); a TemplateError "template parsing error: …" on failure. */
-  inspect(element: unknown): string {
+  /**
+   * One element's output line (newline included); a TemplateError "template parsing error: …" on failure.
+   * `docker volume inspect` hands the inspector no raw JSON (its getter returns nil bytes), so there the typed
+   * run's error is the answer: `rootType` then names the struct it reports.
+   */
+  inspect(element: unknown, opts: { rootType?: string; rawFallback?: boolean } = {}): string {
     const missingKey = this.missingKeyError ? 'error' : 'default';
     try {
-      return executeGoTemplate(this.tmpl, typedInspectView(element), { missingKey }) + '\n';
+      return executeGoTemplate(this.tmpl, typedInspectView(element, [], opts.rootType), { missingKey }) + '\n';
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
+      if (opts.rawFallback === false) throw e.wrap('template parsing error');
     }
     this.missingKeyError = true;
     try {

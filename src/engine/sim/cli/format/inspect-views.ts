@@ -70,6 +70,9 @@ const CONFIG_FIELDS: readonly [string, unknown][] = [
   ['StopSignal', ''], ['StopTimeout', new GoNil('ptr', '*int')], ['Shell', new GoNil('slice', 'strslice.StrSlice')],
 ];
 
+/** types.MountPoint's fields in Go order. */
+const MOUNT_POINT_FIELDS = ['Type', 'Name', 'Source', 'Destination', 'Driver', 'Mode', 'RW', 'Propagation'];
+
 /** Struct fields the JSON leaves out when empty, added to the typed view (by struct path) but not to its JSON. */
 function withOmitted(path: string, fields: Record<string, unknown>): [Record<string, unknown>, string[]] {
   const added: string[] = [];
@@ -79,6 +82,18 @@ function withOmitted(path: string, fields: Record<string, unknown>): [Record<str
       if (k in fields) ordered[k] = fields[k];
       else if (dflt !== undefined) {
         ordered[k] = dflt;
+        added.push(k);
+      }
+    }
+    return [{ ...ordered, ...fields }, added];
+  }
+  // types.MountPoint: Type, Name and Driver are omitempty in the JSON (a bind has no Name) but always in the struct
+  if (path === 'Mounts.[]') {
+    const ordered: Record<string, unknown> = {};
+    for (const k of MOUNT_POINT_FIELDS) {
+      if (k in fields) ordered[k] = fields[k];
+      else if (k === 'Type' || k === 'Name' || k === 'Driver') {
+        ordered[k] = '';
         added.push(k);
       }
     }
@@ -105,8 +120,8 @@ function mapType(path: readonly string[]): MapType | undefined {
   return MAP_FIELDS[path.join('.')] ?? MAP_FIELDS[wild.join('.')];
 }
 
-/** The typed view of inspect JSON. */
-export function typedInspectView(v: unknown, path: readonly string[] = []): unknown {
+/** The typed view of inspect JSON; `rootType` names the outer struct as Go's errors do (types.Volume…). */
+export function typedInspectView(v: unknown, path: readonly string[] = [], rootType = 'types.InspectJSON'): unknown {
   const map = mapType(path);
   const last = path[path.length - 1] ?? '';
   if (v === null) {
@@ -123,7 +138,7 @@ export function typedInspectView(v: unknown, path: readonly string[] = []): unkn
   for (const [k, e] of Object.entries(v as Record<string, unknown>)) fields[goNames[k] ?? k] = typedInspectView(e, [...path, k]);
   if (map) return goMap(fields, map.name, map.zero, map.keyName);
   const [all, jsonOmit] = withOmitted(structPath, fields);
-  return goStruct(structPath || 'types.InspectJSON', all, { jsonNames, jsonOmit });
+  return goStruct(structPath || rootType, all, { jsonNames, jsonOmit });
 }
 
 /** The raw view: JSON decoded with UseNumber into map[string]interface{}. */

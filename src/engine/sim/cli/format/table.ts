@@ -33,7 +33,7 @@ export interface ListOptions {
 }
 
 /** The format docker ends up with (NewContainerFormat, NewImageFormat, …): table, quiet, raw or the user's. */
-export function resolveListFormat(format: string | undefined, spec: ListSpec, opts: ListOptions = {}): string {
+function resolveListFormat(format: string | undefined, spec: ListSpec, opts: ListOptions = {}): string {
   const source = format === undefined || format === '' ? 'table' : format;
   if (source === 'table') return opts.quiet ? (spec.quietFormat ?? '{{.ID}}') : spec.defaultTable;
   if (source === 'raw' && spec.rawFormat !== undefined) {
@@ -43,7 +43,7 @@ export function resolveListFormat(format: string | undefined, spec: ListSpec, op
 }
 
 /** A row as docker's template sees it: a struct whose columns are methods, JSON-encoded as a sorted map. */
-export function rowContext(row: ListRow, typeName: string, onCall?: (name: string) => void): object {
+function rowContext(row: ListRow, typeName: string, onCall?: (name: string) => void): object {
   const methods: Record<string, GoMethod> = {};
   for (const [name, value] of Object.entries(row)) {
     const call = typeof value === 'function' ? (value as GoMethod) : () => value;

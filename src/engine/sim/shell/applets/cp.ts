@@ -51,6 +51,11 @@ export function copyFile(ctx: ProcessContext, applet: string, src: string, dest:
     return false;
   }
   const dst = fs.lstat(dp);
+  // busybox's copy_file stats the destination first: a folder it may not search stops it there
+  if (!dst && missingError(ctx, dest) === strerror('EACCES')) {
+    errorMsg(ctx, applet, `can't stat '${dest}': ${strerror('EACCES')}`);
+    return false;
+  }
   if (dst && sameFile(ctx, sp, dp)) {
     errorMsg(ctx, applet, `'${src}' and '${dest}' are the same file`);
     return false;

@@ -1,5 +1,7 @@
 // busybox du: 1K blocks (or -m, -h), -s, -a, -c, -d.
 
+import { FsError } from '../../fs/vfs.js';
+import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
@@ -27,7 +29,17 @@ export const du: Applet = (ctx, argv) => {
     }
     let kb = blocksOf(st) >> 1;
     if (st.kind === 'dir') {
-      for (const name of ctx.fs.readdir(abs(ctx, p))) kb += visit(p.endsWith('/') ? p + name : `${p}/${name}`, depth + 1);
+      let names: string[];
+      try {
+        names = ctx.fs.readdir(abs(ctx, p));
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        // busybox's du_loop: a folder it cannot open counts, but gets no line of its own
+        errorMsg(ctx, 'du', `can't open '${p}': ${strerror(e.code)}`);
+        status = 1;
+        return kb;
+      }
+      for (const name of names) kb += visit(p.endsWith('/') ? p + name : `${p}/${name}`, depth + 1);
       if (!o.has('s') ? depth <= maxDepth : depth === 0) show(kb, p);
     } else if ((o.has('a') && depth <= maxDepth) || depth === 0) show(kb, p);
     return kb;

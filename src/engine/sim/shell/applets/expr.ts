@@ -3,7 +3,7 @@
 
 import type { Applet } from './lib/common.js';
 import { compilePosix } from './lib/posix-regex.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex } from '../../../../regex/make-regex.js';
 import { errorMsg } from './lib/common.js';
 
 class ExprError {
@@ -149,7 +149,7 @@ class Expr {
 
 function regexMatch(s: string, pattern: string): Val {
   const re = compilePosix(pattern, false);
-  const m = makeRegex(`^(?:${re.source})`).exec(s);
+  const m = makePosixRegex(`^(?:${re.source})`).exec(s);
   if (re.source.includes('(')) return m?.[1] ?? '';
   return BigInt(m ? m[0].length : 0);
 }

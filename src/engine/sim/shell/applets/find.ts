@@ -11,9 +11,10 @@ import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
 import { runProgram } from './lib/exec-program.js';
 import { linkCount } from './ls.js';
+import { sameFileTest } from '../../fs/inode.js';
 import { parseMode } from './lib/mode.js';
 import { compilePosix } from './lib/posix-regex.js';
-import { makeRegex } from '../../../../regex/make-regex.js';
+import { makePosixRegex, makeRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './lib/usage.js';
 
 interface Item {
@@ -133,7 +134,7 @@ class FindParser {
       }
       case '-regex': {
         const re = compilePosix(this.need(a), false);
-        const whole = makeRegex(`^(?:${re.source})$`);
+        const whole = makePosixRegex(`^(?:${re.source})$`);
         return test((it) => whole.test(it.path));
       }
       case '-type': {
@@ -205,10 +206,14 @@ class FindParser {
         return test((it) => (it.st.kind === 'dir' ? ctx.fs.readdir(abs(ctx, it.path)).length === 0 : it.st.kind === 'file' && it.st.size === 0));
       case '-executable':
         return test((it) => (it.st.mode & 0o111) !== 0);
-      case '-inum':
-      case '-samefile':
-        this.need(a);
-        return test(() => false);
+      case '-inum': {
+        const n = Number(this.need(a));
+        return test((it) => it.st.ino === n);
+      }
+      case '-samefile': {
+        const want = sameFileTest(ctx.fs, abs(ctx, this.need(a)));
+        return test((it) => want(it.st, abs(ctx, it.path)));
+      }
       case '-maxdepth':
         this.maxDepth = Number(this.need(a));
         return test(() => true);

@@ -9,7 +9,7 @@ import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, readO
 import { getopt } from './lib/getopt.js';
 import type { Opts } from './lib/getopt.js';
 import { compilePosix, RegexError } from './lib/posix-regex.js';
-import { allMatches, makeRegex } from '../../../../regex/make-regex.js';
+import { allMatches, makePosixRegex } from '../../../../regex/make-regex.js';
 import { showUsage } from './lib/usage.js';
 
 class QuitMatch {}
@@ -28,7 +28,7 @@ function buildMatcher(patterns: string[], o: Opts, extended: boolean): Matcher {
     let src = o.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : compilePosix(p, extended).source;
     if (whole) src = `^(?:${src})$`;
     else if (word) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
-    return makeRegex(src, icase ? 'gi' : 'g');
+    return makePosixRegex(src, icase ? 'gi' : 'g');
   });
   return {
     test: (line) =>

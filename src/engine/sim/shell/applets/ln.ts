@@ -1,5 +1,5 @@
 // busybox ln: symbolic links (-s), -f replacing the destination, a directory destination receiving the link
-// by name. The Vfs has no hard links, so a hard link is made as a copy (same content and mode at that moment).
+// by name. A hard link is link(2) on the Vfs (one inode, two names); a Vfs without inodes gets a copy.
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
@@ -54,6 +54,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
     if (o.has('v')) ctx.stdout(`'${link}' -> '${target}'\n`);
     try {
       if (o.has('s')) fs.symlink(target, lp);
+      else if (fs.link && targetLink?.kind !== 'dir') fs.link(abs(ctx, target), lp);
       else if (targetLink?.kind === 'symlink') {
         if (fs.lstat(lp)) throw new FsError('EEXIST', link);
         fs.symlink(fs.readlink(abs(ctx, target)), lp);

@@ -115,7 +115,7 @@ class Lister {
   line(e: Entry): string {
     const o = this.o;
     let out = '';
-    if (o.has('i')) out += `${String(inode(e.full)).padStart(7)} `;
+    if (o.has('i')) out += `${String(e.st.ino ?? inode(e.full)).padStart(7)} `;
     if (o.has('s')) out += `${String(blocksOf(e.st) >> 1).padStart(6)} `;
     if (this.long) {
       const path = abs(this.ctx, e.full);

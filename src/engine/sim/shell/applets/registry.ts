@@ -80,6 +80,7 @@ import { which, whichUsage } from './which.js';
 import { whoami, whoamiUsage } from './whoami.js';
 import { xargs, xargsUsage } from './xargs.js';
 import { yes, yesUsage } from './yes.js';
+import { withRegexBudget } from '../regex-budget.js';
 
 /** An applet of the table: how it runs, and its `--help` text (printed after the banner line). */
 interface AppletEntry {
@@ -194,7 +195,7 @@ export function runApplet(ctx: ProcessContext, argv: string[]): number {
     return 127;
   }
   try {
-    return impl(ctx, argv);
+    return withRegexBudget(ctx, () => impl(ctx, argv));
   } catch (e) {
     // a write the disk could not take: busybox's applets die with "applet: write error: …" and exit 1
     if (e instanceof WriteFailed) {

@@ -61,7 +61,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
         B: () => '512',
         t: () => (st.device?.[0] ?? 0).toString(16),
         T: () => (st.device?.[1] ?? 0).toString(16),
-        i: () => String(fakeInode(path)),
+        i: () => String(st.ino ?? fakeInode(path)),
         Y: () => String(Math.floor(st.mtime / 1000)),
         X: () => String(Math.floor(st.mtime / 1000)),
         Z: () => String(Math.floor(st.mtime / 1000)),
@@ -94,7 +94,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
     ctx.stdout(
       `  File: ${name}\n` +
         `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(blocksOf(st)).padEnd(10)} IO Block: 4096   ${TYPE_NAMES[st.kind]}\n` +
-        `Device: fe00h/65024d\tInode: ${String(fakeInode(path)).padEnd(11)} Links: ${linkCount(ctx, path, st)}` +
+        `Device: fe00h/65024d\tInode: ${String(st.ino ?? fakeInode(path)).padEnd(11)} Links: ${linkCount(ctx, path, st)}` +
         // busybox adds the device numbers (in hex) on that line for device files
         `${st.device ? `${' '.repeat(Math.max(1, 6 - String(linkCount(ctx, path, st)).length))}Device type: ${st.device[0].toString(16)},${st.device[1].toString(16)}` : ''}\n` +
         `Access: (${st.mode.toString(8).padStart(4, '0')}/${modeString(st)})  Uid: (${String(st.uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(st.gid).padStart(5)}/${group.padStart(8)})\n` +

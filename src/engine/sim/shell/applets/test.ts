@@ -7,6 +7,7 @@ import { FsError, type Stat } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { compilePattern } from '../sh/pattern.js';
 import { abs, errorMsg } from './lib/common.js';
+import { sameFile } from '../../fs/inode.js';
 
 type OpType = 'UNOP' | 'BINOP' | 'BUNOP' | 'BBINOP' | 'PAREN';
 
@@ -219,7 +220,7 @@ class Tester {
     const t2 = Math.floor(s2.mtime / 1000);
     if (op === '-nt') return t1 > t2;
     if (op === '-ot') return t1 < t2;
-    return this.ctx.fs.realpath(abs(this.ctx, opnd1)) === this.ctx.fs.realpath(abs(this.ctx, opnd2));
+    return sameFile(s1, this.ctx.fs.realpath(abs(this.ctx, opnd1)), s2, this.ctx.fs.realpath(abs(this.ctx, opnd2)));
   }
 
   // test's stat(2): any failure (a missing file, a symlink loop's ELOOP) makes the test false

@@ -9,6 +9,7 @@ import { IN_PLACE_APPLETS } from '../noexec-applets.js';
 import { runBusybox } from '../busybox.js';
 import { execResolved, realpathOr } from '../exec-file.js';
 import { canAccess } from '../permissions.js';
+import { missingCode } from '../missing-path.js';
 import { DEFAULT_PATH, notSimulatedText, searchPath } from '../resolve-executable.js';
 import { sniffExecutable } from '../sniff-executable.js';
 import type { Assign, Command } from './ast.js';
@@ -195,11 +196,11 @@ export function runPath(sh: Shell, argv: string[], path: string, env: Map<string
   const fs = sh.ctx.fs;
   const abs = resolvePath(sh.cwd, path);
   const st = fs.stat(abs);
-  if (!st) {
+  if (!st && missingCode(sh.ctx, abs) !== 'EACCES') {
     sh.message(`${name}: not found`);
     return 127;
   }
-  if (st.kind === 'dir' || !canAccess(st, sh.ctx.uid, sh.ctx.gid, 1)) {
+  if (!st || st.kind === 'dir' || !canAccess(st, sh.ctx.uid, sh.ctx.gid, 1)) {
     sh.message(`${name}: Permission denied`);
     return 126;
   }

@@ -1,8 +1,7 @@
 // The Go behaviours the parser copies: quoting, whitespace, case, durations, integers and builder flags.
 import assert from 'node:assert/strict';
 import { BuilderFlags } from '../../../../../src/engine/sim/builder/dockerfile/builder-flags.js';
-import { parseGoDuration } from '../../../../../src/docker-cli/go-duration.js';
-import { parseGoDecimalInt } from '../../../../../src/docker-cli/go-strconv.js';
+import { parseGoDecimalInt, parseGoDuration } from '../../../../../src/docker-cli/index.js';
 import { goQuote, goQuoteList } from '../../../../../src/go/quote.js';
 import {
   compareGoStrings,

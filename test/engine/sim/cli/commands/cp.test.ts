@@ -2,7 +2,7 @@
 // commands (observed with /usr/bin/docker, busybox image, overlay2 without quotas).
 
 import assert from 'node:assert/strict';
-import { readTar } from '../../../../../src/engine/sim/archive/tar.js';
+import { readTar } from '../../../../../src/tar/tar.js';
 import { TreeBackend } from '../../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../../src/engine/sim/node/create-sim-engine.js';
 

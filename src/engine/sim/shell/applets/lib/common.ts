@@ -5,6 +5,7 @@ import { resolvePath } from '../../../fs/path.js';
 import { FsError } from '../../../fs/vfs.js';
 import type { Stat } from '../../../fs/vfs.js';
 import { concatBytes, readPath, strerror, toText } from '../../io.js';
+import { missingCode } from '../../missing-path.js';
 import type { ProcessContext } from '../../process.js';
 import { PIPE_FILL_BYTES, ProcessBlocked, StepBudgetExceeded } from '../../process-errors.js';
 import { checkTimeLimit } from '../../time-limit.js';
@@ -181,20 +182,7 @@ export function statOrNull(ctx: ProcessContext, path: string, follow = true): St
   }
 }
 
-/**
- * Why stat(2)/lstat(2) of a path the Vfs reports missing fails: ENOTDIR when a component before the last
- * (or the last, given with a trailing slash) exists but is not a directory, else ENOENT.
- */
+/** Why stat(2)/lstat(2) of a path the Vfs reports missing fails, as strerror text (see missing-path.ts). */
 export function missingError(ctx: ProcessContext, path: string): string {
-  const full = abs(ctx, path);
-  const parts = full.split('/').filter(Boolean);
-  const trailingSlash = /[^/]\/+$/.test(path);
-  let prefix = '';
-  for (let i = 0; i < parts.length; i++) {
-    prefix += `/${parts[i] ?? ''}`;
-    const st = ctx.fs.stat(prefix);
-    if (!st) return strerror('ENOENT');
-    if (st.kind !== 'dir' && (i < parts.length - 1 || trailingSlash)) return strerror('ENOTDIR');
-  }
-  return strerror('ENOENT');
+  return strerror(missingCode(ctx, path));
 }

@@ -2,7 +2,7 @@
 // in BREs) translated to JavaScript RegExp source, for grep, sed and expr. Alternation is leftmost-first in
 // JavaScript rather than POSIX leftmost-longest; plain patterns match the same.
 
-import { makeRegex, type RegexLike } from '../../../../../regex/make-regex.js';
+import { makePosixRegex, type RegexLike } from '../../../../../regex/make-regex.js';
 
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
@@ -164,7 +164,7 @@ function escapeClass(c: string): string {
 /** Compiles a POSIX regex, to run without backtracking; throws RegexError when JavaScript rejects the translation. */
 export function compilePosix(re: string, extended: boolean, flags = ''): RegexLike {
   try {
-    return makeRegex(posixToJs(re, extended), flags);
+    return makePosixRegex(posixToJs(re, extended), flags);
   } catch (e) {
     if (e instanceof RegexError) throw e;
     throw new RegexError(String(e));

@@ -4,7 +4,7 @@
 import { readPath, toBytes, toText } from '../../io.js';
 import type { ProcessContext } from '../../process.js';
 import { abs, chargeStep } from './common.js';
-import { makeRegex } from '../../../../../regex/make-regex.js';
+import { makePosixRegex } from '../../../../../regex/make-regex.js';
 import { SedError } from './sed-script.js';
 import type { Addr, Cmd } from './sed-script.js';
 
@@ -252,7 +252,7 @@ export class Runner {
   // skipped ("aaa" with s/a*/x/g gives "x"), the Nth match alone or every one from the Nth with g.
   private substitute(c: Cmd, ps: string): string | null {
     if (!c.re) throw new SedError('no previous regexp');
-    const re = makeRegex(c.re.source, `${c.re.flags.replace('g', '')}g`);
+    const re = makePosixRegex(c.re.source, `${c.re.flags.replace('g', '')}g`);
     const nth = c.nth ?? 1;
     let out = '';
     let pos = 0;

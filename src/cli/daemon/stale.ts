@@ -1,0 +1,47 @@
+// A daemon killed (SIGKILL, a crash, a reboot) leaves its socket and pid file behind; the thin client then tries
+// the socket, is refused and runs the command in process. The in-process path removes them, so that cost is
+// paid once: under the state's lock, and only when the pid file names a process that is not running (a daemon
+// that is starting holds the lock until both are in place).
+
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { acquireStateLock } from '../../engine/sim/node/state-lock.js';
+import { PID_NAME, SOCKET_NAME } from './protocol.js';
+
+/** Removes the socket and pid file of a daemon of `stateDir` that is no longer running; true if it did. */
+export function removeDeadDaemon(stateDir: string): boolean {
+  const pidPath = join(stateDir, PID_NAME);
+  if (!existsSync(pidPath)) return false;
+  const release = acquireStateLock(stateDir, 5_000, () => undefined);
+  try {
+    const pid = Number(/^\d+/.exec(readText(pidPath))?.[0] ?? 0);
+    if (pid > 0 && alive(pid)) return false;
+    for (const name of [SOCKET_NAME, PID_NAME]) {
+      try {
+        unlinkSync(join(stateDir, name));
+      } catch {
+        // gone already
+      }
+    }
+    return true;
+  } finally {
+    release();
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

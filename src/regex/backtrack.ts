@@ -1,0 +1,450 @@
+// A backtracking matcher that counts its steps, for the patterns the linear matcher cannot run: back-references
+// (`grep '\(.\)\1'`, `sed -E 's/(a+)\1/x/'`, a scenario's `matches: '(\w+) \1'`) and lookarounds longer than one
+// character. Backtracking can take exponential time; unlike RegExp, this matcher stops when the hook of
+// steps.ts says so (the simulator's step budget and time limit), or at a fixed count of steps without a hook.
+//
+// Two orders of preference. `first` is JavaScript's: the first match a backtracking RegExp finds (for
+// `matches:`, whose patterns are JavaScript's). `longest` is POSIX's as glibc's regexec gives it to busybox's
+// grep, sed and expr: the leftmost match, and of those the longest; among equally long ones the first in that
+// same order of preference. glibc's captures differ from JavaScript's in two ways kept here: a group inside a
+// repetition keeps its value from an earlier iteration (JavaScript clears it at each iteration), and a
+// back-reference to a group that took no part in the match fails (JavaScript's matches the empty string); a
+// repetition may also end with one empty iteration, whose captures count only when the group had none before.
+
+import { canonical, isLineEnd, isWord, setTest } from './linear-regex.js';
+import { parseRegex, Unsupported, type Node } from './parse.js';
+import { currentStepHook, RegexStepLimitExceeded, STEP_CHUNK, UNHOOKED_STEP_LIMIT } from './steps.js';
+
+type Inst =
+  | { op: 'char'; test: (c: number) => boolean }
+  | { op: 'split'; x: number; y: number }
+  | { op: 'jmp'; x: number }
+  | { op: 'save'; n: number }
+  | { op: 'assert'; test: (s: string, i: number) => boolean }
+  /** an iteration of a repetition starts: slot k notes where; `first` clears the groups inside, `longest` keeps a copy in `shadow` */
+  | { op: 'iter'; groups: number[]; k: number; shadow: number }
+  /** an optional iteration ended: `first` fails it when empty; `longest` leaves the repetition (to `exit`) */
+  | { op: 'loopend'; k: number; exit: number; groups: number[]; shadow: number }
+  | { op: 'backref'; n: number }
+  | { op: 'look'; behind: boolean; negate: boolean; prog: Inst[]; minLen: number; maxLen: number }
+  /** the end of a lookbehind's body: only where the lookbehind started */
+  | { op: 'at' }
+  | { op: 'match' };
+
+/** Which match wins: JavaScript's first, or POSIX's leftmost-longest. */
+export type Preference = 'first' | 'longest';
+
+const MAX_PROGRAM = 100_000;
+
+/** The shortest and longest text `node` can match (Infinity when unbounded, or when a back-reference makes it unknown). */
+function widths(node: Node): [number, number] {
+  switch (node.t) {
+    case 'char':
+    case 'any':
+      return [1, 1];
+    case 'cat':
+      return node.items.map(widths).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+    case 'alt': {
+      const all = node.alts.map(widths);
+      return [Math.min(...all.map((w) => w[0])), Math.max(...all.map((w) => w[1]))];
+    }
+    case 'group':
+      return widths(node.node);
+    case 'rep': {
+      const [lo, hi] = widths(node.node);
+      return [lo * node.min, hi === 0 ? 0 : hi * node.max];
+    }
+    case 'backref':
+      return [0, Infinity];
+    default:
+      return [0, 0];
+  }
+}
+
+/** The capture numbers of the groups inside `node`. */
+function groupsIn(node: Node, out: number[] = []): number[] {
+  switch (node.t) {
+    case 'cat':
+      node.items.forEach((n) => groupsIn(n, out));
+      break;
+    case 'alt':
+      node.alts.forEach((n) => groupsIn(n, out));
+      break;
+    case 'group':
+      if (node.cap !== undefined) out.push(node.cap);
+      groupsIn(node.node, out);
+      break;
+    case 'rep':
+    case 'lookx':
+      groupsIn(node.node, out);
+      break;
+  }
+  return out;
+}
+
+interface Flags {
+  icase: boolean;
+  multiline: boolean;
+  dotAll: boolean;
+}
+
+class Compiler {
+  /** the next free slot past the groups' own (repetition starts and shadow copies) */
+  next: number;
+  constructor(
+    groupSlots: number,
+    private readonly flags: Flags,
+    private readonly pref: Preference,
+  ) {
+    this.next = groupSlots;
+  }
+
+  program(node: Node, end: Inst[]): Inst[] {
+    const prog: Inst[] = [];
+    this.compile(prog, node);
+    prog.push(...end);
+    return prog;
+  }
+
+  private emit(prog: Inst[], inst: Inst): number {
+    if (prog.length >= MAX_PROGRAM) throw new Unsupported('pattern too large');
+    prog.push(inst);
+    return prog.length - 1;
+  }
+
+  private compile(prog: Inst[], node: Node): void {
+    const f = this.flags;
+    switch (node.t) {
+      case 'empty':
+        return;
+      case 'char':
+        this.emit(prog, { op: 'char', test: setTest(node.set, f.icase) });
+        return;
+      case 'any':
+        this.emit(prog, { op: 'char', test: f.dotAll ? () => true : (c) => !isLineEnd(c) });
+        return;
+      case 'cat':
+        for (const n of node.items) this.compile(prog, n);
+        return;
+      case 'alt': {
+        const jumps: number[] = [];
+        node.alts.forEach((alt, k) => {
+          if (k === node.alts.length - 1) return this.compile(prog, alt);
+          const split = this.emit(prog, { op: 'split', x: prog.length + 1, y: 0 });
+          this.compile(prog, alt);
+          jumps.push(this.emit(prog, { op: 'jmp', x: 0 }));
+          (prog[split] as { y: number }).y = prog.length;
+        });
+        for (const j of jumps) (prog[j] as { x: number }).x = prog.length;
+        return;
+      }
+      case 'group':
+        if (node.cap === undefined) return this.compile(prog, node.node);
+        this.emit(prog, { op: 'save', n: node.cap * 2 });
+        this.compile(prog, node.node);
+        this.emit(prog, { op: 'save', n: node.cap * 2 + 1 });
+        return;
+      case 'rep':
+        return this.repetition(prog, node);
+      case 'bol':
+        this.emit(prog, { op: 'assert', test: f.multiline ? (s, i) => i === 0 || isLineEnd(s.charCodeAt(i - 1)) : (_s, i) => i === 0 });
+        return;
+      case 'eol':
+        this.emit(prog, { op: 'assert', test: f.multiline ? (s, i) => i === s.length || isLineEnd(s.charCodeAt(i)) : (s, i) => i === s.length });
+        return;
+      case 'word': {
+        const negate = node.negate;
+        const test = (s: string, i: number) => (i > 0 && isWord(s.charCodeAt(i - 1))) !== (i < s.length && isWord(s.charCodeAt(i))) !== negate;
+        this.emit(prog, { op: 'assert', test });
+        return;
+      }
+      case 'look': {
+        const test = setTest(node.set, f.icase);
+        const { behind, negate } = node;
+        this.emit(prog, {
+          op: 'assert',
+          test: (s, i) => {
+            const at = behind ? i - 1 : i;
+            return (at >= 0 && at < s.length && test(s.charCodeAt(at))) !== negate;
+          },
+        });
+        return;
+      }
+      case 'lookx': {
+        const [minLen, maxLen] = widths(node.node);
+        const body = this.program(node.node, node.behind ? [{ op: 'at' }, { op: 'match' }] : [{ op: 'match' }]);
+        this.emit(prog, { op: 'look', behind: node.behind, negate: node.negate, prog: body, minLen, maxLen });
+        return;
+      }
+      case 'backref':
+        this.emit(prog, { op: 'backref', n: node.n });
+        return;
+    }
+  }
+
+  private repetition(prog: Inst[], node: Extract<Node, { t: 'rep' }>): void {
+    const groups = groupsIn(node.node);
+    const k = this.next++;
+    const shadow = this.next;
+    if (this.pref === 'longest') this.next += groups.length * 2;
+    const first = this.pref === 'first';
+    const mandatory = () => {
+      if (first && groups.length > 0) this.emit(prog, { op: 'iter', groups, k, shadow });
+      this.compile(prog, node.node);
+    };
+    const optional = (): number => {
+      this.emit(prog, { op: 'iter', groups, k, shadow });
+      this.compile(prog, node.node);
+      return this.emit(prog, { op: 'loopend', k, exit: 0, groups, shadow });
+    };
+    const greedy = (split: number, body: number, out: number) => {
+      prog[split] = node.greedy ? { op: 'split', x: body, y: out } : { op: 'split', x: out, y: body };
+    };
+    for (let n = 0; n < node.min; n++) mandatory();
+    const ends: number[] = [];
+    if (node.max === Infinity) {
+      const split = this.emit(prog, { op: 'split', x: 0, y: 0 });
+      ends.push(optional());
+      this.emit(prog, { op: 'jmp', x: split });
+      greedy(split, split + 1, prog.length);
+    } else {
+      const splits: number[] = [];
+      for (let n = node.min; n < node.max; n++) {
+        splits.push(this.emit(prog, { op: 'split', x: 0, y: 0 }));
+        ends.push(optional());
+      }
+      for (const s of splits) greedy(s, s + 1, prog.length);
+    }
+    for (const e of ends) (prog[e] as { exit: number }).exit = prog.length;
+  }
+}
+
+/** The steps of one exec, shared by the lookarounds it runs, and the hook that may stop them. */
+class StepCounter {
+  /** steps left before the next call of chunk(): the matcher's loop decrements it itself */
+  left = STEP_CHUNK;
+  private total = 0;
+  private readonly hook = currentStepHook();
+  constructor(private readonly source: string) {}
+
+  charge(n: number): void {
+    this.left -= n;
+    if (this.left <= 0) this.chunk();
+  }
+
+  /** A chunk of steps is spent: the hook, or the limit without one, may stop the match. */
+  chunk(): void {
+    this.total += STEP_CHUNK - this.left;
+    this.left = STEP_CHUNK;
+    if (this.hook) this.hook();
+    else if (this.total > UNHOOKED_STEP_LIMIT) throw new RegexStepLimitExceeded(this.source);
+  }
+}
+
+/** A pattern compiled for backtracking, with exec's part of RegExp's interface (see LinearRegExp). */
+export class BacktrackRegExp {
+  readonly global: boolean;
+  readonly sticky: boolean;
+  readonly ignoreCase: boolean;
+  lastIndex = 0;
+  private readonly prog: Inst[];
+  private readonly slots: number;
+  private readonly allSlots: number;
+  private readonly names: Map<string, number>;
+  private readonly anchored: boolean;
+
+  constructor(
+    readonly source: string,
+    readonly flags = '',
+    readonly preference: Preference = 'first',
+  ) {
+    if (/[^dgimsy]/.test(flags)) throw new Unsupported(`flags ${flags}`);
+    this.global = flags.includes('g');
+    this.sticky = flags.includes('y');
+    this.ignoreCase = flags.includes('i');
+    const multiline = flags.includes('m');
+    const parsed = parseRegex(source, true);
+    const c = new Compiler((parsed.groups + 1) * 2, { icase: this.ignoreCase, multiline, dotAll: flags.includes('s') }, preference);
+    this.prog = c.program({ t: 'group', cap: 0, node: parsed.node }, [{ op: 'match' }]);
+    this.slots = (parsed.groups + 1) * 2;
+    this.allSlots = c.next;
+    this.names = parsed.names;
+    const head = parsed.node.t === 'cat' ? parsed.node.items[0] : parsed.node;
+    this.anchored = !multiline && head?.t === 'bol';
+  }
+
+  test(text: string): boolean {
+    return this.exec(text) !== null;
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const caps = from > text.length ? undefined : this.search(text, from);
+    if (!caps) {
+      if (this.global || this.sticky) this.lastIndex = 0;
+      return null;
+    }
+    const out: (string | undefined)[] = [];
+    for (let g = 0; g < this.slots / 2; g++) {
+      const s = caps[g * 2] as number;
+      const e = caps[g * 2 + 1] as number;
+      out.push(s >= 0 && e >= 0 ? text.slice(s, e) : undefined);
+    }
+    const m = out as RegExpExecArray;
+    m.index = caps[0] as number;
+    m.input = text;
+    let groups: Record<string, string | undefined> | undefined;
+    if (this.names.size > 0) {
+      groups = {};
+      for (const [name, n] of this.names) groups[name] = out[n];
+    }
+    m.groups = groups as Record<string, string> | undefined;
+    if (this.global || this.sticky) this.lastIndex = caps[1] as number;
+    return m;
+  }
+
+  private search(text: string, from: number): Int32Array | undefined {
+    const steps = new StepCounter(this.source);
+    const last = this.sticky ? from : this.anchored ? Math.min(from, 0) : text.length;
+    for (let start = from; start <= last; start++) {
+      const caps = new Int32Array(this.allSlots).fill(-1);
+      const found = run(this.prog, text, start, caps, this.preference, this.ignoreCase, steps, -1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Runs `prog` from `at` with captures `caps` (changed in place as it goes); returns the captures of the match
+ * it prefers, or undefined. `target` is where a lookbehind's body must end (-1 elsewhere).
+ */
+function run(prog: Inst[], text: string, at: number, caps: Int32Array, pref: Preference, icase: boolean, steps: StepCounter, target: number): Int32Array | undefined {
+  // the backtrack stack, three numbers a frame: [0, pc, pos] a choice to try, [1, slot, value] a capture to restore
+  const stack: number[] = [0, 0, at];
+  let best: Int32Array | undefined;
+  let bestEnd = -1;
+  const n = text.length;
+  const set = (slot: number, value: number) => {
+    stack.push(1, slot, caps[slot] as number);
+    caps[slot] = value;
+  };
+  while (stack.length > 0) {
+    const b = stack.pop() as number;
+    const a = stack.pop() as number;
+    const kind = stack.pop() as number;
+    if (kind === 1) {
+      caps[a] = b;
+      continue;
+    }
+    let pc = a;
+    let pos = b;
+    thread: for (;;) {
+      if (--steps.left <= 0) steps.chunk();
+      const inst = prog[pc] as Inst;
+      switch (inst.op) {
+        case 'char':
+          if (pos >= n || !inst.test(text.charCodeAt(pos))) break thread;
+          pos++;
+          pc++;
+          continue;
+        case 'split':
+          stack.push(0, inst.y, pos);
+          pc = inst.x;
+          continue;
+        case 'jmp':
+          pc = inst.x;
+          continue;
+        case 'save':
+          set(inst.n, pos);
+          pc++;
+          continue;
+        case 'assert':
+          if (!inst.test(text, pos)) break thread;
+          pc++;
+          continue;
+        case 'iter':
+          set(inst.k, pos);
+          inst.groups.forEach((g, j) => {
+            if (pref === 'first') {
+              set(g * 2, -1);
+              set(g * 2 + 1, -1);
+            } else {
+              set(inst.shadow + j * 2, caps[g * 2] as number);
+              set(inst.shadow + j * 2 + 1, caps[g * 2 + 1] as number);
+            }
+          });
+          pc++;
+          continue;
+        case 'loopend':
+          if (caps[inst.k] !== pos) {
+            pc++;
+            continue;
+          }
+          if (pref === 'first') break thread;
+          // glibc: an empty iteration ends the repetition, and counts for a group only if it is the group's first match
+          inst.groups.forEach((g, j) => {
+            if ((caps[inst.shadow + j * 2] as number) >= 0) {
+              set(g * 2, caps[inst.shadow + j * 2] as number);
+              set(g * 2 + 1, caps[inst.shadow + j * 2 + 1] as number);
+            }
+          });
+          pc = inst.exit;
+          continue;
+        case 'backref': {
+          const s = caps[inst.n * 2] as number;
+          const e = caps[inst.n * 2 + 1] as number;
+          if (s < 0 || e < 0) {
+            if (pref === 'longest') break thread;
+            pc++;
+            continue;
+          }
+          const len = e - s;
+          if (pos + len > n) break thread;
+          steps.charge(len);
+          for (let j = 0; j < len; j++) {
+            const x = text.charCodeAt(s + j);
+            const y = text.charCodeAt(pos + j);
+            if (x !== y && !(icase && canonical(x) === canonical(y))) break thread;
+          }
+          pos += len;
+          pc++;
+          continue;
+        }
+        case 'look': {
+          const inner = lookaround(inst, text, pos, caps, icase, steps);
+          if (inner === undefined) break thread;
+          for (let s = 0; s < caps.length; s++) if (inner[s] !== caps[s]) set(s, inner[s] as number);
+          pc++;
+          continue;
+        }
+        case 'at':
+          if (pos !== target) break thread;
+          pc++;
+          continue;
+        case 'match':
+          if (pref === 'first') return caps.slice();
+          if (pos > bestEnd) {
+            bestEnd = pos;
+            best = caps.slice();
+            if (pos === n) return best; // nothing can be longer
+          }
+          break thread;
+      }
+    }
+  }
+  return best;
+}
+
+/** A lookaround at `pos`: the captures it leaves (the current ones for a negative one), or undefined when it fails. */
+function lookaround(inst: Extract<Inst, { op: 'look' }>, text: string, pos: number, caps: Int32Array, icase: boolean, steps: StepCounter): Int32Array | undefined {
+  let found: Int32Array | undefined;
+  if (!inst.behind) found = run(inst.prog, text, pos, caps.slice(), 'first', icase, steps, -1);
+  else {
+    // the body must end exactly at pos; the longest body first, as RegExp's backward greedy match prefers
+    const lo = inst.maxLen === Infinity ? 0 : Math.max(0, pos - inst.maxLen);
+    for (let start = lo; start <= pos - inst.minLen && !found; start++) found = run(inst.prog, text, start, caps.slice(), 'first', icase, steps, pos);
+  }
+  if (inst.negate) return found ? undefined : caps;
+  return found;
+}
