@@ -32,6 +32,8 @@ export interface Programs {
   runApplet(ctx: ProcessContext, argv: string[]): number;
   /** runs `sh`/`ash` with argv (a script file, `-c`, stdin) */
   runShell(ctx: ProcessContext, argv: string[]): number;
+  /** an applet's `--help` text, without the banner line (printed after a usage error) */
+  usage(name: string): string | undefined;
 }
 
 /** Everything a simulated process sees: its filesystem, credentials, environment, streams and time. */

@@ -86,3 +86,7 @@ export function cat(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `cat --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const catUsage =
+  "\nUsage: cat [-nbvteA] [FILE]...\n\nPrint FILEs to stdout\n\n\t-n\tNumber output lines\n\t-b\tNumber nonempty lines\n\t-v\tShow nonprinting characters as ^x or M-x\n\t-t\t...and tabs as ^I\n\t-e\t...and end lines with $\n\t-A\tSame as -vte\n";

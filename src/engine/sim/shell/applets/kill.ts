@@ -5,6 +5,8 @@
 // is not simulated (the main process would have to go on without it), and says so.
 
 import type { ProcessHandle } from '../pid-namespace.js';
+import { Applet } from './lib/common.js';
+import { ProcessContext } from '../process.js';
 
 const SIGNALS = [
   'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM',
@@ -109,3 +111,11 @@ function fail(io: KillIo, message: string): number {
   io.err(`${io.prefix}${message}\n`);
   return 1;
 }
+
+/** `kill [-SIG] PID...`, the applet (the shell's builtin calls killCommand with its own output and prefix). */
+export const kill: Applet = (ctx: ProcessContext, argv) =>
+  killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc);
+
+/** `kill --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const killUsage =
+  "\nUsage: kill [-l] [-SIG] PID...\n\nSend a signal (default: TERM) to given PIDs\n\n\t-l\tList all signal names and numbers\n";

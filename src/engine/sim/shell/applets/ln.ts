@@ -76,3 +76,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `ln --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const lnUsage =
+  "\nUsage: ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR\n\nCreate a link LINK or DIR/TARGET to the specified TARGET(s)\n\n\t-s\tMake symlinks instead of hardlinks\n\t-f\tRemove existing destinations\n\t-n\tDon't dereference symlinks - treat like normal file\n\t-b\tMake a backup of the target (if exists) before link operation\n\t-S SUF\tUse suffix instead of ~ when making backup files\n\t-T\tTreat LINK as a file, not DIR\n\t-v\tVerbose\n";

@@ -1,5 +1,5 @@
-// busybox mkdir (bb_make_directory) and rmdir: "can't create directory 'X': strerror", -p creating parents
-// and tolerating existing directories, rmdir -p removing emptied parents.
+// busybox mkdir (bb_make_directory): "can't create directory 'X': strerror", -p creating parents and
+// tolerating existing directories, -m.
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
@@ -81,32 +81,6 @@ export function mkdir(ctx: ProcessContext, argv: string[]): number {
   return status;
 }
 
-/** `rmdir [-p] DIRECTORY...` */
-export function rmdir(ctx: ProcessContext, argv: string[]): number {
-  const o = getopt(ctx, 'rmdir', argv, { flags: 'pv', long: { parents: { key: 'p' }, verbose: { key: 'v' }, 'ignore-fail-on-non-empty': { key: 'i' } } });
-  if (typeof o === 'number') return o;
-  if (o.operands.length === 0) return showUsage(ctx, 'rmdir');
-  let status = 0;
-  for (const dir of o.operands) {
-    let path = dir;
-    for (;;) {
-      if (o.has('v')) ctx.stdout(`rmdir: removing directory, '${path}'\n`);
-      try {
-        ctx.fs.rmdir(abs(ctx, path));
-      } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        if (!(o.has('i') && e.code === 'ENOTEMPTY')) {
-          errorMsg(ctx, 'rmdir', `'${path}': ${strerror(e.code)}`);
-          status = 1;
-        }
-        break;
-      }
-      if (!o.has('p')) break;
-      const trimmed = path.replace(/\/+$/, '');
-      const slash = trimmed.lastIndexOf('/');
-      if (slash === -1) break;
-      path = trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
-    }
-  }
-  return status;
-}
+/** `mkdir --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const mkdirUsage =
+  "\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n\nCreate DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed\n";

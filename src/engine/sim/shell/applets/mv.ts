@@ -60,3 +60,7 @@ export function mv(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `mv --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const mvUsage =
+  "\nUsage: mv [-finT] SOURCE DEST\nor: mv [-fin] SOURCE... { -t DIRECTORY | DIRECTORY }\n\nRename SOURCE to DEST, or move SOURCEs to DIRECTORY\n\n\t-f\tDon't prompt before overwriting\n\t-i\tInteractive, prompt before overwrite\n\t-n\tDon't overwrite an existing file\n\t-T\tRefuse to move if DEST is a directory\n\t-t DIR\tMove all SOURCEs into DIR\n";

@@ -191,3 +191,7 @@ function toFloat(arg: string, err: (m: string) => void, state: { convErr: boolea
   if (/nan/i.test(t)) return NaN;
   return Number(t);
 }
+
+/** `printf --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const printfUsage =
+  "\nUsage: printf FORMAT [ARG]...\n\nFormat and print ARG(s) according to FORMAT (a-la C printf)\n";

@@ -58,6 +58,7 @@ const SPECS: Column[] = [
 const NOT_MODELLED = new Set(['vsz', 'rss']);
 const DEFAULT_O = 'pid,user,args';
 
+/** `ps [-o COL1,COL2=HEADER]`: the container's processes from /proc */
 export const ps: Applet = (ctx, argv) => {
   const o = getopt(ctx, 'ps', argv, { flags: 'ZaAdeflT', args: 'o' });
   if (typeof o === 'number') return o;
@@ -180,3 +181,7 @@ function scan(ctx: ProcessContext): PsProcess[] {
   }
   return found;
 }
+
+/** `ps --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const psUsage =
+  "\nUsage: ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads\n";

@@ -108,3 +108,7 @@ export function rm(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `rm --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const rmUsage =
+  "\nUsage: rm [-irf] FILE...\n\nRemove (unlink) FILEs\n\n\t-i\tAlways prompt before removing\n\t-f\tNever prompt\n\t-R,-r\tRecurse\n";

@@ -56,3 +56,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
   }
   return status;
 }
+
+/** `touch --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const touchUsage =
+  "\nUsage: touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...\n\nUpdate mtime of FILEs\n\n\t-c\tDon't create files\n\t-h\tDon't follow links\n\t-a\tChange only atime\n\t-m\tChange only mtime\n\t-d DT\tDate/time to use\n\t-t DT\tDate/time to use\n\t-r FILE\tUse FILE's date/time\n";

@@ -80,3 +80,7 @@ export function wc(ctx: ProcessContext, argv: string[]): number {
   if (files.length > 1) print(totals, 'total');
   return status;
 }
+
+/** `wc --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const wcUsage =
+  "\nUsage: wc [-cmlwL] [FILE]...\n\nCount lines, words, and bytes for FILEs (or stdin)\n\n\t-c\tCount bytes\n\t-m\tCount characters\n\t-l\tCount newlines\n\t-w\tCount words\n\t-L\tPrint longest line length\n";

@@ -3,11 +3,10 @@
 // before it parses the next (a syntax error on line 3 does not stop lines 1 and 2).
 
 import type { Assign, Command, Redir, Word } from './ast.js';
-import { Lexer, ShellSyntaxError, describeToken } from './lexer.js';
-import type { Token } from './lexer.js';
+import { Lexer, ShellSyntaxError } from './lexer.js';
+import { asAssignment, isKw, isOp, plainText, unexpected } from './parse-words.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const LIST_END_KW = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 
 /** Parses shell source; `startLine` is 0 for `sh -c` strings and 1 for script files, as in ash. */
@@ -369,44 +368,4 @@ export class Parser extends Lexer {
     const tok = this.next();
     if (!isOp(tok, op)) throw unexpected(tok, `"${op}"`);
   }
-}
-
-function isKw(tok: Token, kw: string): boolean {
-  return tok.t === 'word' && tok.kw === kw;
-}
-
-function isOp(tok: Token, op: string): boolean {
-  return tok.t === 'op' && tok.v === op;
-}
-
-function unexpected(tok: Token, expecting?: string): ShellSyntaxError {
-  const what = describeToken(tok);
-  return new ShellSyntaxError(expecting ? `unexpected ${what} (expecting ${expecting})` : `unexpected ${what}`);
-}
-
-/** The text of a word made only of literal parts (quoted or not), or null. */
-function plainText(word: Word): string | null {
-  let out = '';
-  for (const p of word.parts) {
-    if (p.t !== 'lit') return null;
-    out += p.v;
-  }
-  return out;
-}
-
-// `NAME=value` is an assignment only when NAME and `=` are unquoted literal text at the start of the word.
-function asAssignment(word: Word): Assign | null {
-  const first = word.parts[0];
-  if (!first || first.t !== 'lit' || first.q) return null;
-  const m = ASSIGN.exec(first.v);
-  if (!m) return null;
-  const name = m[1] ?? '';
-  const rest = first.v.slice(m[0].length);
-  const parts = word.parts.slice(1);
-  if (rest) parts.unshift({ t: 'lit', v: rest, q: false });
-  if (rest.startsWith('~') && (rest.length === 1 || rest[1] === '/' || rest[1] === ':')) {
-    parts[0] = { t: 'lit', v: rest.slice(1), q: false };
-    parts.unshift({ t: 'tilde', user: '' });
-  }
-  return { name, value: { parts } };
 }

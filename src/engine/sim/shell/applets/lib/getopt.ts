@@ -4,7 +4,7 @@
 
 import { BUSYBOX_BANNER } from '../../busybox-applets.js';
 import type { ProcessContext } from '../../process.js';
-import { USAGE, showUsage } from './usage.js';
+import { showUsage } from './usage.js';
 import { errorMsg } from './common.js';
 
 /** Which options an applet accepts. */
@@ -63,8 +63,9 @@ export function getopt(ctx: ProcessContext, applet: string, argv: string[], spec
   const prog = argv[0] ?? applet;
   const usageStatus = spec.usageStatus ?? 1;
   // busybox prints the usage for --help on stderr and exits 0
-  if (argv[1] === '--help' && USAGE[applet] !== undefined) {
-    ctx.stderr(`${BUSYBOX_BANNER} multi-call binary.\n${USAGE[applet] ?? ''}`);
+  const usage = argv[1] === '--help' ? ctx.programs.usage(applet) : undefined;
+  if (usage !== undefined) {
+    ctx.stderr(`${BUSYBOX_BANNER} multi-call binary.\n${usage}`);
     return 0;
   }
   let i = 1;

@@ -1,0 +1,6 @@
+// busybox false.
+
+import type { Applet } from './lib/common.js';
+
+/** `false` */
+export const falseApplet: Applet = () => 1;

@@ -1,0 +1,25 @@
+// busybox unlink: one file, no options.
+
+import { FsError } from '../../fs/vfs.js';
+import { strerror } from '../io.js';
+import type { Applet } from './lib/common.js';
+import { abs, errorMsg } from './lib/common.js';
+import { showUsage } from './lib/usage.js';
+
+/** `unlink FILE` */
+export const unlink: Applet = (ctx, argv) => {
+  const args = argv.slice(1);
+  if (args.length !== 1) return showUsage(ctx, 'unlink');
+  try {
+    ctx.fs.unlink(abs(ctx, args[0] ?? ''));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FsError)) throw e;
+    errorMsg(ctx, 'unlink', `can't remove file '${args[0] ?? ''}': ${strerror(e.code)}`);
+    return 1;
+  }
+};
+
+/** `unlink --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
+export const unlinkUsage =
+  "\nUsage: unlink FILE\n\nDelete FILE by calling unlink()\n";

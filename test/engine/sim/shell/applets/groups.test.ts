@@ -1,0 +1,19 @@
+// busybox `groups` on the simulator, pinned to the output observed with `docker run --rm --network none drydock/busybox:1.35 sh -c
+// '…'` on Docker 20.10 (Debian's busybox-static 1.35.0).
+
+import assert from 'node:assert/strict';
+import { TreeBackend } from '../../../../../src/engine/sim/fs/tree-backend.js';
+import { createSimEngine } from '../../../../../src/engine/sim/node/create-sim-engine.js';
+
+const engine = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+/** stdout, stderr and exit status of `sh -c script` in a fresh busybox container. */
+function sh(script: string): [string, string, number] {
+  const r = engine.dockerSync(['run', '--rm', '--network', 'none', 'drydock/busybox:1.35', 'sh', '-c', script]);
+  return [r.stdout, r.stderr, r.exitCode];
+}
+
+describe('groups', () => {
+  it('names groups in its own messages', () => {
+    assert.deepEqual(sh('groups; echo $?'), ['0\n1\n', 'groups: unknown ID 0\n', 0]);
+  });
+});
