@@ -7,6 +7,13 @@ import module from 'node:module';
 // cache and skips this.
 module.enableCompileCache?.();
 if (process.env.DRYDOCK_DEBUG) process.setSourceMapsEnabled(true);
-const { main } = await import('../dist/bundle/drydock.js');
+let main;
+try {
+  ({ main } = await import('../dist/bundle/drydock.js'));
+} catch (e) {
+  // a missing or broken build is drydock's fault, not the input's: exit 70 as every other internal error (docs/errors.md)
+  process.stderr.write(`drydock: internal error (exit 70): ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+  process.exit(70);
+}
 
 process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { USAGE } from './usage.js';
-import { formatInputError, formatUsageError, InputError, UsageError } from './usage-error.js';
+import { exitCodeOf } from './exit-code.js';
+import { UsageError } from './usage-error.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -71,32 +72,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** What drydock prints for a bug of its own: what broke, that the input is not to blame, and how to report it. */
-export function internalErrorText(e: unknown, debug: boolean): string {
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  const lines = [
-    `drydock: internal error (exit ${EXIT.internal}): ${message}`,
-    'This is a bug in drydock, not a problem with your input. Please report it with the command line, the files',
-    'it read, and the output of the same command run again with DRYDOCK_DEBUG=1 (see docs/errors.md).',
-  ];
-  if (debug && e instanceof Error && e.stack) lines.push(e.stack);
-  return `${lines.join('\n')}\n`;
-}
-
 /** Runs the drydock command line `argv` (without the program name); resolves with the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  try {
-    return await dispatch(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(formatUsageError(e));
-      return EXIT.usage;
-    }
-    if (e instanceof InputError) {
-      io.stderr(formatInputError(e));
-      return EXIT.usage;
-    }
-    io.stderr(internalErrorText(e, io.env.DRYDOCK_DEBUG !== undefined && io.env.DRYDOCK_DEBUG !== ''));
-    return EXIT.internal;
-  }
+  return exitCodeOf(() => dispatch(argv, io), io);
 }

@@ -1,7 +1,7 @@
 // The fuzz runner: spreads inputs over the registered targets, records every internal error (a thrown error
 // that is not drydock's own answer) with the seed and index that reproduce it, and the slowest inputs.
 
-import { Rng } from './rng.js';
+import { Rng } from '../../src/cli/fuzz-diff/rng.js';
 import { fuzzTargets, registerFuzzTarget, type FuzzTarget } from './target.js';
 import { randomArchive } from './targets/archive-bytes.js';
 import { archiveTarget, dockerArgvTarget, goTemplateTarget } from './targets/docker-argv.js';

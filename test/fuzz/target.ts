@@ -2,7 +2,7 @@
 // problem list, a non-zero exit) except a thrown error that is not one of drydock's own: that is a bug.
 // Targets register here, so other areas (archives, state directories) plug theirs in without touching the runner.
 
-import type { Rng } from './rng.js';
+import type { Rng } from '../../src/cli/fuzz-diff/rng.js';
 
 /** One kind of input and how to feed it to drydock. */
 export interface FuzzTarget<I = unknown> {

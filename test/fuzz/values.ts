@@ -1,6 +1,6 @@
 // Words hostile input is made of: empty, huge, paths that climb, separators, Go template pieces, odd numbers.
 
-import type { Rng } from './rng.js';
+import type { Rng } from '../../src/cli/fuzz-diff/rng.js';
 
 const BASE = [
   '', ' ', '-', '--', '/', '//', '.', '..', '../..', '/..', '../../../etc', '/etc/passwd', '~', '*', '?', '[', '[a', '{a,b}', '\\',
@@ -17,9 +17,9 @@ const BASE = [
 
 /** One hostile word. */
 export function hostileWord(rng: Rng): string {
-  const roll = rng.int(10);
+  const roll = rng.below(10);
   if (roll === 0) return rng.pick(['a', '/', '.', '{', 'é', '../']).repeat(rng.pick([2, 64, 255, 256, 300, 4097, 70_000]));
   if (roll === 1) return `${rng.pick(BASE)}${rng.pick(BASE)}`;
-  if (roll === 2) return String.fromCharCode(...Array.from({ length: 1 + rng.int(6) }, () => rng.int(0x80) || 1));
+  if (roll === 2) return String.fromCharCode(...Array.from({ length: 1 + rng.below(6) }, () => rng.below(0x80) || 1));
   return rng.pick(BASE);
 }

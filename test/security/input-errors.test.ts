@@ -4,7 +4,7 @@ import { callAtDepth } from '../../src/engine/sim/cli/format/template-exec.js';
 import assert from 'node:assert/strict';
 import { goPathMatch } from '../../src/go/path-match.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { internalErrorText } from '../../src/cli/main.js';
+import { internalErrorText } from '../../src/cli/exit-code.js';
 import { EXIT } from '../../src/cli/io.js';
 import { Sandbox } from '../fidelity/sandbox.js';
 

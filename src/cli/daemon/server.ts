@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseDockerArgv } from '../../docker-cli/index.js';
 import { dockerCliEnvironment, runDockerInvocation, stateless, wantsStdin } from '../../engine/sim/node/docker-command.js';
 import { acquireStateLock } from '../../engine/sim/node/state-lock.js';
-import { internalErrorText } from '../main.js';
+import { internalErrorText } from '../exit-code.js';
 import { daemonVersion, encodeAnswer, KIND, parseDockerFields, PID_NAME, REPLY, SOCKET_NAME } from './protocol.js';
 import { ResidentState } from './resident-state.js';
 import { SocketReader } from './socket-reader.js';

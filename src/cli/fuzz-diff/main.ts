@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerEngines } from '../../runner/docker-engines.js';
+import { exitCodeOf } from '../exit-code.js';
+import { processIo } from '../io.js';
 import { runSeed, type SeedVerdict } from './run-seed.js';
 import { summaryText, verdictLine } from './summary.js';
 
@@ -46,7 +48,14 @@ function parse(argv: string[]): Options {
 }
 
 async function main(): Promise<number> {
-  const o = parse(process.argv.slice(2));
+  let o: Options;
+  try {
+    o = parse(process.argv.slice(2));
+  } catch (e) {
+    // bad options are the caller's (exit 2); anything later is a bug of the tester's own (exit 70)
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
   let engines: DockerEngines | undefined;
   if (!o.simOnly) {
     engines = new DockerEngines();
@@ -90,7 +99,4 @@ async function main(): Promise<number> {
   return verdicts.some((v) => v.verdict === 'differs') ? 1 : 0;
 }
 
-process.exitCode = await main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  return 2;
-});
+process.exitCode = await exitCodeOf(main, processIo());

@@ -1,5 +1,6 @@
 // A small seeded random source (mulberry32) so that one seed always gives the same command sequence, on every
-// machine and Node version: Math.random cannot be seeded, and the generator must replay a failure exactly.
+// machine and Node version: Math.random cannot be seeded, and the generator must replay a failure exactly. The
+// differential tester (npm run fuzz:diff) and the input fuzzer (test/fuzz) share it.
 
 /** Deterministic random choices from a 32-bit seed. */
 export class Rng {
@@ -21,6 +22,11 @@ export class Rng {
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** An integer in [0, n): an index into n things (the random tester of test/fuzz counts this way). */
+  below(n: number): number {
+    return this.int(0, n - 1);
   }
 
   /** True with probability p. */

@@ -6,7 +6,7 @@ import { ROOT_ENTRIES, type CommandNode, type FlagSpec } from '../../../src/dock
 import { EngineError } from '../../../src/errors/engine-error.js';
 import { runDockerCommand } from '../../../src/engine/sim/cli/sim-cli.js';
 import { HOSTDIR, Sandbox } from '../../fidelity/sandbox.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../../src/cli/fuzz-diff/rng.js';
 import type { FuzzTarget } from '../target.js';
 import { hostileWord } from '../values.js';
 import { randomTemplate } from './go-template.js';
@@ -40,11 +40,11 @@ export function spell(rng: Rng, flag: FlagSpec, value: string): string[] {
 
 /** A random docker command line. */
 export function randomArgv(rng: Rng): string[] {
-  if (rng.chance(0.03)) return Array.from({ length: rng.int(4) }, () => hostileWord(rng));
+  if (rng.chance(0.03)) return Array.from({ length: rng.below(4) }, () => hostileWord(rng));
   const { words, node } = rng.pick(COMMANDS);
   const argv = [...words];
   const flags = node.spec.flags.filter((f) => !f.hidden || rng.chance(0.2));
-  for (let i = rng.int(5); i > 0 && flags.length > 0; i--) {
+  for (let i = rng.below(5); i > 0 && flags.length > 0; i--) {
     const flag = rng.pick(flags);
     argv.push(...spell(rng, flag, valueFor(rng, flag)));
   }
@@ -55,7 +55,7 @@ export function randomArgv(rng: Rng): string[] {
     argv.push(rng.pick(node.canonical === 'exec' ? ['c1', 'c2', hostileWord(rng)] : ['centos', 'ubuntu', hostileWord(rng)]));
     if (rng.chance(0.8)) argv.push(...rng.pick(FINITE));
   } else {
-    for (let i = rng.int(4); i > 0; i--) argv.push(rng.chance(0.5) ? rng.pick(['c1', 'c2', 'v1', 'centos', 'c1:/etc/hostname', '-', '/data']) : hostileWord(rng));
+    for (let i = rng.below(4); i > 0; i--) argv.push(rng.chance(0.5) ? rng.pick(['c1', 'c2', 'v1', 'centos', 'c1:/etc/hostname', '-', '/data']) : hostileWord(rng));
   }
   return argv;
 }

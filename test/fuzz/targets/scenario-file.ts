@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../../src/scenario/load.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../../src/cli/fuzz-diff/rng.js';
 import type { FuzzTarget } from '../target.js';
 import { hostileWord } from '../values.js';
 
@@ -31,10 +31,10 @@ export function scenarioFileTarget(dir: string): FuzzTarget<string> {
     name: 'scenario-file',
     generate(rng: Rng) {
       const lines = rng.pick(corpus).split('\n');
-      for (let i = 1 + rng.int(4); i > 0; i--) {
-        const at = rng.int(lines.length);
+      for (let i = 1 + rng.below(4); i > 0; i--) {
+        const at = rng.below(lines.length);
         const line = lines[at] ?? '';
-        switch (rng.int(5)) {
+        switch (rng.below(5)) {
           case 0:
             lines.splice(at, 1);
             break;
@@ -42,7 +42,7 @@ export function scenarioFileTarget(dir: string): FuzzTarget<string> {
             lines.splice(at, 0, line);
             break;
           case 2: {
-            const col = rng.int(line.length + 1);
+            const col = rng.below(line.length + 1);
             lines[at] = line.slice(0, col) + rng.pick(INSERTS) + line.slice(col);
             break;
           }
@@ -50,8 +50,8 @@ export function scenarioFileTarget(dir: string): FuzzTarget<string> {
             lines[at] = line.replace(/:\s.*$/u, `: ${hostileWord(rng)}`);
             break;
           default: {
-            const from = rng.int(lines.length);
-            lines.splice(at, 0, ...lines.slice(from, from + 1 + rng.int(5)));
+            const from = rng.below(lines.length);
+            lines.splice(at, 0, ...lines.slice(from, from + 1 + rng.below(5)));
           }
         }
       }

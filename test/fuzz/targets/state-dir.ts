@@ -13,7 +13,7 @@ import { TreeBackend } from '../../../src/engine/sim/fs/tree-backend.js';
 import { loadFixtures } from '../../../src/engine/sim/node/load-fixtures.js';
 import { loadState, saveState } from '../../../src/engine/sim/node/state-store.js';
 import { virtualClock } from '../../../src/engine/sim/state/clock.js';
-import { Rng } from '../rng.js';
+import { Rng } from '../../../src/cli/fuzz-diff/rng.js';
 import type { FuzzTarget } from '../target.js';
 
 /** One damage: what is done to which file. */
@@ -30,11 +30,11 @@ function mutate(value: unknown, rng: Rng, path = ''): string {
   if (typeof value !== 'object' || value === null) return path;
   const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
   if (keys.length === 0) return path;
-  const key = keys[rng.int(keys.length)] as string | number;
+  const key = keys[rng.below(keys.length)] as string | number;
   const child = (value as Record<string | number, unknown>)[key];
   if (typeof child === 'object' && child !== null && rng.chance(0.7)) return mutate(child, rng, `${path}.${key}`);
   if (rng.chance(0.3) && !Array.isArray(value)) delete (value as Record<string, unknown>)[key as string];
-  else (value as Record<string | number, unknown>)[key] = VALUES[rng.int(VALUES.length)];
+  else (value as Record<string | number, unknown>)[key] = VALUES[rng.below(VALUES.length)];
   return `${path}.${key}`;
 }
 
@@ -56,7 +56,7 @@ export function stateDirTarget(): FuzzTarget<StateDamage> {
   return {
     name: 'state-dir',
     generate(rng: Rng): StateDamage {
-      return { seed: rng.int(2 ** 31), edits: [] };
+      return { seed: rng.below(2 ** 31), edits: [] };
     },
     run(input) {
       template ??= make();
@@ -86,8 +86,8 @@ function damage(dir: string, input: StateDamage): void {
   const rng = new Rng(input.seed);
   const file = join(dir, 'state.json');
   const blobs = readdirSync(join(dir, 'blobs'));
-  for (let n = 1 + rng.int(3); n > 0; n--) {
-    switch (rng.int(6)) {
+  for (let n = 1 + rng.below(3); n > 0; n--) {
+    switch (rng.below(6)) {
       case 0:
       case 1: {
         let saved: { state?: unknown };
@@ -111,14 +111,14 @@ function damage(dir: string, input: StateDamage): void {
         } catch {
           break;
         }
-        const at = rng.int(text.length || 1);
+        const at = rng.below(text.length || 1);
         writeFileSync(file, text.slice(0, at));
         input.edits.push(`state.json cut at ${at}`);
         break;
       }
       case 3: {
-        const blob = blobs[rng.int(blobs.length)] as string;
-        const at = rng.int(4096);
+        const blob = blobs[rng.below(blobs.length)] as string;
+        const at = rng.below(4096);
         try {
           truncateSync(join(dir, 'blobs', blob), at);
         } catch {
@@ -128,10 +128,10 @@ function damage(dir: string, input: StateDamage): void {
         break;
       }
       case 4: {
-        const blob = blobs[rng.int(blobs.length)] as string;
+        const blob = blobs[rng.below(blobs.length)] as string;
         try {
           const bytes = readFileSync(join(dir, 'blobs', blob));
-          const at = rng.int(bytes.length || 1);
+          const at = rng.below(bytes.length || 1);
           bytes[at] = (bytes[at] ?? 0) ^ 0xff;
           writeFileSync(join(dir, 'blobs', blob), bytes);
         } catch {
@@ -141,7 +141,7 @@ function damage(dir: string, input: StateDamage): void {
         break;
       }
       default: {
-        const blob = blobs[rng.int(blobs.length)] as string;
+        const blob = blobs[rng.below(blobs.length)] as string;
         rmSync(join(dir, 'blobs', blob), { force: true });
         if (rng.chance(0.2)) rmSync(file, { force: true });
         input.edits.push(`blob ${blob.slice(0, 8)} removed`);

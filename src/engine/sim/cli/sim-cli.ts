@@ -19,6 +19,7 @@ import * as psCommand from './commands/ps.js';
 import { runOrCreate } from './commands/run-create.js';
 import * as system from './commands/system.js';
 import { save } from './commands/save.js';
+import { cp } from './commands/cp.js';
 import * as transfer from './commands/transfer.js';
 import * as volumes from './commands/volumes.js';
 
@@ -58,7 +59,7 @@ const HANDLERS: Record<string, Handler> = {
   images: listings.images,
   history: listings.history,
   'container prune': listings.containerPrune,
-  cp: transfer.cp,
+  cp,
   export: transfer.exportContainer,
   save,
   load: transfer.load,

@@ -12,7 +12,7 @@ import { tarFromEntries } from '../../layer/tar-layer.js';
 import { familiarName, parseAnyReference, parseNormalizedNamed } from '../../../../docker-cli/index.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
-import { writeOutput } from './transfer.js';
+import { writeOutput } from './tar-output.js';
 
 interface Described {
   image: Image;

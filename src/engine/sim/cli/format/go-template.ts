@@ -2,7 +2,8 @@
 // JSON-like data. One entry point for parsing and executing; the pieces live in template-*.ts and go-*.ts.
 
 import { DOCKER_FUNCS } from './docker-funcs.js';
-import { executeTemplate, type MissingKey } from './template-exec.js';
+import { executeTemplate } from './template-exec.js';
+import type { MissingKey } from './template-eval.js';
 import { BUILTIN_FUNCS, type FuncMap } from './template-funcs.js';
 import { parseTemplate, type ParsedTemplate } from './template-parser.js';
 

@@ -2,8 +2,10 @@
 // lookahead, so that every template docker accepts parses and every one it rejects fails with the same text
 // (`template: :1: unexpected "}" in operand`, `missing value for if`, `function "foo" not defined`).
 
-import { goQuote, goQuoteShort, goUnquote } from '../../../../go/quote.js';
-import { Lexer, isKeyword, type Item, type ItemType } from './template-lexer.js';
+import { goQuote, goUnquote } from '../../../../go/quote.js';
+import { Lexer } from './template-lexer.js';
+import { TokenStream } from './template-token-stream.js';
+import type { Item, ItemType } from './template-token.js';
 import {
   nodeString,
   type ArgNode,
@@ -17,20 +19,12 @@ import {
   type VariableNode,
 } from './template-nodes.js';
 import { parseNumber } from './template-number.js';
-import { TemplateError } from './template-error.js';
 
 /** A parsed template and the templates it defines, keyed by name. */
 export interface ParsedTemplate {
   name: string;
   text: string;
   trees: Map<string, ListNode>;
-}
-
-function itemString(i: Item): string {
-  if (i.typ === 'EOF') return 'EOF';
-  if (i.typ === 'error') return i.val;
-  if (isKeyword(i.typ)) return `<${i.val}>`;
-  return goQuoteShort(i.val, 10);
 }
 
 /** Go's parse.IsEmptyTree: only spaces and comments. */
@@ -43,82 +37,18 @@ const OPERAND_START: ReadonlySet<ItemType> = new Set<ItemType>([
   'variable', 'leftParen',
 ]);
 
-class Tree {
-  private readonly token: Item[] = [];
-  private peekCount = 0;
+class Tree extends TokenStream {
   private vars: string[] = ['$'];
-  private actionLine = 0;
   private rangeDepth = 0;
 
   constructor(
     private name: string,
-    private readonly parseName: string,
-    private readonly lex: Lexer,
+    parseName: string,
+    lex: Lexer,
     private readonly treeSet: Map<string, ListNode>,
     private readonly funcs: ReadonlySet<string>,
-  ) {}
-
-  private next(): Item {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount] as Item;
-  }
-
-  private backup(): void {
-    this.peekCount++;
-  }
-
-  private backup2(t1: Item): void {
-    this.token[1] = t1;
-    this.peekCount = 2;
-  }
-
-  private backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
-    this.peekCount = 3;
-  }
-
-  private peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1] as Item;
-    this.peekCount = 1;
-    this.token[0] = this.lex.nextItem();
-    return this.token[0];
-  }
-
-  private nextNonSpace(): Item {
-    let token: Item;
-    do token = this.next();
-    while (token.typ === 'space');
-    return token;
-  }
-
-  private peekNonSpace(): Item {
-    const token = this.nextNonSpace();
-    this.backup();
-    return token;
-  }
-
-  errorf(message: string): never {
-    throw new TemplateError(`template: ${this.parseName}:${this.token[0]?.line ?? 1}: ${message}`, 'parse');
-  }
-
-  private expect(expected: ItemType, context: string): Item {
-    const token = this.nextNonSpace();
-    if (token.typ !== expected) this.unexpected(token, context);
-    return token;
-  }
-
-  private unexpected(token: Item, context: string): never {
-    if (token.typ === 'error') {
-      let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== token.line) {
-        extra = ` in action started at ${this.parseName}:${this.actionLine}`;
-        if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.errorf(itemString(token) + extra);
-    }
-    this.errorf(`unexpected ${itemString(token)} in ${context}`);
+  ) {
+    super(parseName, lex);
   }
 
   /** The top level: text, actions and `{{define}}`s up to EOF. */
