@@ -5,6 +5,7 @@
 
 import { MountedFs } from '../fs/mounted-fs.js';
 import { resolvePath } from '../fs/path.js';
+import { resolveInRoot } from '../fs/host-path.js';
 import { cloneConfig, emptyConfig } from '../image/config.js';
 import type { Image } from '../image/image.js';
 import { MergedIndex } from '../layer/merged-index.js';
@@ -116,7 +117,7 @@ export function build(daemon: Daemon, request: BuildRequest): BuildResult {
   if (unused.length) say(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n`);
   const last = stage as Stage;
   const image = last.image;
-  if (!image) return done('Error response from daemon: No image was generated. Is your Dockerfile empty?', 1);
+  if (!image) return done('No image was generated. Is your Dockerfile empty?', 1);
   say(`Successfully built ${image.id.slice(7, 19)}\n`);
   for (const tag of req.tags) {
     daemon.images.tag(tag, image.id, daemon.clock.now());
@@ -189,7 +190,12 @@ function runStep(
   trigger: boolean,
 ): string {
   if (instr.kind === 'ARG') {
-    for (const a of instr.args) stage.args.set(a.key, req.buildArgs.get(a.key) ?? a.value ?? '');
+    for (const a of instr.args) {
+      // BuildArgs.getBuildArg: an ARG with no value from --build-arg or a default is not set at all
+      const value = req.buildArgs.get(a.key) ?? a.value;
+      if (value === undefined || value === null) stage.args.delete(a.key);
+      else stage.args.set(a.key, value);
+    }
     return metadataStep(daemon, req, stage, `ARG ${instr.args.map((a) => (a.value === undefined ? a.key : `${a.key}=${a.value}`)).join(' ')}`, say, () => undefined);
   }
   if (instr.kind === 'RUN') return runInstruction(daemon, req, stage, instr, say);
@@ -206,6 +212,7 @@ function runStep(
   return metadataStep(daemon, req, stage, '', say, () => {
     const message = applyMetadata(config, instr, stage);
     if (message === null) throw new StepError(`drydock: ${instr.kind} is not supported by the simulator's builder; use --engine docker`);
+    if (instr.kind === 'VOLUME') refuseVolumeOverFile(daemon, stage);
     return message;
   });
 }
@@ -268,6 +275,7 @@ function copyInstruction(
   const from = instr.kind === 'COPY' ? instr.from : '';
   let source: CopySource = req.context;
   if (from) {
+    if (/^\d+$/.test(from) && Number(from) >= stages.length) throw new StepError(`invalid from flag value ${from}: refers to current build stage`);
     const other = stages.find((s) => s.name === from.toLowerCase()) ?? stages[Number(from)];
     const image = other ? other.image : req.resolveImage(from);
     if (!image) throw new StepError(`invalid from flag value ${from}: No such image: ${from}`);
@@ -312,6 +320,26 @@ function stepContainer(daemon: Daemon, req: BuildRequest, stage: Stage, cmd: str
   const config = cloneConfig(stage.config);
   config.Cmd = cmd;
   return createContainer(daemon, buildContainerRequest(image, config)).id;
+}
+
+/**
+ * The daemon creating the step's container refuses a volume whose path is a file in the image (after its
+ * symlinks), naming the path in the container's overlay2 mount.
+ */
+function refuseVolumeOverFile(daemon: Daemon, stage: Stage): void {
+  const index = stage.layer?.index;
+  if (!index) return;
+  const lookup = (p: string): { kind: string; target?: string } | undefined => {
+    const e = index.get(p);
+    return e && e.kind === 'symlink' ? { kind: e.kind, target: e.target } : e;
+  };
+  for (const key of Object.keys(stage.config.Volumes ?? {})) {
+    const path = resolveInRoot(lookup, resolvePath('/', key));
+    const entry = path ? index.get(path) : undefined;
+    if (entry && entry.kind !== 'dir') {
+      throw new StepError(`cannot mount volume over existing file, file exists /var/lib/docker/overlay2/${daemon.ids.next('container')}/merged${path}`);
+    }
+  }
 }
 
 function mkdirAll(fs: MountedFs, path: string): void {

@@ -97,7 +97,8 @@ export function applyMetadata(
     case 'SHELL':
       state.shell = [...instr.shell];
       config.Shell = [...instr.shell];
-      return `SHELL ${goQuoteList(instr.shell)}`;
+      // fmt's %v of a []string
+      return `SHELL [${instr.shell.join(' ')}]`;
     case 'MAINTAINER':
       state.author = instr.maintainer;
       return `MAINTAINER ${instr.maintainer}`;

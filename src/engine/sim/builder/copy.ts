@@ -49,7 +49,11 @@ export function copyInto(fs: MountedFs, req: CopyRequest, src: CopySource): stri
       matched.push(...found);
       continue;
     }
-    if (!src.get(clean)) fail(`file not found in build context or excluded by .dockerignore: stat ${raw}: file does not exist`);
+    if (!src.get(clean)) {
+      // an image's rootfs is read relative to its root (COPY --from)
+      if (req.fromImage) fail(`stat ${clean.slice(1)}: file does not exist`);
+      fail(`file not found in build context or excluded by .dockerignore: stat ${raw}: file does not exist`);
+    }
     matched.push(clean);
   }
   if (matched.length === 0) fail('no source files were specified');

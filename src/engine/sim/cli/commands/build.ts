@@ -19,7 +19,8 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     const bad = validateBuildTag(t);
     if (bad) return out.err(`${bad}\nSee 'docker build --help'.\n`, 125);
     const r = familiarRef(t);
-    if ('ref' in r) tags.push(r.ref);
+    // the client sends each name once, in the order first given
+    if ('ref' in r && !tags.includes(r.ref)) tags.push(r.ref);
   }
   for (const flag of ['network', 'platform', 'secret', 'ssh', 'output', 'squash']) {
     if (cmd.flagsSet.has(flag) && !(flag === 'network' && flagString(cmd, flag) === 'none')) {
@@ -55,7 +56,9 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     if (dockerfileFromStdin) {
       dockerfileText = new TextDecoder().decode(ctx.stdin);
     } else {
-      const dfPath = file ? resolvePath(ctx.cwd, file) : `${root === '/' ? '' : root}/Dockerfile`;
+      // without -f: Dockerfile, else dockerfile when only that one exists (the CLI's getDockerfileRelPath)
+      let dfPath = file ? resolvePath(ctx.cwd, file) : `${root === '/' ? '' : root}/Dockerfile`;
+      if (!file && !daemon.host.get(dfPath) && daemon.host.get(`${root === '/' ? '' : root}/dockerfile`)) dfPath = `${root === '/' ? '' : root}/dockerfile`;
       const df = daemon.host.get(followHostPath(daemon.host, dfPath));
       if (!df || df.kind !== 'file') {
         return out.err(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory\n`, 1);
@@ -67,7 +70,7 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     try {
       context = BuildContext.fromBackend(daemon.host, root, relative, dockerfileFromStdin);
     } catch (error) {
-      if (error instanceof ContextError) return out.err(`error checking context: '${error.message}'.\n`, 1);
+      if (error instanceof ContextError) return out.err(`error checking context: ${error.message}\n`, 1);
       throw error;
     }
     if (dockerfileFromStdin) {
