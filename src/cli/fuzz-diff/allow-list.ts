@@ -78,6 +78,20 @@ const ALLOWANCES: Allowance[] = [
     matches: ({ sim, real, normalized }) =>
       sim.exitCode === real.exitCode && normalized.sim !== normalized.real && sortedTagLists(normalized.sim) === sortedTagLists(normalized.real),
   },
+  {
+    id: 'log-stream-order',
+    reason:
+      'the json-file log driver copies stdout and stderr in two goroutines, so the order of a container\u2019s ' +
+      'messages across the two streams varies from run to run on the real engine (recorded: six runs of ' +
+      '`echo a; echo b >&2; echo c; echo d >&2` logged b d a c four times, a c b d once, b a c d once); ' +
+      '`logs --tail N` then picks other last messages',
+    matches: ({ steps, sim, real }) => {
+      const last = steps[steps.length - 1];
+      if (last?.family !== 'logs' || !last.argv.includes('--tail') || sim.exitCode !== real.exitCode) return false;
+      const count = (r: CommandResult) => (r.stdout + r.stderr).split('\n').filter((l) => l !== '').length;
+      return count(sim) === count(real);
+    },
+  },
 ];
 
 // every JSON list of strings with its members sorted

@@ -1,5 +1,5 @@
-// The allow-list explains only what it names: reordered build output and stand-in rows, hard links in the
-// sequence, a real-engine timeout, and nothing when the content itself differs.
+// The allow-list explains only what it names: reordered build output and stand-in rows, tags and log messages
+// in another order, a real-engine timeout, and nothing when the content itself differs.
 
 import assert from 'node:assert/strict';
 import { allowedReason, type AllowContext } from '../../../src/cli/fuzz-diff/allow-list.js';
@@ -39,6 +39,13 @@ describe('fuzz:diff allow-list', () => {
     const sim = '["drydock/busybox:1.35","h11c-img4:v3"] Imported from -\n';
     assert.equal(allowedReason(ctx('inspect', sim, '["h11c-img4:v3","drydock/busybox:1.35"] Imported from -\n')), 'isolation-tag-order');
     assert.equal(allowedReason(ctx('inspect', sim, '["h11c-img5:v3","drydock/busybox:1.35"] Imported from -\n')), undefined);
+  });
+
+  it('allows logs --tail picking other last messages across the two streams, not a missing message', () => {
+    const steps = [makeStep('logs', ['logs', '--tail', '1', 'c'])];
+    const sim = { exitCode: 0, stdout: 'x\n', stderr: '' };
+    assert.equal(allowedReason(ctx('logs', 'x\n', '', { steps, sim, real: { exitCode: 0, stdout: '', stderr: 'err\n' } })), 'log-stream-order');
+    assert.equal(allowedReason(ctx('logs', 'x\n', '', { steps, sim, real: { exitCode: 0, stdout: '', stderr: '' } })), undefined);
   });
 
   it('allows a command the real engine timed out on', () => {
