@@ -13,7 +13,7 @@ import { EXIT, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /** `drydock daemon --help`. */
-export const DAEMON_USAGE = `Usage: drydock daemon start|stop|status [options]
+const DAEMON_USAGE = `Usage: drydock daemon start|stop|status [options]
 
 A resident simulator for one state directory (DRYDOCK_STATE, else .drydock/ in the working directory): while
 it runs, \`drydock docker …\` on that directory is answered through its socket (<state>/daemon.sock, mode 0600)
@@ -41,7 +41,7 @@ Exit codes: 0 done (status: running), 1 status: not running, 2 bad usage, 125 it
 const DEFAULT_IDLE_MS = 15 * 60_000;
 
 /** Reads `90s`, `15m`, `2h`, `500ms` or a number of seconds. */
-export function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text);
   if (!m) return undefined;
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];

@@ -30,7 +30,7 @@ export const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || 
 export const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
 
 /** Whether code unit `c` is in `set` (backtrack.ts shares it). */
-export function inSet(set: CharSet, c: number): boolean {
+function inSet(set: CharSet, c: number): boolean {
   let found = false;
   for (const [lo, hi] of set.ranges) {
     if (c >= lo && c <= hi) {

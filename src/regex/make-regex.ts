@@ -4,7 +4,8 @@
 // lookarounds) runs on the backtracking matcher, which counts its steps and stops (steps.ts). Only what neither
 // parses (the u and v flags) stays on RegExp.
 
-import { BacktrackRegExp, type Preference } from './backtrack.js';
+import { BacktrackRegExp } from './backtrack.js';
+import type { Preference } from './backtrack-compile.js';
 import { LinearRegExp, RegexSyntaxError, Unsupported } from './linear-regex.js';
 
 /** What callers use of a compiled pattern, on either matcher. */

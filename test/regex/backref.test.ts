@@ -194,14 +194,15 @@ describe('back-references that backtrack without end stop in separate CLI proces
     }
   });
 
-  it('drydock run: a step\'s timeout stops grep, and a `matches:` expectation stops with its message', async () => {
+  it('drydock run: a step\'s limits stop grep, and a `matches:` expectation stops with its message', async () => {
     const step = (name: string, lines: string[]) => writeFileSync(join(dir, `${name}.yaml`), [`name: ${name}`, 'steps:', ...lines, ''].join('\n'));
     step('grep', ["  - docker: run --rm drydock/busybox:1.35 sh -c \"echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab | grep -E '^(a|a)*\\\\1$'\"", '    timeout: 1s']);
     step('matches', ['  - docker: run --rm drydock/busybox:1.35 echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "    expect: { stdout: { matches: '^(a|a)*\\1b$' } }"]);
     const started = performance.now();
     const r = await drydock(['run', 'grep.yaml', 'matches.yaml']);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /timed out after 1(\.0)?s/);
+    // whichever limit comes first: the step's 1 s on a loaded machine, the process's step budget on a quiet one
+    assert.match(r.stdout, /timed out after 1(\.0)?s|ran past its step budget \(a regular expression that backtracks without end\)/);
     assert.match(r.stdout, /needs more than 10,000,000 steps of backtracking/);
     assert.ok(performance.now() - started < 90_000);
   });

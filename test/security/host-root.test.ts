@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveInRoot } from '../../src/engine/sim/fs/host-path.js';
+import { resolveInRoot } from '../../src/engine/root-path.js';
 import { Sandbox } from '../fidelity/sandbox.js';
 
 const repo = join(fileURLToPath(import.meta.url), '..', '..', '..');

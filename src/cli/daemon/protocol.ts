@@ -46,12 +46,6 @@ export function encodeHeader(fields: readonly string[]): Buffer {
   return Buffer.concat([Buffer.from(`${body.length}\n`), body]);
 }
 
-/** The header of a docker request (what the Perl client sends; the tests send it too). */
-export function dockerHeader(req: DockerRequest): Buffer {
-  const flags = `${req.stdinIsTerminal ? 'i' : '-'}${req.stdoutIsTerminal ? 'o' : '-'}`;
-  const env = Object.entries(req.env).map(([k, v]) => `${k}=${v}`);
-  return encodeHeader([KIND.docker, req.version, req.cwd, flags, String(req.argv.length), ...req.argv, ...env]);
-}
 
 /** Decodes a docker request's fields (after the kind), or undefined when they are malformed. */
 export function parseDockerFields(fields: readonly string[]): DockerRequest | undefined {
@@ -71,12 +65,3 @@ export function encodeAnswer(code: number, stdout: Buffer, stderr: Buffer): Buff
   return Buffer.concat([Buffer.from(`${code} ${stdout.length} ${stderr.length}\n`), stdout, stderr]);
 }
 
-/** Splits an answer frame; undefined when it is cut short (the daemon went away mid-answer). */
-export function decodeAnswer(data: Buffer): { code: number; stdout: Buffer; stderr: Buffer } | undefined {
-  const nl = data.indexOf(0x0a);
-  const m = nl < 0 ? null : /^(\d+) (\d+) (\d+)$/.exec(data.subarray(0, nl).toString('latin1'));
-  if (!m) return undefined;
-  const [out, err] = [Number(m[2]), Number(m[3])];
-  if (data.length !== nl + 1 + out + err) return undefined;
-  return { code: Number(m[1]), stdout: data.subarray(nl + 1, nl + 1 + out), stderr: data.subarray(nl + 1 + out) };
-}

@@ -38,7 +38,7 @@ export interface DaemonStatus {
 const HEADER_MAX = 16 << 20;
 
 /** True when something answers on the unix socket at `path` (a live daemon, of any version). */
-export function socketAnswers(path: string): Promise<boolean> {
+function socketAnswers(path: string): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect(path);
     s.once('connect', () => {

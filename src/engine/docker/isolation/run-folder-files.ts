@@ -5,7 +5,7 @@
 
 import { chmodSync, lstatSync, mkdirSync, readlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join, posix } from 'node:path';
-import { resolveInRoot, type LinkLookup } from '../../sim/fs/host-path.js';
+import { resolveInRoot, type LinkLookup } from '../../root-path.js';
 
 /** Writes `files` (scenario paths) under `root`; a path whose links loop is refused with the kernel's ELOOP text. */
 export function writeRunFolderFiles(root: string, files: readonly { path: string; content: Uint8Array; mode: number }[]): void {

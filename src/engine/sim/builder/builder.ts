@@ -5,7 +5,7 @@
 
 import { MountedFs } from '../fs/mounted-fs.js';
 import { resolvePath } from '../fs/path.js';
-import { resolveInRoot } from '../fs/host-path.js';
+import { resolveInRoot } from '../../root-path.js';
 import { cloneConfig, emptyConfig } from '../image/config.js';
 import type { Image } from '../image/image.js';
 import { MergedIndex } from '../layer/merged-index.js';
@@ -29,8 +29,6 @@ import { buildContainerRequest, runInstruction } from './run-step.js';
 import { createContainer } from '../container/create.js';
 import { commitStep, layerFrom, scratchImage, tryCache, type Stage } from './stage.js';
 import { cacheSources, type CacheSources } from './cache-from.js';
-
-export type { BuildRequest, BuildResult } from './build-request.js';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 

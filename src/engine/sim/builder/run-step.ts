@@ -87,7 +87,7 @@ export function runInstruction(
 }
 
 /** Removes a step's container as the builder's RemoveAll does, with its line in the output. */
-export function removeStepContainer(daemon: Daemon, container: Container, say: (text: string) => void): void {
+function removeStepContainer(daemon: Daemon, container: Container, say: (text: string) => void): void {
   removeContainer(daemon, container, true, true);
   say(`Removing intermediate container ${container.id.slice(0, 12)}\n`);
 }

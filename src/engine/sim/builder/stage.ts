@@ -65,7 +65,7 @@ function cacheKey(stage: Stage, createdBy: string): string {
   return `${stage.image?.id ?? 'scratch'}\n${createdBy}\n${JSON.stringify(stage.config)}`;
 }
 
-export function adopt(stage: Stage, image: Image): string {
+function adopt(stage: Stage, image: Image): string {
   stage.image = image;
   stage.config = cloneConfig(image.config);
   stage.history = [...image.history];

@@ -14,7 +14,8 @@ import type { Volume } from '../volume/volume-store.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
-import { followHostPath, resolveInRoot } from '../fs/host-path.js';
+import { followHostPath } from '../fs/host-path.js';
+import { resolveInRoot } from '../../root-path.js';
 
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =

@@ -88,9 +88,6 @@ export function withMeta<T extends LiveEntry>(entry: T, meta: Partial<EntryMeta>
   return { ...entry, ...meta };
 }
 
-/** What can carry hard links. */
-export type LinkableEntry = FileEntry | SymlinkEntry;
-
 /** The link group of an entry, if it has one. */
 export function linkOf(entry: Entry | undefined): LinkGroup | undefined {
   return entry !== undefined && (entry.kind === 'file' || entry.kind === 'symlink') ? entry.link : undefined;
@@ -121,7 +118,3 @@ export function diffSize(entries: Iterable<Entry>): number {
   return size;
 }
 
-/** A new directory entry. */
-export function dirEntry(meta: EntryMeta, opaque = false): DirEntry {
-  return { kind: 'dir', opaque, mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: meta.mtime };
-}

@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Creator, FsBackend } from '../fs/backend.js';
-import { resolveInRoot, type LinkLookup } from '../fs/host-path.js';
+import { resolveInRoot, type LinkLookup } from '../../root-path.js';
 import type { WriteOptions } from '../fs/vfs.js';
 import type { LinkGroup, LiveEntry } from '../layer/entry.js';
 

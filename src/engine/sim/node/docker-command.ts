@@ -90,7 +90,7 @@ export interface StateSource {
 }
 
 /** The in-process source: each command loads the state again, as a fresh process does. */
-export const freshState: StateSource = {
+const freshState: StateSource = {
   open: (where) => loadState(where.stateDir, cachedFixtures(), new DiskHostBackend(where.hostRoot), wallClock({ block: sleepSync })),
 };
 
