@@ -118,7 +118,11 @@ function containerProblem(isRef: (ref: unknown) => boolean): (c: Record<string, 
     if (!isObject(c.config) || !isObject(c.host)) return 'no config or host options';
     if (!Array.isArray(c.args) || typeof c.path !== 'string') return 'no command';
     if (!Array.isArray(c.mounts) || !c.mounts.every((m) => isObject(m) && typeof m.destination === 'string' && typeof m.source === 'string')) return 'bad mounts';
-    if (!Array.isArray(c.logs)) return 'no logs';
+    if (typeof c.imageId !== 'string' || typeof c.imageName !== 'string') return 'no image';
+    if (c.labels !== undefined && c.labels !== null && !isObject(c.labels)) return 'bad labels';
+    if (c.restartCount !== undefined && typeof c.restartCount !== 'number') return 'bad restart count';
+    if (c.autoRemove !== undefined && typeof c.autoRemove !== 'boolean') return 'bad --rm flag';
+    if (!Array.isArray(c.logs) || !c.logs.every(isObject)) return 'no logs';
     if (c.procs !== undefined && !isObject(c.procs)) return 'bad process table';
     return undefined;
   };

@@ -142,6 +142,26 @@ describe('state directory damage (issue 12, item 5)', () => {
     assertDamaged(dir, /holds no state object/);
   });
 
+  it('reports a container whose image or scalar fields have the wrong type as damage (npm run fuzz found ps TypeErrors)', () => {
+    const first = load(dir);
+    populate(first);
+    saveState(first, dir);
+    const body = readFileSync(join(dir, 'state.json'), 'utf8');
+    const edits: [string, unknown, RegExp][] = [
+      ['imageId', 5, /containers\[0\]: no image/],
+      ['imageName', null, /containers\[0\]: no image/],
+      ['labels', 'x', /containers\[0\]: bad labels/],
+      ['restartCount', '1', /containers\[0\]: bad restart count/],
+      ['autoRemove', 'yes', /containers\[0\]: bad --rm flag/],
+      ['logs', [7], /containers\[0\]: no logs/],
+    ];
+    for (const [key, value, why] of edits) {
+      writeFileSync(join(dir, 'state.json'), body);
+      reseal(dir, (b) => ({ ...b, containers: (b.containers as object[]).map((c) => ({ ...c, [key]: value })) }));
+      assertDamaged(dir, why);
+    }
+  });
+
   it('reports an edited or cut state.json of format 2 by its digest', () => {
     const first = load(dir);
     populate(first);
