@@ -36,6 +36,9 @@ export async function recordCase(client: DockerClient, c: LoadedCase, keepImages
   const here = new DockerClient({ binary: client.binary, cwd: dir });
   const out: RecordedStep[] = [];
   const bytes: Uint8Array[] = [];
+  // a recording killed part-way (a CI run stopped, Ctrl-C) leaves what it made under the case's own prefix: it
+  // goes first, so the case starts from what it expects (seen: "the container name /mb427e61-c is already in use")
+  await cleanUp(client, c, [], keepImages);
   try {
     for (const [path, content] of Object.entries(c.spec.files ?? {})) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
