@@ -37,6 +37,8 @@ export interface CaseStep {
   stdinFrom?: number;
   /** stdout is an archive: it is kept for stdinFrom but only stderr and the exit code are compared */
   binary?: boolean;
+  /** why this step's stdout is not compared: the real engine's own output varies from run to run */
+  stdoutVaries?: string;
 }
 
 /** What one step printed on the real engine. */
