@@ -2,21 +2,8 @@
 // /usr/bin/docker).
 
 import assert from 'node:assert/strict';
-import { TreeBackend } from '../../../../../src/engine/sim/fs/tree-backend.js';
-import { createSimEngine } from '../../../../../src/engine/sim/node/create-sim-engine.js';
+import { sim } from './sim-with-context.js';
 
-const dir = { kind: 'dir' as const, opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 };
-const text = (s: string) => ({ kind: 'file' as const, data: new TextEncoder().encode(s), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
-function sim(files: Record<string, string> = {}) {
-  const host = new TreeBackend();
-  host.put('/ctx', dir);
-  for (const [name, body] of Object.entries(files)) host.put(`/ctx/${name}`, text(body));
-  const e = createSimEngine({ host, cwd: '/ctx' });
-  return (...argv: string[]) => {
-    const r = e.dockerSync(argv);
-    return [r.stdout, r.stderr, r.exitCode] as const;
-  };
-}
 describe('docker logs', () => {
   it('logs -t stamps each line (RFC3339NanoFixed) and --details adds a space', () => {
     const docker = sim();
