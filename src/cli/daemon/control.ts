@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { encodeHeader, KIND, SOCKET_NAME } from './protocol.js';
 import type { DaemonStatus } from './server.js';
+import { processAlive } from '../../engine/sim/node/state-lock.js';
 
 /** What is found at a state directory's socket. */
 export type Found = { kind: 'none' } | { kind: 'stale' } | { kind: 'live'; status: DaemonStatus };
@@ -44,7 +45,7 @@ export async function stopDaemon(stateDir: string, pid: number, waitMs = 90_000)
   await ask(join(stateDir, SOCKET_NAME), KIND.stop, waitMs);
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
+    if (!processAlive(pid)) return true;
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;
@@ -59,11 +60,3 @@ export function removeStale(stateDir: string): void {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireStateLock } from '../../engine/sim/node/state-lock.js';
 import { PID_NAME, SOCKET_NAME } from './protocol.js';
+import { processAlive } from '../../engine/sim/node/state-lock.js';
 
 /** Removes the socket and pid file of a daemon of `stateDir` that is no longer running; true if it did. */
 export function removeDeadDaemon(stateDir: string): boolean {
@@ -15,7 +16,7 @@ export function removeDeadDaemon(stateDir: string): boolean {
   const release = acquireStateLock(stateDir, 5_000, () => undefined);
   try {
     const pid = Number(/^\d+/.exec(readText(pidPath))?.[0] ?? 0);
-    if (pid > 0 && alive(pid)) return false;
+    if (pid > 0 && processAlive(pid)) return false;
     for (const name of [SOCKET_NAME, PID_NAME]) {
       try {
         unlinkSync(join(stateDir, name));
@@ -37,11 +38,3 @@ function readText(path: string): string {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -20,7 +20,7 @@ export function acquireStateLock(dir: string, waitMs = 30_000, warn: (text: stri
       continue; // taken meanwhile: judge the new owner
     }
     const owner = /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
-    const stale = owner === 0 ? 'it records no owner (a process was killed while taking it)' : alive(owner) ? undefined : `its owner, process ${owner}, is not running`;
+    const stale = owner === 0 ? 'it records no owner (a process was killed while taking it)' : processAlive(owner) ? undefined : `its owner, process ${owner}, is not running`;
     if (stale && takeOver(lock, text)) {
       warn(`drydock: taking over the lock of the state directory ${dir}: ${stale}\n`);
       continue;
@@ -96,7 +96,8 @@ function readSafe(path: string): string | undefined {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, owned by another user); the lock and the daemon ask. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
