@@ -72,7 +72,10 @@ export function untarInto(fs: Vfs, dest: string, archive: Uint8Array, options: U
       if (!(existing.kind === 'dir' && m.type === 'dir')) removeAll(fs, path);
     }
     if (!create(fs, dest, path, m, fail)) continue;
-    if (m.type !== 'symlink') {
+    // a hard link to a symbolic link is a symbolic link: moby Lchowns it and skips chmod and chtimes
+    // (handleLChmod), which would follow it, so neither is done to it here either
+    const madeSymlink = m.type === 'symlink' || (m.type === 'hardlink' && lstatKind(fs, path) === 'symlink');
+    if (!madeSymlink) {
       // Lchown to the archive's owner with cp -a, to the container's root otherwise
       fs.chown(path, options.keepOwner ? m.uid : 0, options.keepOwner ? m.gid : 0);
       fs.chmod(path, m.mode & 0o7777);
@@ -80,7 +83,7 @@ export function untarInto(fs: Vfs, dest: string, archive: Uint8Array, options: U
     if (m.type === 'dir') {
       dirs.push(m);
       paths.push(path);
-    } else if (m.type !== 'symlink') fs.utimes(path, m.mtime);
+    } else if (!madeSymlink) fs.utimes(path, m.mtime);
   }
   finishDirs(fs, dirs, paths);
   if (error) throw new UntarError(error.docker);
