@@ -13,6 +13,7 @@ import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
+import { utsOf } from './proc-sys.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
 import { followHostPath } from '../fs/host-path.js';
 import { resolveInRoot } from '../../root-path.js';
@@ -37,6 +38,8 @@ export interface CreateRequest {
   user: string | null;
   /** --hostname; null: the first 12 characters of the ID */
   hostname?: string | null;
+  /** --domainname; null or absent: none */
+  domainname?: string | null;
   /** --stop-signal and --stop-timeout, when given */
   stopSignal?: string | null;
   stopTimeout?: number | null;
@@ -209,7 +212,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created);
+  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;
@@ -233,7 +236,7 @@ const NOUN = ['albattani', 'babbage', 'bohr', 'cerf', 'curie', 'darwin', 'dijkst
 function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   const config = cloneConfig(req.image.config);
   config.Hostname = req.hostname || id.slice(0, 12);
-  config.Domainname = '';
+  config.Domainname = req.domainname ?? '';
   if (req.stopSignal) config.StopSignal = req.stopSignal;
   if (req.stopTimeout !== undefined && req.stopTimeout !== null) config.StopTimeout = req.stopTimeout;
   config.Image = req.imageName;

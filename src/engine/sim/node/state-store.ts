@@ -14,6 +14,7 @@ import { EngineError } from '../../../errors/engine-error.js';
 import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
+import { utsOf } from '../container/proc-sys.js';
 import { Daemon } from '../daemon.js';
 import { buildFixtures, installFixtures, type BuiltFixtures, type FixtureSet } from '../fixture-images.js';
 import type { FsBackend } from '../fs/backend.js';
@@ -196,7 +197,7 @@ function build<Ref>(
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);
       }
-      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created);
+      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
       return { rw, fs };
     });
     if (blobs) {

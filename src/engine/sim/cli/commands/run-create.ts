@@ -121,6 +121,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
       hostname: flagString(cmd, 'hostname') ?? null,
+      domainname: flagString(cmd, 'domainname') ?? null,
       stopSignal: stopSignal || null,
       stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
