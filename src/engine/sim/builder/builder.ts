@@ -295,6 +295,7 @@ function copyInstruction(
       dest: instr.dest,
       workdir: stage.config.WorkingDir,
       owner,
+      chown: instr.chown ?? '',
       now: daemon.clock.now(),
       fromImage: Boolean(from),
     },
