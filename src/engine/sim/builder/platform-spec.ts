@@ -25,20 +25,13 @@ export function parsePlatform(specifier: string): PlatformSpec {
   if (parts.length === 1) {
     const os = normalizeOS(parts[0]!);
     if (KNOWN_OS.has(os)) return { os, arch: HOST_PLATFORM.arch, variant: '' };
-    let [arch, variant] = normalizeArch(parts[0]!, '');
-    if (arch === 'arm' && variant === 'v7') variant = '';
-    if (KNOWN_ARCH.has(arch)) return { os: HOST_PLATFORM.os, arch, variant };
+    const [arch, variant] = normalizeArch(parts[0]!, '');
+    if (KNOWN_ARCH.has(arch)) return { os: HOST_PLATFORM.os, arch, variant: arch === 'arm' && variant === 'v7' ? '' : variant };
     return invalid(`${JSON.stringify(specifier)}: unknown operating system or architecture`);
   }
-  if (parts.length === 2) {
-    let [arch, variant] = normalizeArch(parts[1]!, '');
-    if (arch === 'arm64' && variant === '') variant = 'v8';
-    return { os: normalizeOS(parts[0]!), arch, variant };
-  }
-  if (parts.length === 3) {
-    let [arch, variant] = normalizeArch(parts[1]!, parts[2]!);
-    if (arch === 'arm64' && variant === '') variant = 'v8';
-    return { os: normalizeOS(parts[0]!), arch, variant };
+  if (parts.length === 2 || parts.length === 3) {
+    const [arch, variant] = normalizeArch(parts[1]!, parts[2] ?? '');
+    return { os: normalizeOS(parts[0]!), arch, variant: arch === 'arm64' && variant === '' ? 'v8' : variant };
   }
   return invalid(`${JSON.stringify(specifier)}: cannot parse platform specifier`);
 }

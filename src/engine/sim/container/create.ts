@@ -21,7 +21,7 @@ import { resolveInRoot } from '../../root-path.js';
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
   | { type: 'bind'; source: string; destination: string; readOnly: boolean; mode: string; createSource: boolean }
-  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string };
+  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string; fromBinds?: boolean };
 
 /** Everything `docker create`/`run` passes to the daemon. */
 export interface CreateRequest {
@@ -80,8 +80,12 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   }
   const sources = req.volumesFrom.map((spec) => volumesFromSource(daemon, spec));
   const destinations = new Set<string>();
+  // HostConfig.Binds (-v with a source) may not name a --tmpfs destination as typed (registerMountPoints, #10618)
+  const tmpfs = req.host.tmpfs ?? {};
+  const tmpfsDestinations = new Set(Object.keys(tmpfs).map((d) => resolvePath('/', d)));
   for (const m of req.mounts) {
-    if (destinations.has(m.destination)) throw new DaemonError(`Duplicate mount point: ${m.destination}`);
+    const fromBinds = m.type === 'bind' ? m.createSource : m.fromBinds === true;
+    if (destinations.has(m.destination) || (fromBinds && Object.hasOwn(tmpfs, m.destination))) throw new DaemonError(`Duplicate mount point: ${m.destination}`);
     destinations.add(m.destination);
   }
   const id = daemon.ids.next('container');
@@ -171,7 +175,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   }
   for (const key of Object.keys(config.Volumes ?? {})) {
     const destination = resolvePath('/', key);
-    if (isMounted(destination)) continue;
+    // an image's VOLUME where a --tmpfs goes gets no volume (the container's HasMountFor)
+    if (isMounted(destination) || tmpfsDestinations.has(destination)) continue;
     const volName = daemon.ids.next('volume');
     const volume = daemon.volumes.create(volName, now, true, null, null);
     attach(
@@ -311,6 +316,11 @@ function inScope(rw: RwLayer, destination: string): string {
     return e && e.kind === 'symlink' ? { kind: e.kind, target: e.target } : e;
   };
   return resolveInRoot(lookup, destination) ?? destination;
+}
+
+/** A mount point runc makes at start (a --tmpfs destination), in the container layer, symlinks followed. */
+export function makeStartMountPoint(c: Container, destination: string, now: number): void {
+  makeMountPoint(c.rw, inScope(c.rw, destination), now, false);
 }
 
 /** The mount point exists in the container layer (docker diff shows it as A when it is new). */

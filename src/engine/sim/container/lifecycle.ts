@@ -10,7 +10,9 @@ import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
-import { ensureMountPoints } from './create.js';
+import { ensureMountPoints, makeStartMountPoint } from './create.js';
+import { mountTmpfs, tmpfsStartError } from './tmpfs-mounts.js';
+import { followHostPath } from '../fs/host-path.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -32,10 +34,17 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
+  // the daemon checks the tmpfs options as it writes the OCI spec: the start fails, the container stays created
+  const refused = tmpfsStartError(c.host.tmpfs);
+  if (refused) {
+    c.state = { ...c.state, exitCode: 128, error: refused };
+    return { outcome: { kind: 'start-failed', message: refused, exitCode: 128, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   const startedAt = daemon.clock.now();
   ensureMountPoints(daemon, c);
-  // every start mounts a fresh /dev, /sys and /etc files, dated then
+  // every start mounts a fresh /dev, /sys and /etc files, dated then, and an empty tmpfs at each --tmpfs
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  mountContainerTmpfs(daemon, c, startedAt);
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
@@ -48,6 +57,13 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   applyMainRun(c, run);
   // asleep with a known end: the caller sees a process that keeps running, whatever the interpreter returned
   return { outcome: c.sleep ? { kind: 'blocked' } : outcome, stdout, stderr };
+}
+
+/** Mounts the container's --tmpfs (fresh, dated `at`), with the mount points of the binds and volumes below them. */
+export function mountContainerTmpfs(daemon: Daemon, c: Container, at: number): void {
+  if (!c.host.tmpfs) return;
+  const below = c.mounts.map((m) => ({ destination: m.destination, isFile: m.type === 'bind' && daemon.host.get(followHostPath(daemon.host, m.source))?.kind === 'file' }));
+  mountTmpfs(c.fs, c.host.tmpfs, at, (dest) => makeStartMountPoint(c, dest, at), below);
 }
 
 // State.Pid, the host PID of a main process: a thousand above the highest one running, so no two containers

@@ -15,6 +15,7 @@ import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { utsOf } from '../container/proc-sys.js';
+import { mountTmpfs } from '../container/tmpfs-mounts.js';
 import { Daemon } from '../daemon.js';
 import { buildFixtures, installFixtures, type BuiltFixtures, type FixtureSet } from '../fixture-images.js';
 import type { FsBackend } from '../fs/backend.js';
@@ -196,6 +197,11 @@ function build<Ref>(
       for (const m of c.mounts) {
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);
+      }
+      // a running container's tmpfs comes back empty, as /dev/shm does (its mount point is in the saved layer)
+      if (running) {
+        const below = c.mounts.map((m) => ({ destination: m.destination, isFile: m.type === 'bind' && daemon.host.get(m.source)?.kind === 'file' }));
+        mountTmpfs(fs, c.host.tmpfs, c.state.startedAt ?? c.created, () => {}, below);
       }
       mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
       return { rw, fs };
