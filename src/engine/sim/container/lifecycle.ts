@@ -2,7 +2,7 @@
 // would keep running), stop/kill (PID 1 ignores SIGTERM, so it ends killed: 137), pause, rename, remove (with
 // anonymous volumes under -v/--rm), exec, with moby's error texts for every refused transition.
 
-import { isLinuxSignal } from './signals.js';
+import { isLinuxSignal, parseDaemonSignal, signalName } from './signals.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
@@ -92,9 +92,28 @@ function exitedAt(c: Container, code: number, finishedAt: number): void {
   c.procs.clear();
 }
 
-/** `docker stop`: a running PID 1 that ignores SIGTERM is killed after the timeout. */
+/**
+ * `docker stop`: the stop signal goes to PID 1. A main process asleep that ends within the timeout
+ * (--stop-timeout, else 10 s) ends then, by itself or by its trap of the signal (`trap '…; exit 0' USR1` with
+ * --stop-signal SIGUSR1), with that output and exit code; one still running then is killed: 137.
+ */
 export function stopContainer(daemon: Daemon, c: Container): void {
   if (!isRunning(c)) return;
+  const parsed = parseDaemonSignal(c.config.StopSignal || 'SIGTERM');
+  const number = 'signal' in parsed ? parsed.signal : 15;
+  const name = signalName(number);
+  const limit = daemon.clock.peek() + (c.config.StopTimeout ?? 10) * 1000;
+  // PID 1 ignores a signal it has no trap for: a process whose sleep ends within the timeout runs on (and may
+  // end by itself, recorded on 20.10: `sh -c 'sleep 1; touch /late'` stops with 0 and /late made)
+  if (c.sleep && c.sleep.deadline <= limit && c.state.status === 'running' && number !== 9 && name) {
+    const signal = { number, name };
+    const ahead = runMain(daemon, c, { until: limit, resume: c.sleep, signal, dryRun: true });
+    if (!ahead.sleep && ahead.outcome.kind === 'exited') {
+      daemon.clock.waitUntil(ahead.endedAt);
+      applyMainRun(c, runMain(daemon, c, { until: daemon.clock.peek(), resume: c.sleep, signal }));
+      if (!isRunning(c)) return;
+    }
+  }
   exited(daemon, c, 137);
 }
 
