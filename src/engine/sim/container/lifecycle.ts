@@ -97,12 +97,14 @@ function exitedAt(c: Container, code: number, finishedAt: number): void {
  * (--stop-timeout, else 10 s) ends then, by itself or by its trap of the signal (`trap '…; exit 0' USR1` with
  * --stop-signal SIGUSR1), with that output and exit code; one still running then is killed: 137.
  */
-export function stopContainer(daemon: Daemon, c: Container): void {
+export function stopContainer(daemon: Daemon, c: Container, timeoutSeconds?: number): void {
   if (!isRunning(c)) return;
+  // `stop -t N` wins over --stop-timeout; a negative one waits for good (here: as long as a waiting client)
+  const seconds = timeoutSeconds ?? c.config.StopTimeout ?? 10;
   const parsed = parseDaemonSignal(c.config.StopSignal || 'SIGTERM');
   const number = 'signal' in parsed ? parsed.signal : 15;
   const name = signalName(number);
-  const limit = daemon.clock.peek() + (c.config.StopTimeout ?? 10) * 1000;
+  const limit = daemon.clock.peek() + (seconds < 0 ? FOREGROUND_WAIT_MS : seconds * 1000);
   // PID 1 ignores a signal it has no trap for: a process whose sleep ends within the timeout runs on (and may
   // end by itself, recorded on 20.10: `sh -c 'sleep 1; touch /late'` stops with 0 and /late made)
   if (c.sleep && c.sleep.deadline <= limit && c.state.status === 'running' && number !== 9 && name) {

@@ -112,6 +112,11 @@ describe('simulator: a detached main process that sleeps', () => {
     docker(e, 'stop', 's7');
     assert.equal(docker(e, 'diff', 's7').stdout, 'A /late\n');
     assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's7').stdout, '0\n');
+    // stop -t 0 kills at once (recorded on 20.10: no /late, 137)
+    docker(e, 'run', '-d', '--name', 's8', BUSYBOX, 'sh', '-c', 'sleep 1; touch /late');
+    docker(e, 'stop', '-t', '0', 's8');
+    assert.equal(docker(e, 'diff', 's8').stdout, '');
+    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's8').stdout, '137\n');
   });
 
   it('runs the trap of the stop signal when the sleep it is in ends', () => {
