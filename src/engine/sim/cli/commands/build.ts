@@ -11,6 +11,9 @@ import { validateBuildTag } from '../../../../docker-cli/index.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 import { HOST_PLATFORM, parsePlatform } from '../../builder/platform-spec.js';
+import { TarFormatError } from '../../../../tar/tar-error.js';
+import { UnpackError } from '../../layer/unpack-layer.js';
+import { goClean } from '../../archive/untar.js';
 
 /** `docker build`. */
 export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -48,7 +51,19 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
   let context: BuildContext;
   let dockerfileText: string;
   let dockerfileName = file ?? 'Dockerfile';
-  if (where === '-') {
+  let missingDockerfile: string | null = null;
+  if (where === '-' && BuildContext.isArchive(ctx.stdin)) {
+    try {
+      context = BuildContext.fromArchive(ctx.stdin);
+    } catch (error) {
+      if (error instanceof TarFormatError || error instanceof UnpackError) return out.err(`drydock: docker build - could not read the archive on stdin (${error.message}); run this with --engine docker\n`, 125);
+      throw error;
+    }
+    // the daemon looks for -f (default Dockerfile) inside the archive
+    const df = context.get(`/${goClean(dockerfileName).replace(/^\/+/, '')}`);
+    dockerfileText = df?.kind === 'file' ? new TextDecoder().decode(df.data) : '';
+    if (df?.kind !== 'file') missingDockerfile = `Cannot locate specified Dockerfile: ${dockerfileName}`;
+  } else if (where === '-') {
     context = BuildContext.single('Dockerfile', ctx.stdin);
     dockerfileText = new TextDecoder().decode(ctx.stdin);
     dockerfileName = 'Dockerfile';
@@ -108,7 +123,7 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     labels: Object.fromEntries(flagList(cmd, 'label').map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : ''])),
     target: flagString(cmd, 'target') ?? null,
     cacheFrom: cmd.flagsSet.has('cache-from') ? flagList(cmd, 'cache-from') : null,
-    platformError: wanted && 'error' in wanted ? wanted.error : null,
+    refusal: wanted && 'error' in wanted ? wanted.error : missingDockerfile,
     resolveImage: (name) => lookupImage(daemon, name),
   });
   out.out(result.stdout);
