@@ -5,7 +5,8 @@
 // the container's root and, on the tmpfs, the mount points of the mounts below it.
 
 import type { LiveEntry } from '../layer/entry.js';
-import type { MountedFs } from '../fs/mounted-fs.js';
+import { MountedFs } from '../fs/mounted-fs.js';
+import type { Creator } from '../fs/backend.js';
 import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { ancestors, resolvePath } from '../fs/path.js';
 
@@ -97,4 +98,19 @@ export function mountTmpfs(
     }
     fs.mount(dest, backend, options.readOnly);
   }
+}
+
+/**
+ * The container's filesystem as the daemon mounts it for `docker cp` (an archive request): the root with the
+ * binds and volumes, without the --tmpfs mounts, which only runc made inside the container (recorded on 20.10:
+ * a file written under a --tmpfs is "No such container:path" to docker cp).
+ */
+export function archiveView(fs: MountedFs, tmpfs: Record<string, string> | null | undefined, creator: () => Creator): MountedFs {
+  if (!tmpfs || Object.keys(tmpfs).length === 0) return fs;
+  const hidden = new Set(Object.keys(tmpfs).map((d) => resolvePath('/', d)));
+  const [root, ...rest] = fs.mountPoints();
+  if (!root) return fs;
+  const view = new MountedFs(root.backend, root.readOnly, creator);
+  for (const m of rest) if (!hidden.has(m.destination)) view.mount(m.destination, m.backend, m.readOnly);
+  return view;
 }

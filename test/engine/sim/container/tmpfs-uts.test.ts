@@ -37,6 +37,15 @@ describe('simulator: --tmpfs mounts and /proc/sys/kernel (UTS names)', () => {
     assert.equal(e.dockerSync(['create', '--name', 'pf', '-v', '/run', '--tmpfs', '/run', B, 'true']).exitCode, 0);
   });
 
+  it('keeps the tmpfs out of docker cp, which sees the container\'s root under it', () => {
+    // recorded on 20.10: docker cp reads what the daemon mounts (root, binds, volumes), not runc's tmpfs
+    const e = engine();
+    e.dockerSync(['run', '-d', '--name', 'cp1', '--tmpfs', '/run', B, 'sleep', '600']);
+    e.dockerSync(['exec', 'cp1', 'sh', '-c', 'echo hi > /run/x']);
+    const r = e.dockerSync(['cp', 'cp1:/run/x', '-']);
+    assert.deepEqual([r.exitCode, r.stderr], [1, 'Error: No such container:path: cp1:/run/x\n']);
+  });
+
   it('shows the hostname and the domain name runc sets', () => {
     const e = engine();
     assert.equal(e.dockerSync(['run', '--rm', '--name', 'p2', B, 'cat', '/proc/sys/kernel/domainname']).stdout, '(none)\n');
