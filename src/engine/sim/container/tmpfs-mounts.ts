@@ -79,6 +79,8 @@ export function mountTmpfs(
   at: number,
   makePoint: (destination: string) => void,
   below: readonly { destination: string; isFile: boolean }[],
+  /** what a saved state held in each tmpfs (by destination as typed), put back in place of an empty one */
+  saved?: (destination: string) => Iterable<[string, LiveEntry]> | undefined,
 ): void {
   for (const raw of Object.keys(tmpfs ?? {}).sort()) {
     const options = tmpfsOptions(tmpfs![raw]!);
@@ -96,8 +98,20 @@ export function mountTmpfs(
         backend.put(rel, m.isFile ? { kind: 'file', data: new Uint8Array(0), mode: 0o755, uid: 0, gid: 0, mtime: at } : { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: at });
       }
     }
+    for (const [path, entry] of saved?.(raw) ?? []) backend.put(path, entry);
     fs.mount(dest, backend, options.readOnly);
   }
+}
+
+/** The tmpfs backends a container has mounted, by destination as typed (for a save). */
+export function mountedTmpfs(fs: MountedFs, tmpfs: Record<string, string> | null | undefined): Map<string, PseudoFsBackend> {
+  const out = new Map<string, PseudoFsBackend>();
+  const points = new Map(fs.mountPoints().map((m) => [m.destination, m.backend]));
+  for (const raw of Object.keys(tmpfs ?? {})) {
+    const backend = points.get(resolvePath('/', raw));
+    if (backend instanceof PseudoFsBackend && backend.fsKind === 'tmpfs') out.set(raw, backend);
+  }
+  return out;
 }
 
 /**
