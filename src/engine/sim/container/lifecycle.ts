@@ -60,7 +60,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
 }
 
 /** Mounts the container's --tmpfs (fresh, dated `at`), with the mount points of the binds and volumes below them. */
-export function mountContainerTmpfs(daemon: Daemon, c: Container, at: number): void {
+function mountContainerTmpfs(daemon: Daemon, c: Container, at: number): void {
   if (!c.host.tmpfs) return;
   const below = c.mounts.map((m) => ({ destination: m.destination, isFile: m.type === 'bind' && daemon.host.get(followHostPath(daemon.host, m.source))?.kind === 'file' }));
   mountTmpfs(c.fs, c.host.tmpfs, at, (dest) => makeStartMountPoint(c, dest, at), below);

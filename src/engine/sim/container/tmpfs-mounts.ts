@@ -34,7 +34,7 @@ interface TmpfsOptions {
 }
 
 /** The options of one tmpfs, or the daemon's refusal (recorded on 20.10: `invalid tmpfs option ["foobar"]`). */
-export function tmpfsOptions(data: string): TmpfsOptions | { error: string } {
+function tmpfsOptions(data: string): TmpfsOptions | { error: string } {
   const options = ['noexec', 'nosuid', 'nodev', 'rprivate', ...(data === '' ? [] : data.split(','))];
   const result: TmpfsOptions = { readOnly: false, mode: 0o1777, uid: 0, gid: 0 };
   const seen = new Set<string>();
