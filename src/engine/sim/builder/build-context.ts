@@ -5,6 +5,8 @@
 import type { FsBackend } from '../fs/backend.js';
 import type { LiveEntry } from '../layer/entry.js';
 import { goClean } from '../archive/untar.js';
+import { isGzip, readTar } from '../../../tar/tar.js';
+import { unpackLayer } from '../layer/unpack-layer.js';
 import { compilePatterns, matchesPatterns, readDockerignore, type IgnorePattern } from './dockerignore.js';
 
 /** The client's refusal of a context (printed as `error checking context: '…'.`). */
@@ -99,6 +101,24 @@ export class BuildContext {
       if (file !== '.' && matchesPatterns(patterns, file)) entries.delete(`/${file}`);
     }
     return new BuildContext(entries, this.sent);
+  }
+
+  /**
+   * `docker build -` with an archive on stdin (build.DetectArchiveReader: gzip, or a tar header): the CLI sends
+   * the bytes as they are, so the progress line counts them all; the daemon untars them chrooted in the context
+   * folder, so `../foo` and `/bar` land at /foo and /bar. Throws the reader's and the untar's errors.
+   */
+  static fromArchive(data: Uint8Array): BuildContext {
+    const entries = new Map<string, LiveEntry>([['/', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 }]]);
+    for (const [path, entry] of [...unpackLayer(readTar(data), { whiteouts: false })].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (entry.kind !== 'whiteout') entries.set(path, entry);
+    }
+    return new BuildContext(entries, data.length);
+  }
+
+  /** True when stdin holds an archive rather than a Dockerfile (gzip, or "ustar" where a tar header has it). */
+  static isArchive(data: Uint8Array): boolean {
+    return isGzip(data) || (data.length >= 512 && new TextDecoder().decode(data.subarray(257, 262)) === 'ustar');
   }
 
   /** A context holding nothing but one Dockerfile (`docker build - < Dockerfile`). */

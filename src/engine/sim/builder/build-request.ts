@@ -23,6 +23,8 @@ export interface BuildRequest {
   target: string | null;
   /** --cache-from references (null without the flag): the only images whose steps the cache may reuse */
   cacheFrom: string[] | null;
+  /** the daemon's refusal of the request (a bad --platform, no Dockerfile in an archive), once the context is sent */
+  refusal?: string | null;
   /** FROM's image lookup (reference parsing lives in the CLI layer) */
   resolveImage: (name: string) => Image | undefined;
 }

@@ -47,6 +47,7 @@ export function build(daemon: Daemon, request: BuildRequest): BuildResult {
   };
   const done = (stderr: string, exitCode: number): BuildResult => ({ stdout, stderr: `${buffered}${stderr ? `${stderr}\n` : ''}`, exitCode, image: null });
   say(`Sending build context to Docker daemon ${humanSize(req.context.tarSize).padStart(8)}\r\r\n`);
+  if (req.refusal) return done(`Error response from daemon: ${req.refusal}`, 1);
   // the daemon drops .dockerignore and the Dockerfile from the context when .dockerignore names them
   req = { ...req, context: req.context.withoutBuildFiles(req.dockerfileName) };
 
@@ -295,6 +296,7 @@ function copyInstruction(
       dest: instr.dest,
       workdir: stage.config.WorkingDir,
       owner,
+      chown: instr.chown ?? '',
       now: daemon.clock.now(),
       fromImage: Boolean(from),
     },

@@ -1,6 +1,7 @@
 // COPY and ADD as the legacy builder does them: sources are context paths (globs allowed, never outside the
 // context), a directory source copies its contents, the destination is a directory when it ends in "/" or
-// already is one, everything is owned by root unless --chown says otherwise, and ADD unpacks local archives.
+// already is one, everything is owned by root unless --chown says otherwise (COPY --from keeps the owners it
+// finds), and ADD unpacks local archives.
 
 import picomatch from 'picomatch';
 import { isGzip, readTar } from '../../../tar/tar.js';
@@ -26,6 +27,8 @@ export interface CopyRequest {
   dest: string;
   workdir: string;
   owner: { uid: number; gid: number } | null;
+  /** --chown as typed ('' without): part of the step's history text and so of its cache key */
+  chown?: string;
   now: number;
   /** true for COPY --from: sources are absolute paths in an image, not context paths */
   fromImage: boolean;
@@ -84,7 +87,8 @@ export function copyInto(fs: MountedFs, req: CopyRequest, src: CopySource): stri
     hashes.push(`file:${entry.kind === 'file' ? sha256Hex(entry.data) : sha256Hex(path)}`);
   }
   const shown = hashes.length === 1 ? hashes[0] : `multi:${sha256Hex(hashes.join(','))}`;
-  return `${req.kind} ${shown} in ${req.dest} `;
+  // moby's performCopy writes "--chown=X" straight before the hash, with no space between them
+  return `${req.kind} ${req.chown ? `--chown=${req.chown}` : ''}${shown} in ${req.dest} `;
 }
 
 function escapesContext(raw: string): boolean {
@@ -118,7 +122,10 @@ function parentOf(path: string): string {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
+// COPY --from without --chown keeps the source's owners (moby's preserveOwnership); a destination directory it
+// has to make is still root's
 function owned(entry: LiveEntry, req: CopyRequest): LiveEntry {
+  if (req.owner === null && req.fromImage) return entry;
   return { ...entry, uid: req.owner?.uid ?? 0, gid: req.owner?.gid ?? 0 };
 }
 

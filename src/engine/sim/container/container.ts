@@ -53,6 +53,8 @@ export interface HostOptions {
   devices: string[];
   /** `--mount` specs, kept for inspect */
   mounts: Record<string, unknown>[] | null;
+  /** HostConfig.Tmpfs: --tmpfs destinations and their options (tmpfs-mounts.ts); absent or null when none */
+  tmpfs?: Record<string, string> | null;
 }
 
 /** One chunk of a container's output, in order. */

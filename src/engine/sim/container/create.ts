@@ -13,6 +13,7 @@ import { DaemonError } from '../daemon-error.js';
 import type { Volume } from '../volume/volume-store.js';
 import { createdState, type Container, type HostOptions, type MountPoint } from './container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from './init-layer.js';
+import { utsOf } from './proc-sys.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
 import { followHostPath } from '../fs/host-path.js';
 import { resolveInRoot } from '../../root-path.js';
@@ -20,7 +21,7 @@ import { resolveInRoot } from '../../root-path.js';
 /** A mount asked for on the command line, already parsed. */
 export type MountRequest =
   | { type: 'bind'; source: string; destination: string; readOnly: boolean; mode: string; createSource: boolean }
-  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string };
+  | { type: 'volume'; name: string | null; destination: string; readOnly: boolean; mode: string; configVolume?: boolean; typed?: string; fromBinds?: boolean };
 
 /** Everything `docker create`/`run` passes to the daemon. */
 export interface CreateRequest {
@@ -37,6 +38,8 @@ export interface CreateRequest {
   user: string | null;
   /** --hostname; null: the first 12 characters of the ID */
   hostname?: string | null;
+  /** --domainname; null or absent: none */
+  domainname?: string | null;
   /** --stop-signal and --stop-timeout, when given */
   stopSignal?: string | null;
   stopTimeout?: number | null;
@@ -77,8 +80,12 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   }
   const sources = req.volumesFrom.map((spec) => volumesFromSource(daemon, spec));
   const destinations = new Set<string>();
+  // HostConfig.Binds (-v with a source) may not name a --tmpfs destination as typed (registerMountPoints, #10618)
+  const tmpfs = req.host.tmpfs ?? {};
+  const tmpfsDestinations = new Set(Object.keys(tmpfs).map((d) => resolvePath('/', d)));
   for (const m of req.mounts) {
-    if (destinations.has(m.destination)) throw new DaemonError(`Duplicate mount point: ${m.destination}`);
+    const fromBinds = m.type === 'bind' ? m.createSource : m.fromBinds === true;
+    if (destinations.has(m.destination) || (fromBinds && Object.hasOwn(tmpfs, m.destination))) throw new DaemonError(`Duplicate mount point: ${m.destination}`);
     destinations.add(m.destination);
   }
   const id = daemon.ids.next('container');
@@ -168,7 +175,8 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   }
   for (const key of Object.keys(config.Volumes ?? {})) {
     const destination = resolvePath('/', key);
-    if (isMounted(destination)) continue;
+    // an image's VOLUME where a --tmpfs goes gets no volume (the container's HasMountFor)
+    if (isMounted(destination) || tmpfsDestinations.has(destination)) continue;
     const volName = daemon.ids.next('volume');
     const volume = daemon.volumes.create(volName, now, true, null, null);
     attach(
@@ -209,7 +217,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created);
+  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;
@@ -233,7 +241,7 @@ const NOUN = ['albattani', 'babbage', 'bohr', 'cerf', 'curie', 'darwin', 'dijkst
 function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   const config = cloneConfig(req.image.config);
   config.Hostname = req.hostname || id.slice(0, 12);
-  config.Domainname = '';
+  config.Domainname = req.domainname ?? '';
   if (req.stopSignal) config.StopSignal = req.stopSignal;
   if (req.stopTimeout !== undefined && req.stopTimeout !== null) config.StopTimeout = req.stopTimeout;
   config.Image = req.imageName;
@@ -308,6 +316,11 @@ function inScope(rw: RwLayer, destination: string): string {
     return e && e.kind === 'symlink' ? { kind: e.kind, target: e.target } : e;
   };
   return resolveInRoot(lookup, destination) ?? destination;
+}
+
+/** A mount point runc makes at start (a --tmpfs destination), in the container layer, symlinks followed. */
+export function makeStartMountPoint(c: Container, destination: string, now: number): void {
+  makeMountPoint(c.rw, inScope(c.rw, destination), now, false);
 }
 
 /** The mount point exists in the container layer (docker diff shows it as A when it is new). */

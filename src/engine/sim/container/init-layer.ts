@@ -12,6 +12,7 @@ import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
 import type { PidNamespace } from '../shell/pid-namespace.js';
 import { ProcBackend } from './proc-fs.js';
+import type { UtsNames } from './proc-sys.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
 const dir = (mode = 0o755): Entry => ({ kind: 'dir', opaque: false, mode, ...meta });
@@ -112,10 +113,11 @@ export function mountProc(
   namespace: () => PidNamespace,
   mounts: readonly { source: string; destination: string; rw: boolean }[],
   mountedAt: () => number = () => 0,
+  uts?: () => UtsNames,
 ): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt), true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, uts), true);
 }
 
 function fileTree(text: string, at: number): TreeBackend {

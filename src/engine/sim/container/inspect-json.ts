@@ -175,6 +175,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     PublishAllPorts: h.publishAllPorts,
     ReadonlyRootfs: h.readonlyRootfs,
     SecurityOpt: null,
+    ...(h.tmpfs ? { Tmpfs: h.tmpfs } : {}),
     UTSMode: '',
     UsernsMode: '',
     ShmSize: 67108864,

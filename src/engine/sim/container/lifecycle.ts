@@ -2,7 +2,7 @@
 // would keep running), stop/kill (PID 1 ignores SIGTERM, so it ends killed: 137), pause, rename, remove (with
 // anonymous volumes under -v/--rm), exec, with moby's error texts for every refused transition.
 
-import { isLinuxSignal } from './signals.js';
+import { isLinuxSignal, parseDaemonSignal, signalName } from './signals.js';
 import type { Daemon } from '../daemon.js';
 import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
@@ -10,7 +10,9 @@ import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
-import { ensureMountPoints } from './create.js';
+import { ensureMountPoints, makeStartMountPoint } from './create.js';
+import { mountTmpfs, tmpfsStartError } from './tmpfs-mounts.js';
+import { followHostPath } from '../fs/host-path.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -32,10 +34,17 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
+  // the daemon checks the tmpfs options as it writes the OCI spec: the start fails, the container stays created
+  const refused = tmpfsStartError(c.host.tmpfs);
+  if (refused) {
+    c.state = { ...c.state, exitCode: 128, error: refused };
+    return { outcome: { kind: 'start-failed', message: refused, exitCode: 128, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   const startedAt = daemon.clock.now();
   ensureMountPoints(daemon, c);
-  // every start mounts a fresh /dev, /sys and /etc files, dated then
+  // every start mounts a fresh /dev, /sys and /etc files, dated then, and an empty tmpfs at each --tmpfs
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  mountContainerTmpfs(daemon, c, startedAt);
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
@@ -48,6 +57,13 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   applyMainRun(c, run);
   // asleep with a known end: the caller sees a process that keeps running, whatever the interpreter returned
   return { outcome: c.sleep ? { kind: 'blocked' } : outcome, stdout, stderr };
+}
+
+/** Mounts the container's --tmpfs (fresh, dated `at`), with the mount points of the binds and volumes below them. */
+function mountContainerTmpfs(daemon: Daemon, c: Container, at: number): void {
+  if (!c.host.tmpfs) return;
+  const below = c.mounts.map((m) => ({ destination: m.destination, isFile: m.type === 'bind' && daemon.host.get(followHostPath(daemon.host, m.source))?.kind === 'file' }));
+  mountTmpfs(c.fs, c.host.tmpfs, at, (dest) => makeStartMountPoint(c, dest, at), below);
 }
 
 // State.Pid, the host PID of a main process: a thousand above the highest one running, so no two containers
@@ -76,9 +92,30 @@ function exitedAt(c: Container, code: number, finishedAt: number): void {
   c.procs.clear();
 }
 
-/** `docker stop`: a running PID 1 that ignores SIGTERM is killed after the timeout. */
-export function stopContainer(daemon: Daemon, c: Container): void {
+/**
+ * `docker stop`: the stop signal goes to PID 1. A main process asleep that ends within the timeout
+ * (--stop-timeout, else 10 s) ends then, by itself or by its trap of the signal (`trap '…; exit 0' USR1` with
+ * --stop-signal SIGUSR1), with that output and exit code; one still running then is killed: 137.
+ */
+export function stopContainer(daemon: Daemon, c: Container, timeoutSeconds?: number): void {
   if (!isRunning(c)) return;
+  // `stop -t N` wins over --stop-timeout; a negative one waits for good (here: as long as a waiting client)
+  const seconds = timeoutSeconds ?? c.config.StopTimeout ?? 10;
+  const parsed = parseDaemonSignal(c.config.StopSignal || 'SIGTERM');
+  const number = 'signal' in parsed ? parsed.signal : 15;
+  const name = signalName(number);
+  const limit = daemon.clock.peek() + (seconds < 0 ? FOREGROUND_WAIT_MS : seconds * 1000);
+  // PID 1 ignores a signal it has no trap for: a process whose sleep ends within the timeout runs on (and may
+  // end by itself, recorded on 20.10: `sh -c 'sleep 1; touch /late'` stops with 0 and /late made)
+  if (c.sleep && c.sleep.deadline <= limit && c.state.status === 'running' && number !== 9 && name) {
+    const signal = { number, name };
+    const ahead = runMain(daemon, c, { until: limit, resume: c.sleep, signal, dryRun: true });
+    if (!ahead.sleep && ahead.outcome.kind === 'exited') {
+      daemon.clock.waitUntil(ahead.endedAt);
+      applyMainRun(c, runMain(daemon, c, { until: daemon.clock.peek(), resume: c.sleep, signal }));
+      if (!isRunning(c)) return;
+    }
+  }
   exited(daemon, c, 137);
 }
 

@@ -27,6 +27,8 @@ export interface MainRunOptions {
   resume?: MainSleep;
   /** change nothing and record nothing (docker wait asks when the process would end) */
   dryRun?: boolean;
+  /** a signal sent to PID 1 now (docker stop's): it arrives as the sleep it is in ends (with resume) */
+  signal?: { number: number; name: string };
 }
 
 /** A run's outcome; `sleep` set means the process is asleep, whatever `outcome` says. */
@@ -54,6 +56,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   let phase: Phase = resume ? 'replay' : 'live';
   let sleeps = 0;
   let pending: MainSleep | null = null;
+  let arrived: { number: number; name: string } | null = null;
   const budget = { steps: daemon.stepBudget };
   // Every run starts the PID namespace again, so a replay hands out the numbers it did the first time up to
   // where it stood; from there on it must not reuse one an exec took meanwhile. A dry run leaves no trace.
@@ -79,6 +82,8 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
           own?.set(resume.deadline);
           fs.target = live;
           phase = 'live';
+          // the signal came while the process was inside this sleep: its shell sees it once the sleep is over
+          if (options.signal) arrived = options.signal;
           // none of the numbers execs took meanwhile is given again
           ns.raiseNext(previous.nextPid);
           pidFloors[sleeps] = ns.nextPid;
@@ -95,6 +100,11 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
       fs.target = scratchView(c.fs, clock);
       phase = 'halted';
       throw new ProcessBlocked('sleep', ms);
+    },
+    takeSignal() {
+      const signal = arrived;
+      arrived = null;
+      return signal;
     },
   };
 

@@ -1,11 +1,13 @@
 // /proc as a container's processes see it: one directory per living process of its PID namespace, and
 // /proc/self naming whoever reads it. Each directory holds the few files scripts and `ps` read: cmdline, comm,
-// status (its first lines), uid_map and mountinfo. Everything else of procfs is not simulated.
+// status (its first lines), uid_map and mountinfo; /proc/sys holds the UTS names (proc-sys.ts). Everything else
+// of procfs is not simulated.
 
 import type { LiveEntry } from '../layer/entry.js';
 import type { FsBackend } from '../fs/backend.js';
 import { FsError } from '../fs/vfs.js';
 import type { PidNamespace, ProcessEntry } from '../shell/pid-namespace.js';
+import { procSysEntry, procSysList, type UtsNames } from './proc-sys.js';
 
 const FILES = ['cmdline', 'comm', 'mountinfo', 'status', 'uid_map'];
 
@@ -16,6 +18,8 @@ export class ProcBackend implements FsBackend {
     private readonly mountinfo: string,
     /** when procfs was mounted (the container's start): the date of its root */
     private readonly mountedAt: () => number = () => 0,
+    /** the container's hostname and domain name, for /proc/sys/kernel */
+    private readonly uts: () => UtsNames = () => ({ hostname: '', domainname: '' }),
   ) {}
 
   /** procfs reports no size and no blocks, for directories and files alike (20.10: `ls -la /` says 0). */
@@ -36,6 +40,7 @@ export class ProcBackend implements FsBackend {
     const ns = this.namespace();
     if (parts.length === 0) return { ...dir(0, 0), mtime: this.mountedAt() };
     const [head = '', file, ...rest] = parts;
+    if (head === 'sys') return procSysEntry(parts.slice(1), this.uts(), this.mountedAt());
     if (head === 'self') {
       const pid = ns.current();
       if (file !== undefined || pid === undefined) return undefined;
@@ -55,8 +60,10 @@ export class ProcBackend implements FsBackend {
     if (parts.length === 0) {
       const names = ns.list().map((p) => String(p.pid));
       if (ns.current() !== undefined) names.push('self');
+      names.push('sys');
       return names.sort();
     }
+    if (parts[0] === 'sys') return procSysList(parts.slice(1));
     return this.get(path)?.kind === 'dir' ? [...FILES] : [];
   }
 

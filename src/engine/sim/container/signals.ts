@@ -27,6 +27,14 @@ export function parseDaemonSignal(raw: string): ParsedSignal {
   return n === undefined ? { error: `Invalid signal: ${raw}` } : { signal: n };
 }
 
+const NAME_OF = new Map<number, string>();
+for (const [name, n] of Object.entries(NAMES)) if (!NAME_OF.has(n)) NAME_OF.set(n, name);
+
+/** The signal's name without SIG (the first of its aliases), as `trap` keys it; undefined for an unknown number. */
+export function signalName(signal: number): string | undefined {
+  return NAME_OF.get(signal);
+}
+
 /** signal.ValidSignalForPlatform: a number the Linux map has. */
 export function isLinuxSignal(signal: number): boolean {
   return VALID.has(signal);

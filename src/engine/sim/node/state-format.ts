@@ -20,6 +20,8 @@ export type SavedContainer<Ref> = Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin
   procs?: SavedPidNamespace;
   /** RwLayer.rootMeta: what the container's root directory says of itself */
   rwRoot?: Partial<EntryMeta>;
+  /** a running container's --tmpfs contents, by destination (a tar each, as a volume's) */
+  tmpfsData?: Record<string, Ref>;
 };
 
 /** One saved volume. */
@@ -124,6 +126,7 @@ function containerProblem(isRef: (ref: unknown) => boolean): (c: Record<string, 
     if (c.autoRemove !== undefined && typeof c.autoRemove !== 'boolean') return 'bad --rm flag';
     if (!Array.isArray(c.logs) || !c.logs.every(isObject)) return 'no logs';
     if (c.procs !== undefined && !isObject(c.procs)) return 'bad process table';
+    if (c.tmpfsData !== undefined && !(isObject(c.tmpfsData) && Object.values(c.tmpfsData).every(isRef))) return 'bad tmpfs contents';
     return undefined;
   };
 }

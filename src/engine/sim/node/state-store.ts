@@ -14,13 +14,15 @@ import { EngineError } from '../../../errors/engine-error.js';
 import { writeTar } from '../../../tar/tar.js';
 import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
+import { utsOf } from '../container/proc-sys.js';
+import { mountTmpfs, mountedTmpfs } from '../container/tmpfs-mounts.js';
 import { Daemon } from '../daemon.js';
 import { buildFixtures, installFixtures, type BuiltFixtures, type FixtureSet } from '../fixture-images.js';
 import type { FsBackend } from '../fs/backend.js';
 import { MountedFs } from '../fs/mounted-fs.js';
 import { SubtreeBackend } from '../fs/subtree-backend.js';
 import type { TreeBackend } from '../fs/tree-backend.js';
-import type { Entry, EntryMeta } from '../layer/entry.js';
+import type { Entry, EntryMeta, LiveEntry } from '../layer/entry.js';
 import { Layer } from '../layer/layer.js';
 import { RwLayer } from '../layer/rw-layer.js';
 import { tarFromEntries } from '../layer/tar-layer.js';
@@ -82,7 +84,7 @@ export function loadState(dir: string, fixtures: FixtureSet | BuiltFixtures, hos
     const problem = bodyProblem(body, isBlobRef);
     if (problem) damaged(`state.json: ${problem}`);
     const state = body as StateBody<BlobRef>;
-    const refs = [...state.layers.map((l) => l.tar), ...state.volumes.map((v) => v.data), ...state.containers.map((c) => c.rw)];
+    const refs = [...state.layers.map((l) => l.tar), ...state.volumes.map((v) => v.data), ...state.containers.flatMap((c) => [c.rw, ...Object.values(c.tmpfsData ?? {})])];
     try {
       blobs.checkPresent(refs);
     } catch (error) {
@@ -182,7 +184,7 @@ function build<Ref>(
   for (const c of saved.containers) {
     const layer = layerOf(c.layer);
     for (const m of c.mounts) if (m.type !== 'bind' && !daemon.volumes.get(m.name as string)) damaged(`container ${c.name}: volume ${String(m.name)} is missing`);
-    const { rw: rwRef, xattrBlockDirs, rwRoot, procs, ...rest } = c;
+    const { rw: rwRef, xattrBlockDirs, rwRoot, procs, tmpfsData, ...rest } = c;
     // a state saved before processes were tracked: a running container has its PID 1 at least
     const running = rest.state.status === 'running' || rest.state.status === 'paused';
     const namespace = procs ? PidNamespace.restore(procs) : running ? PidNamespace.start([rest.path, ...rest.args]) : PidNamespace.empty();
@@ -196,12 +198,22 @@ function build<Ref>(
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);
       }
-      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created);
+      // a running container's tmpfs comes back with what it held (its mount point is in the saved layer)
+      if (running) {
+        const below = c.mounts.map((m) => ({ destination: m.destination, isFile: m.type === 'bind' && daemon.host.get(m.source)?.kind === 'file' }));
+        const saved = (dest: string) => {
+          const ref = tmpfsData?.[dest];
+          if (ref === undefined) return undefined;
+          return [...entries(ref, `container ${c.name}: tmpfs ${dest}`, false)].filter((e): e is [string, LiveEntry] => e[1].kind !== 'whiteout');
+        };
+        mountTmpfs(fs, c.host.tmpfs, c.state.startedAt ?? c.created, () => {}, below, saved);
+      }
+      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
       return { rw, fs };
     });
     if (blobs) {
       disk.untouched.set(container, rwRef as BlobRef);
-      savedExtras.set(container, { xattrBlockDirs: xattrBlockDirs ?? [], rwRoot: rwRoot ?? { mtime: c.created } });
+      savedExtras.set(container, { xattrBlockDirs: xattrBlockDirs ?? [], rwRoot: rwRoot ?? { mtime: c.created }, ...(tmpfsData ? { tmpfsData: tmpfsData as Record<string, BlobRef> } : {}) });
     }
     if (layer) daemon.images.retain(layer);
     daemon.containers.set(container.id, container);
@@ -297,6 +309,13 @@ export function saveState(daemon: Daemon, dir: string): void {
     return ref;
   };
   const untouched = (item: object): BlobRef | undefined => (sameDir ? disk?.untouched.get(item) : undefined);
+  // a running (or paused) container's tmpfs contents, a tar each; a stopped one's tmpfs is gone
+  const tmpfsRefs = (c: Container): { tmpfsData?: Record<string, BlobRef> } => {
+    if ((c.state.status !== 'running' && c.state.status !== 'paused') || !c.host.tmpfs) return {};
+    const data: Record<string, BlobRef> = {};
+    for (const [dest, backend] of mountedTmpfs(c.fs, c.host.tmpfs)) data[dest] = blobs.put(writeTar(tarFromEntries(new Map(backend.entries()), { markLiteralNames: true })));
+    return Object.keys(data).length > 0 ? { tmpfsData: data } : {};
+  };
   const body: StateBody<BlobRef> = {
     ids: daemon.ids.position,
     layers: [...layers.values()]
@@ -316,7 +335,7 @@ export function saveState(daemon: Daemon, dir: string): void {
       const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'>;
       const kept = untouched(c);
       const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot(), { markLiteralNames: true })));
-      const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta };
+      const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta, ...tmpfsRefs(c) };
       return { ...rest, layer: c.layer?.chainId ?? null, rw, ...extra, procs: c.procs.save() };
     }),
   };
@@ -324,7 +343,11 @@ export function saveState(daemon: Daemon, dir: string): void {
   // nothing changed (`docker ps`, `inspect`): nothing is written
   if (sameDir && disk?.body === text) return;
   writeAtomically(join(dir, 'state.json'), `{"format":${FORMAT},"sha256":"${sha256Of(text)}","state":${text}}`);
-  const referenced = new Set([...body.layers.map((l) => l.tar.sha256), ...body.volumes.map((v) => v.data.sha256), ...body.containers.map((c) => c.rw.sha256)]);
+  const referenced = new Set([
+    ...body.layers.map((l) => l.tar.sha256),
+    ...body.volumes.map((v) => v.data.sha256),
+    ...body.containers.flatMap((c) => [c.rw.sha256, ...Object.values(c.tmpfsData ?? {}).map((r) => r.sha256)]),
+  ]);
   blobs.sweep(referenced);
   // a format-1 state, now rewritten: its generation folders and layer files are superseded
   if (sameDir && disk?.format === 1) {
@@ -363,4 +386,4 @@ export function savedGeneration(daemon: Daemon): string {
 }
 
 /** What an untouched container's rw layer said of itself when loaded (kept so a save need not read the layer). */
-const savedExtras = new WeakMap<object, { xattrBlockDirs: string[]; rwRoot: Partial<EntryMeta> }>();
+const savedExtras = new WeakMap<object, { xattrBlockDirs: string[]; rwRoot: Partial<EntryMeta>; tmpfsData?: Record<string, BlobRef> }>();

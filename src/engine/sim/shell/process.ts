@@ -20,6 +20,8 @@ export type { ExecFailure, ExecFailureKind } from './resolve-executable.js';
  */
 export interface SleepGate {
   sleep(ms: number): void;
+  /** a signal that reached the process while it slept (docker stop's), taken once; its shell runs the trap */
+  takeSignal?(): { number: number; name: string } | null;
 }
 
 /**

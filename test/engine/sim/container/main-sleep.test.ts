@@ -104,13 +104,33 @@ describe('simulator: a detached main process that sleeps', () => {
     assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's6').stdout, '137\n');
   });
 
-  it('runs nothing more after docker stop', () => {
+  it('lets a process that ignores the stop signal end by itself within the timeout', () => {
+    // recorded on 20.10: PID 1 (sh) has no trap for SIGTERM, so docker stop waits; the sleep ends, /late is
+    // made, the container exits 0 after about a second
     const e = engine();
     docker(e, 'run', '-d', '--name', 's7', BUSYBOX, 'sh', '-c', 'sleep 1; touch /late');
     docker(e, 'stop', 's7');
-    pass(e, 2000);
-    assert.equal(docker(e, 'diff', 's7').stdout, '');
-    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's7').stdout, '137\n');
+    assert.equal(docker(e, 'diff', 's7').stdout, 'A /late\n');
+    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's7').stdout, '0\n');
+    // stop -t 0 kills at once (recorded on 20.10: no /late, 137)
+    docker(e, 'run', '-d', '--name', 's8', BUSYBOX, 'sh', '-c', 'sleep 1; touch /late');
+    docker(e, 'stop', '-t', '0', 's8');
+    assert.equal(docker(e, 'diff', 's8').stdout, '');
+    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's8').stdout, '137\n');
+  });
+
+  it('runs the trap of the stop signal when the sleep it is in ends', () => {
+    // moby's TestStopContainerSignal, recorded on 20.10 (cases/run/TestStopContainerSignal.json)
+    const e = engine();
+    docker(e, 'run', '-d', '--name', 's9', '--stop-signal', 'SIGUSR1', BUSYBOX, 'sh', '-c', `trap 'echo "exit trapped"; exit 0' USR1; while true; do sleep 1; done`);
+    pass(e, 5000);
+    docker(e, 'stop', 's9');
+    assert.equal(docker(e, 'logs', 's9').stdout, 'exit trapped\n');
+    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's9').stdout, '0\n');
+    // without the trap, the loop never ends: killed after the timeout
+    docker(e, 'run', '-d', '--name', 's10', BUSYBOX, 'sh', '-c', 'while true; do sleep 1; done');
+    docker(e, 'stop', 's10');
+    assert.equal(docker(e, 'inspect', '-f', '{{.State.ExitCode}}', 's10').stdout, '137\n');
   });
 
   it('finishes a sleep that ended while paused only when unpaused', () => {

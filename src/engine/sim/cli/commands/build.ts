@@ -10,6 +10,10 @@ import { lookupImage, familiarRef } from '../image-ref.js';
 import { validateBuildTag } from '../../../../docker-cli/index.js';
 import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
+import { HOST_PLATFORM, parsePlatform } from '../../builder/platform-spec.js';
+import { TarFormatError } from '../../../../tar/tar-error.js';
+import { UnpackError } from '../../layer/unpack-layer.js';
+import { goClean } from '../../archive/untar.js';
 
 /** `docker build`. */
 export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -22,10 +26,16 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     // the client sends each name once, in the order first given
     if ('ref' in r && !tags.includes(r.ref)) tags.push(r.ref);
   }
-  for (const flag of ['network', 'platform', 'secret', 'ssh', 'output', 'squash']) {
+  for (const flag of ['network', 'secret', 'ssh', 'output', 'squash']) {
     if (cmd.flagsSet.has(flag) && !(flag === 'network' && flagString(cmd, flag) === 'none')) {
       return out.err(`drydock: docker build --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
+  }
+  // the daemon's own platform builds as without the flag; another one would need its images (a pull)
+  const platform = flagString(cmd, 'platform') || null;
+  const wanted = platform === null ? null : parsePlatform(platform);
+  if (wanted && !('error' in wanted) && (wanted.os !== HOST_PLATFORM.os || wanted.arch !== HOST_PLATFORM.arch || wanted.variant !== HOST_PLATFORM.variant)) {
+    return out.err(`drydock: docker build --platform ${platform} is not simulated (its images are ${HOST_PLATFORM.os}/${HOST_PLATFORM.arch}); run this with --engine docker\n`, 125);
   }
   const where = cmd.args[0] ?? '';
   const file = flagString(cmd, 'file');
@@ -41,7 +51,19 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
   let context: BuildContext;
   let dockerfileText: string;
   let dockerfileName = file ?? 'Dockerfile';
-  if (where === '-') {
+  let missingDockerfile: string | null = null;
+  if (where === '-' && BuildContext.isArchive(ctx.stdin)) {
+    try {
+      context = BuildContext.fromArchive(ctx.stdin);
+    } catch (error) {
+      if (error instanceof TarFormatError || error instanceof UnpackError) return out.err(`drydock: docker build - could not read the archive on stdin (${error.message}); run this with --engine docker\n`, 125);
+      throw error;
+    }
+    // the daemon looks for -f (default Dockerfile) inside the archive
+    const df = context.get(`/${goClean(dockerfileName).replace(/^\/+/, '')}`);
+    dockerfileText = df?.kind === 'file' ? new TextDecoder().decode(df.data) : '';
+    if (df?.kind !== 'file') missingDockerfile = `Cannot locate specified Dockerfile: ${dockerfileName}`;
+  } else if (where === '-') {
     context = BuildContext.single('Dockerfile', ctx.stdin);
     dockerfileText = new TextDecoder().decode(ctx.stdin);
     dockerfileName = 'Dockerfile';
@@ -101,6 +123,7 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     labels: Object.fromEntries(flagList(cmd, 'label').map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : ''])),
     target: flagString(cmd, 'target') ?? null,
     cacheFrom: cmd.flagsSet.has('cache-from') ? flagList(cmd, 'cache-from') : null,
+    refusal: wanted && 'error' in wanted ? wanted.error : missingDockerfile,
     resolveImage: (name) => lookupImage(daemon, name),
   });
   out.out(result.stdout);

@@ -20,7 +20,7 @@ import { waitForExit } from '../../container/settle.js';
 import { topTable } from '../../container/top.js';
 import { rfc3339Seconds } from '../format/display.js';
 import { DOCKER_TABLE, tabulate } from '../format/tabwriter.js';
-import { flagBool, flagList, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
+import { flagBool, flagList, flagNumber, flagString, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 
 /** Runs `fn` for each argument, printing the argument on success, as the multi-container commands do. */
 function eachContainer(
@@ -104,14 +104,16 @@ export function start(daemon: Daemon, cmd: ParsedCommand): Output {
 
 /** `docker stop`. */
 export function stop(daemon: Daemon, cmd: ParsedCommand): Output {
-  return eachContainer(daemon, cmd, new Output(), (c) => stopContainer(daemon, c));
+  const timeout = cmd.flagsSet.has('time') ? flagNumber(cmd, 'time') : undefined;
+  return eachContainer(daemon, cmd, new Output(), (c) => stopContainer(daemon, c, timeout));
 }
 
 /** `docker restart`: stop (when running), then start. */
 export function restart(daemon: Daemon, cmd: ParsedCommand): Output {
   const out = new Output();
+  const timeout = cmd.flagsSet.has('time') ? flagNumber(cmd, 'time') : undefined;
   return eachContainer(daemon, cmd, out, (c) => {
-    stopContainer(daemon, c);
+    stopContainer(daemon, c, timeout);
     const r = startContainer(daemon, c);
     if (r.outcome.kind === 'start-failed') throw new DaemonError(`Cannot restart container ${c.name}: ${r.outcome.message}`);
   });

@@ -9,6 +9,7 @@ import { basename, dirname, resolvePath } from '../../fs/path.js';
 import { FsError, type Vfs } from '../../fs/vfs.js';
 import { goQuote } from '../../../../go/quote.js';
 import { ensureMountPoints } from '../../container/create.js';
+import { archiveView } from '../../container/tmpfs-mounts.js';
 import { flagBool, Output, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { dockerTar, hostFs, latin1 } from './tar-output.js';
 
@@ -76,11 +77,13 @@ function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: Contain
   }
   const c = daemon.findContainer(side.container);
   if (c) ensureMountPoints(daemon, c);
+  // what the daemon mounts for an archive request: the root, binds and volumes, not the --tmpfs mounts
+  const cfs = c ? archiveView(c.fs, c.host.tmpfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() })) : null;
   let srcPath = side.path;
   if (c && follow) {
-    const st = c.fs.lstat(containerAbs(srcPath));
+    const st = cfs!.lstat(containerAbs(srcPath));
     if (st?.kind === 'symlink') {
-      const target = c.fs.readlink(containerAbs(srcPath));
+      const target = cfs!.readlink(containerAbs(srcPath));
       srcPath = target.startsWith('/') ? target : resolvePath(dirname(containerAbs(srcPath)), target);
     }
   }
@@ -88,13 +91,13 @@ function copyFromContainer(daemon: Daemon, out: Output, host: Vfs, side: Contain
   let from = containerAbs(srcPath);
   // container.ResolvePath resolves the directory part in the container's scope and appends the last element:
   // a path ending in / or /. has no last element, so a link to a directory is followed
-  if (c && assertsDirectory(srcPath) && c.fs.lstat(from)?.kind === 'symlink' && c.fs.stat(from)) from = c.fs.realpath(from);
-  if (!c || !c.fs.lstat(from)) throw notFound(side, srcPath);
+  if (c && assertsDirectory(srcPath) && cfs!.lstat(from)?.kind === 'symlink' && cfs!.stat(from)) from = cfs!.realpath(from);
+  if (!c || !cfs!.lstat(from)) throw notFound(side, srcPath);
   const name = basename(containerAbs(side.path)) || '.';
-  if (dstArg === '-') return out.out(latin1(dockerTar(collect(c.fs, from, name, false))));
-  const srcIsDir = c.fs.lstat(from)?.kind === 'dir';
+  if (dstArg === '-') return out.out(latin1(dockerTar(collect(cfs!, from, name, false))));
+  const srcIsDir = cfs!.lstat(from)?.kind === 'dir';
   const contentsOnly = srcIsDir && /(^|\/)\.$/.test(side.path);
-  placeCopy(c.fs, from, name, srcIsDir, contentsOnly, host, destinationInfo(host, dst), true);
+  placeCopy(cfs!, from, name, srcIsDir, contentsOnly, host, destinationInfo(host, dst), true);
   return out;
 }
 
@@ -110,19 +113,21 @@ function copyToContainer(
 ): Output {
   const c = daemon.findContainer(side.container);
   if (c) ensureMountPoints(daemon, c);
+  // what the daemon mounts for an archive request: the root, binds and volumes, not the --tmpfs mounts
+  const cfs = c ? archiveView(c.fs, c.host.tmpfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() })) : null;
   // ContainerStatPath; a symbolic link is followed once, relative to its directory
   let dstPath = containerAbs(side.path);
-  let dstStat = c ? statTyped(c.fs, dstPath, side.path) : null;
+  let dstStat = c ? statTyped(cfs!, dstPath, side.path) : null;
   if (c && dstStat?.kind === 'symlink') {
-    const target = c.fs.readlink(dstPath);
+    const target = cfs!.readlink(dstPath);
     dstPath = target.startsWith('/') ? resolvePath('/', target) : resolvePath(dirname(dstPath), target);
-    dstStat = c.fs.lstat(dstPath);
+    dstStat = cfs!.lstat(dstPath);
   }
   const dstInfo = { path: assertsDirectory(side.path) ? `${dstPath === '/' ? '' : dstPath}/` : dstPath, exists: dstStat !== null, isDir: dstStat?.kind === 'dir' };
   try {
     if (src === null) {
       if (!dstInfo.isDir) throw new CopyError(`destination "${side.container}:${side.path}" must be a directory`);
-      untarInto((c as NonNullable<typeof c>).fs, dstPath, ctx.stdin, { keepOwner });
+      untarInto(cfs!, dstPath, ctx.stdin, { keepOwner });
       return out;
     }
     const clean = resolvePath('/', src);
@@ -133,10 +138,10 @@ function copyToContainer(
     // PrepareArchiveCopy decides where the archive is extracted; the daemon then needs that directory
     const extractAt = dstInfo.exists && dstInfo.isDir ? dstPath : dirname(dstPath);
     checkCopyShape(srcIsDir, dstInfo);
-    if (!c || !c.fs.stat(extractAt)) throw notFound(side, extractAt);
-    if (c.fs.stat(extractAt)?.kind !== 'dir') return out.daemon('extraction point is not a directory');
+    if (!c || !cfs!.stat(extractAt)) throw notFound(side, extractAt);
+    if (cfs!.stat(extractAt)?.kind !== 'dir') return out.daemon('extraction point is not a directory');
     const name = basename(clean);
-    placeCopy(host, clean, name, srcIsDir, contentsOnly, c.fs, dstInfo, keepOwner, follow);
+    placeCopy(host, clean, name, srcIsDir, contentsOnly, cfs!, dstInfo, keepOwner, follow);
   } catch (error) {
     if (error instanceof FsError && error.code === 'EROFS' && c) {
       return out.daemon(c.host.readonlyRootfs ? 'container rootfs is marked read-only' : 'mounted volume is marked read-only');

@@ -13,12 +13,13 @@ import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
+import { tmpfsFromFlags } from '../../container/tmpfs-mounts.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd']);
+const REFUSED_AFTER_CHECKS = new Set(['health-cmd']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -91,7 +92,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       mounts.push({ type: 'bind', source: spec.source, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, createSource: true });
     } else if (spec.kind === 'named') {
       // the daemon records a named volume from -v with the SELinux relabel default "z" (docker-reference.md 4.1)
-      mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode || 'z' });
+      mounts.push({ type: 'volume', name: spec.name, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode || 'z', fromBinds: true });
     }
   }
   for (const spec of volumes.volumes.anonymous) {
@@ -121,6 +122,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       workdir: flagString(cmd, 'workdir') ?? null,
       user: flagString(cmd, 'user') ?? null,
       hostname: flagString(cmd, 'hostname') ?? null,
+      domainname: flagString(cmd, 'domainname') ?? null,
       stopSignal: stopSignal || null,
       stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
@@ -144,6 +146,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         pidMode: flagString(cmd, 'pid') ?? '',
         devices: flagList(cmd, 'device'),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
+        tmpfs: tmpfsFromFlags(flagList(cmd, 'tmpfs')),
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
       autoRemove: flagBool(cmd, 'rm'),

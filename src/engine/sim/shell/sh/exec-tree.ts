@@ -13,7 +13,7 @@ import { compilePattern } from './pattern.js';
 import { applyRedirs, restoreFds } from './redirect.js';
 import type { Shell } from './shell.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
-import { runExitTrap } from './traps.js';
+import { runExitTrap, signalSelf } from './traps.js';
 
 /** Runs a command node and returns its status (also stored in `sh.status`). */
 export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = false): number {
@@ -26,6 +26,9 @@ export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = fals
     if (tested) sh.testedDepth--;
   }
   sh.status = status;
+  // a signal that reached PID 1 while this command ran: its trap runs now, as ash's dotrap does after a command
+  const arrived = sh.ctx.sleepGate?.takeSignal?.();
+  if (arrived) signalSelf(sh, arrived.number, arrived.name);
   const checked = cmd.t === 'simple' || cmd.t === 'subshell' || (cmd.t === 'pipeline' && !cmd.bang);
   if (checked && status !== 0 && sh.opts.errexit && !tested && sh.testedDepth === 0) throw new ExitSignal(status);
   return status;
