@@ -116,7 +116,7 @@ function containerProblem(isRef: (ref: unknown) => boolean): (c: Record<string, 
     if (!isRef(c.rw)) return 'bad file reference';
     if (!isObject(c.state) || typeof c.state.status !== 'string') return '"state" is not a container state';
     if (!isObject(c.config) || !isObject(c.host)) return 'no config or host options';
-    if (!Array.isArray(c.args) || typeof c.path !== 'string') return 'no command';
+    if (!Array.isArray(c.args) || !c.args.every((a) => typeof a === 'string') || typeof c.path !== 'string') return 'no command';
     if (!Array.isArray(c.mounts) || !c.mounts.every((m) => isObject(m) && typeof m.destination === 'string' && typeof m.source === 'string')) return 'bad mounts';
     if (typeof c.imageId !== 'string' || typeof c.imageName !== 'string') return 'no image';
     if (c.labels !== undefined && c.labels !== null && !isObject(c.labels)) return 'bad labels';

@@ -154,6 +154,8 @@ describe('state directory damage (issue 12, item 5)', () => {
       ['restartCount', '1', /containers\[0\]: bad restart count/],
       ['autoRemove', 'yes', /containers\[0\]: bad --rm flag/],
       ['logs', [7], /containers\[0\]: no logs/],
+      // npm run fuzz (state-dir, seed 1206 index 10144): an argument that is not a string was a TypeError in ps
+      ['args', ['-c', null], /containers\[0\]: no command/],
     ];
     for (const [key, value, why] of edits) {
       writeFileSync(join(dir, 'state.json'), body);
