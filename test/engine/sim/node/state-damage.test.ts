@@ -169,7 +169,7 @@ describe('state directory damage (issue 12, item 5)', () => {
     populate(first);
     saveState(first, dir);
     const body = readFileSync(join(dir, 'state.json'), 'utf8');
-    type C = Record<string, unknown> & { config: Record<string, unknown>; procs?: { processes: unknown[] } };
+    type C = Record<string, unknown> & { config: Record<string, unknown> };
     const edits: [string, (c: C) => C, RegExp][] = [
       ['config {}', (c) => ({ ...c, config: {} }), /containers\[0\]: config\.Hostname is not a string/],
       ['config.User null', (c) => ({ ...c, config: { ...c.config, User: null } }), /containers\[0\]: config\.User is not a string/],
