@@ -196,13 +196,22 @@ export class Compiler {
       ends.push(optional());
       this.emit(prog, { op: 'jmp', x: split });
       greedy(split, split + 1, prog.length);
-    } else {
+    } else if (first) {
       const splits: number[] = [];
       for (let n = node.min; n < node.max; n++) {
         splits.push(this.emit(prog, { op: 'split', x: 0, y: 0 }));
         ends.push(optional());
       }
       for (const s of splits) greedy(s, s + 1, prog.length);
+    } else {
+      // glibc writes X{0,n} as ((X? X)? X)?… (linear-regex.ts's posixRepetition); an empty copy goes on to the next
+      const splits: number[] = [];
+      for (let n = node.min; n < node.max; n++) splits.unshift(this.emit(prog, { op: 'split', x: 0, y: 0 }));
+      for (const s of splits) {
+        const end = optional();
+        (prog[end] as { exit: number }).exit = end + 1;
+        greedy(s, s + 1, prog.length);
+      }
     }
     for (const e of ends) (prog[e] as { exit: number }).exit = prog.length;
   }

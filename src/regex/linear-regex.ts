@@ -19,6 +19,14 @@ type Inst =
   | { op: 'iter'; clear: number[]; k: number }
   /** an iteration beyond the minimum that matched nothing fails, as in JavaScript */
   | { op: 'nonempty'; k: number }
+  /** POSIX (glibc): an iteration of `*` starts; slot k notes where */
+  | { op: 'piter'; k: number }
+  /** POSIX (glibc): an iteration of `*` ended; an empty one leaves the repetition (glibc's eps_via_nodes) */
+  | { op: 'ploop'; k: number; exit: number }
+  /** POSIX (glibc): a group opens (its end is unset until it closes) */
+  | { op: 'open'; n: number }
+  /** POSIX (glibc's update_regs): a group closes; `opt` marks the first optional copy of a repeated group */
+  | { op: 'close'; n: number; opt: boolean }
   | { op: 'match' };
 
 /** Past this many instructions a pattern is refused (a{1000}{1000} would take a million). */
@@ -95,7 +103,10 @@ class Compiler {
   /** slots past the groups' own, one per repetition, for where its current iteration started */
   extra = 0;
   constructor(
-    private readonly groupSlotCount: number,private readonly flags: { icase: boolean; multiline: boolean; dotAll: boolean }) {}
+    private readonly groupSlotCount: number,
+    private readonly flags: { icase: boolean; multiline: boolean; dotAll: boolean },
+    private readonly posix = false,
+  ) {}
 
   private emit(inst: Inst): number {
     if (this.prog.length >= MAX_PROGRAM) throw new Unsupported('pattern too large');
@@ -136,11 +147,20 @@ class Compiler {
           this.compile(node.node);
           return;
         }
+        if (this.posix && node.cap > 0) {
+          const opt = this.optional === node;
+          this.optional = undefined; // a mark is the group's own, not its inner groups'
+          this.emit({ op: 'open', n: node.cap });
+          this.compile(node.node);
+          this.emit({ op: 'close', n: node.cap, opt });
+          return;
+        }
         this.emit({ op: 'save', n: node.cap * 2 });
         this.compile(node.node);
         this.emit({ op: 'save', n: node.cap * 2 + 1 });
         return;
       case 'rep': {
+        if (this.posix) return this.posixRepetition(node);
         const clear = groupSlots(node.node);
         const k = this.groupSlotCount + this.extra++;
         const iteration = (optional: boolean) => {
@@ -202,6 +222,47 @@ class Compiler {
     }
   }
 
+  /** The group that is the first optional copy of a repetition (glibc's opt_subexp), while it is compiled. */
+  private optional: Node | undefined;
+  /** inside a copy glibc duplicated: the groups' own marks are gone */
+  private duplicate = false;
+
+  /**
+   * A repetition as glibc's regcomp builds it (parse_dup_op): X{m,n} is m plain copies, then the first optional
+   * copy, marked when X is a group (its empty match gives back the registers of the last non-empty one), then
+   * the others nested the other way round from JavaScript's, ((X? X)? X)?, so every copy is used before the
+   * first ones are longest. X* is one marked copy in a loop that an empty iteration leaves.
+   */
+  private posixRepetition(node: Extract<Node, { t: 'rep' }>): void {
+    // glibc makes the copies after the first with duplicate_tree, which drops the marks of the groups inside
+    const enclosingDuplicate = this.duplicate;
+    const copy = (marked: boolean, duplicate: boolean) => {
+      const saved = [this.optional, this.duplicate] as const;
+      this.optional = marked && !enclosingDuplicate ? node.node : undefined;
+      this.duplicate = enclosingDuplicate || duplicate;
+      this.compile(node.node);
+      [this.optional, this.duplicate] = saved;
+    };
+    for (let n = 0; n < node.min; n++) copy(false, n > 0);
+    if (node.max === Infinity) {
+      const k = this.groupSlotCount + this.extra++;
+      const split = this.emit({ op: 'split', x: 0, y: 0 });
+      this.emit({ op: 'piter', k });
+      copy(true, node.min > 0);
+      const end = this.emit({ op: 'ploop', k, exit: 0 });
+      this.emit({ op: 'jmp', x: split });
+      this.setSplit(split, split + 1, this.prog.length, node.greedy);
+      (this.prog[end] as { exit: number }).exit = this.prog.length;
+      return;
+    }
+    const splits: number[] = [];
+    for (let n = node.min; n < node.max; n++) splits.unshift(this.emit({ op: 'split', x: 0, y: 0 }));
+    splits.forEach((split, i) => {
+      copy(i === 0, node.min > 0 || i > 0);
+      this.setSplit(split, split + 1, this.prog.length, node.greedy);
+    });
+  }
+
   private setSplit(at: number, body: number, out: number, greedy: boolean): void {
     this.prog[at] = greedy ? { op: 'split', x: body, y: out } : { op: 'split', x: out, y: body };
   }
@@ -226,13 +287,19 @@ export class LinearRegExp {
   private readonly slots: number;
   /** the groups' slots and the repetitions' */
   private readonly allSlots: number;
+  /** where a POSIX thread's copy of the registers at the last non-empty group starts */
+  private readonly prev: number;
   private readonly names: Map<string, number>;
   /** per-instruction mark of the step it was last added in (dedupes threads) */
   private readonly seen: Int32Array;
 
+  /** POSIX's leftmost-longest match with glibc's captures (grep, sed, expr), instead of RegExp's first */
+  private readonly longest: boolean;
+
   constructor(
     readonly source: string,
     readonly flags = '',
+    preference: 'first' | 'longest' = 'first',
   ) {
     if (/[^gims]/.test(flags)) throw new Unsupported(`flags ${flags}`);
     if (flags.includes('y')) throw new Unsupported('sticky');
@@ -240,12 +307,15 @@ export class LinearRegExp {
     this.ignoreCase = flags.includes('i');
     this.multiline = flags.includes('m');
     const parsed = parseRegex(source);
-    const c = new Compiler((parsed.groups + 1) * 2, { icase: this.ignoreCase, multiline: this.multiline, dotAll: flags.includes('s') });
+    this.longest = preference === 'longest';
+    const c = new Compiler((parsed.groups + 1) * 2, { icase: this.ignoreCase, multiline: this.multiline, dotAll: flags.includes('s') }, this.longest);
     c.compile({ t: 'group', cap: 0, node: parsed.node });
     c.prog.push({ op: 'match' });
     this.prog = c.prog;
     this.slots = (parsed.groups + 1) * 2;
-    this.allSlots = this.slots + c.extra;
+    // POSIX threads also carry glibc's prev_idx_match: the registers as the last non-empty group left them
+    this.prev = this.slots + c.extra;
+    this.allSlots = this.prev + (this.longest ? this.slots : 0);
     this.names = parsed.names;
     this.seen = new Int32Array(this.prog.length).fill(-1);
   }
@@ -328,6 +398,33 @@ export class LinearRegExp {
           case 'nonempty':
             if (caps[inst.k] !== at) stack.push({ pc: pc + 1, caps });
             break;
+          case 'piter': {
+            const copy = caps.slice();
+            copy[inst.k] = at;
+            stack.push({ pc: pc + 1, caps: copy });
+            break;
+          }
+          case 'ploop':
+            stack.push({ pc: caps[inst.k] !== at ? pc + 1 : inst.exit, caps });
+            break;
+          case 'open': {
+            const copy = caps.slice();
+            copy[inst.n * 2] = at;
+            copy[inst.n * 2 + 1] = -1;
+            stack.push({ pc: pc + 1, caps: copy });
+            break;
+          }
+          case 'close': {
+            const copy = caps.slice();
+            const prev = this.prev;
+            if ((caps[inst.n * 2] as number) < at) {
+              copy[inst.n * 2 + 1] = at;
+              copy.copyWithin(prev + 2, 2, this.slots); // the registers of the last non-empty group
+            } else if (inst.opt && (caps[prev + inst.n * 2] as number) !== -1) copy.copyWithin(2, prev + 2, prev + this.slots);
+            else copy[inst.n * 2 + 1] = at;
+            stack.push({ pc: pc + 1, caps: copy });
+            break;
+          }
           default:
             list.push({ pc, caps });
         }
@@ -335,14 +432,21 @@ export class LinearRegExp {
     };
     const empty = new Int32Array(this.allSlots).fill(-1);
     add(clist, 0, empty, from);
+    const longest = this.longest;
     for (let at = from; clist.length > 0 || !matched; at++) {
       step++;
       const c = at < text.length ? text.charCodeAt(at) : -1;
       for (const t of clist) {
         const inst = prog[t.pc] as Inst;
+        if (longest && matched && (t.caps[0] as number) > (matched[0] as number)) continue; // starts right of a match
         if (inst.op === 'match') {
-          matched = t.caps;
-          break; // the threads after this one have lower priority: this match wins over them
+          if (!longest) {
+            matched = t.caps;
+            break; // the threads after this one have lower priority: this match wins over them
+          }
+          // POSIX: the leftmost match, then the longest; of equally long ones the first in order of preference
+          if (!matched || (t.caps[0] as number) < (matched[0] as number) || (t.caps[0] === matched[0] && (t.caps[1] as number) > (matched[1] as number))) matched = t.caps;
+          continue;
         }
         if (c >= 0 && inst.op === 'char' && inst.test(c)) add(nlist, t.pc + 1, t.caps, at + 1);
       }
