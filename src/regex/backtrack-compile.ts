@@ -1,7 +1,7 @@
 // The backtracking matcher's compiler (see backtrack.ts): a parsed pattern becomes a program of instructions,
 // with the widths lookbehinds need and the slots repetitions keep their captures in.
 
-import { isLineEnd, isWord, setTest } from './linear-regex.js';
+import { isLineEnd, isWord, setTest } from './charset.js';
 import { Unsupported, type Node } from './parse.js';
 
 /** Which match wins: JavaScript's first, or POSIX's leftmost-longest. */

@@ -14,7 +14,7 @@
 // X{m,n} nests its copies as glibc's parse_dup_op does (backtrack-compile.ts's posixRepetition).
 
 import { Compiler, type Inst, type Preference } from './backtrack-compile.js';
-import { canonical } from './linear-regex.js';
+import { canonical } from './charset.js';
 import { parseRegex, Unsupported } from './parse.js';
 import { currentStepHook, RegexStepLimitExceeded, STEP_CHUNK, UNHOOKED_STEP_LIMIT } from './steps.js';
 
