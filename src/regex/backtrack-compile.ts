@@ -1,7 +1,7 @@
 // The backtracking matcher's compiler (see backtrack.ts): a parsed pattern becomes a program of instructions,
 // with the widths lookbehinds need and the slots repetitions keep their captures in.
 
-import { isLineEnd, isWord, setTest } from './linear-regex.js';
+import { isLineEnd, isWord, setTest } from './charset.js';
 import { Unsupported, type Node } from './parse.js';
 
 /** Which match wins: JavaScript's first, or POSIX's leftmost-longest. */
@@ -13,10 +13,14 @@ export type Inst =
   | { op: 'jmp'; x: number }
   | { op: 'save'; n: number }
   | { op: 'assert'; test: (s: string, i: number) => boolean }
-  /** an iteration of a repetition starts: slot k notes where; `first` clears the groups inside, `longest` keeps a copy in `shadow` */
+  /** an iteration of a repetition starts: slot k notes where; `first` clears the groups inside (`longest` lists none) */
   | { op: 'iter'; groups: number[]; k: number; shadow: number }
-  /** an optional iteration ended: `first` fails it when empty; `longest` leaves the repetition (to `exit`) */
+  /** an optional iteration ended: `first` fails it when empty; `longest` leaves the repetition (to `exit`), as glibc's eps_via_nodes does */
   | { op: 'loopend'; k: number; exit: number; groups: number[]; shadow: number }
+  /** POSIX (glibc): a group opens, its end unset until it closes */
+  | { op: 'open'; n: number }
+  /** POSIX (glibc's update_regs): a group closes; `opt` marks the first optional copy of a repeated group; registers' copy at `prev` */
+  | { op: 'close'; n: number; opt: boolean; prev: number }
   | { op: 'backref'; n: number }
   | { op: 'look'; behind: boolean; negate: boolean; prog: Inst[]; minLen: number; maxLen: number }
   /** the end of a lookbehind's body: only where the lookbehind started */
@@ -80,12 +84,19 @@ export interface Flags {
 export class Compiler {
   /** the next free slot past the groups' own (repetition starts and shadow copies) */
   next: number;
+  /** POSIX: where a thread's copy of the registers at the last non-empty group starts (glibc's prev_idx_match) */
+  readonly prev: number;
+  /** POSIX: the group that is the first optional copy of a repetition (glibc's opt_subexp), while it is compiled */
+  private optional: Node | undefined;
+  /** POSIX: inside a copy glibc duplicated, where the groups' own marks are gone */
+  private duplicate = false;
   constructor(
     groupSlots: number,
     private readonly flags: Flags,
     private readonly pref: Preference,
   ) {
-    this.next = groupSlots;
+    this.prev = groupSlots;
+    this.next = pref === 'longest' ? groupSlots * 2 : groupSlots;
   }
 
   program(node: Node, end: Inst[]): Inst[] {
@@ -129,6 +140,14 @@ export class Compiler {
       }
       case 'group':
         if (node.cap === undefined) return this.compile(prog, node.node);
+        if (this.pref === 'longest' && node.cap > 0) {
+          const opt = this.optional === node;
+          this.optional = undefined;
+          this.emit(prog, { op: 'open', n: node.cap });
+          this.compile(prog, node.node);
+          this.emit(prog, { op: 'close', n: node.cap, opt, prev: this.prev });
+          return;
+        }
         this.emit(prog, { op: 'save', n: node.cap * 2 });
         this.compile(prog, node.node);
         this.emit(prog, { op: 'save', n: node.cap * 2 + 1 });
@@ -172,13 +191,12 @@ export class Compiler {
   }
 
   private repetition(prog: Inst[], node: Extract<Node, { t: 'rep' }>): void {
+    if (this.pref === 'longest') return this.posixRepetition(prog, node);
     const groups = groupsIn(node.node);
     const k = this.next++;
     const shadow = this.next;
-    if (this.pref === 'longest') this.next += groups.length * 2;
-    const first = this.pref === 'first';
     const mandatory = () => {
-      if (first && groups.length > 0) this.emit(prog, { op: 'iter', groups, k, shadow });
+      if (groups.length > 0) this.emit(prog, { op: 'iter', groups, k, shadow });
       this.compile(prog, node.node);
     };
     const optional = (): number => {
@@ -205,5 +223,38 @@ export class Compiler {
       for (const s of splits) greedy(s, s + 1, prog.length);
     }
     for (const e of ends) (prog[e] as { exit: number }).exit = prog.length;
+  }
+
+  /** A repetition as glibc's regcomp builds it (see linear-regex.ts's posixRepetition, which this mirrors). */
+  private posixRepetition(prog: Inst[], node: Extract<Node, { t: 'rep' }>): void {
+    const enclosingDuplicate = this.duplicate;
+    const copy = (marked: boolean, duplicate: boolean) => {
+      const saved = [this.optional, this.duplicate] as const;
+      this.optional = marked && !enclosingDuplicate ? node.node : undefined;
+      this.duplicate = enclosingDuplicate || duplicate;
+      this.compile(prog, node.node);
+      [this.optional, this.duplicate] = saved;
+    };
+    const greedy = (split: number, body: number, out: number) => {
+      prog[split] = node.greedy ? { op: 'split', x: body, y: out } : { op: 'split', x: out, y: body };
+    };
+    for (let n = 0; n < node.min; n++) copy(false, n > 0);
+    if (node.max === Infinity) {
+      const k = this.next++;
+      const split = this.emit(prog, { op: 'split', x: 0, y: 0 });
+      this.emit(prog, { op: 'iter', groups: [], k, shadow: 0 });
+      copy(true, node.min > 0);
+      const end = this.emit(prog, { op: 'loopend', k, exit: 0, groups: [], shadow: 0 });
+      this.emit(prog, { op: 'jmp', x: split });
+      greedy(split, split + 1, prog.length);
+      (prog[end] as { exit: number }).exit = prog.length;
+      return;
+    }
+    const splits: number[] = [];
+    for (let n = node.min; n < node.max; n++) splits.unshift(this.emit(prog, { op: 'split', x: 0, y: 0 }));
+    splits.forEach((split, i) => {
+      copy(i === 0, node.min > 0 || i > 0);
+      greedy(split, split + 1, prog.length);
+    });
   }
 }

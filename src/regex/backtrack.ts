@@ -6,13 +6,15 @@
 // Two orders of preference. `first` is JavaScript's: the first match a backtracking RegExp finds (for
 // `matches:`, whose patterns are JavaScript's). `longest` is POSIX's as glibc's regexec gives it to busybox's
 // grep, sed and expr: the leftmost match, and of those the longest; among equally long ones the first in that
-// same order of preference. glibc's captures differ from JavaScript's in two ways kept here: a group inside a
-// repetition keeps its value from an earlier iteration (JavaScript clears it at each iteration), and a
+// same order of preference. glibc's captures differ from JavaScript's, as kept here: a group inside a
+// repetition keeps its value from an earlier iteration (JavaScript clears it at each iteration); a
 // back-reference to a group that took no part in the match fails (JavaScript's matches the empty string); a
-// repetition may also end with one empty iteration, whose captures count only when the group had none before.
+// repetition may end with one empty iteration, and a group's empty match in the first optional copy of a
+// repetition gives back the registers of the last non-empty group (glibc's update_regs, via the `close` op);
+// X{m,n} nests its copies as glibc's parse_dup_op does (backtrack-compile.ts's posixRepetition).
 
 import { Compiler, type Inst, type Preference } from './backtrack-compile.js';
-import { canonical } from './linear-regex.js';
+import { canonical } from './charset.js';
 import { parseRegex, Unsupported } from './parse.js';
 import { currentStepHook, RegexStepLimitExceeded, STEP_CHUNK, UNHOOKED_STEP_LIMIT } from './steps.js';
 
@@ -188,6 +190,23 @@ function run(prog: Inst[], text: string, at: number, caps: Int32Array, pref: Pre
           });
           pc = inst.exit;
           continue;
+        case 'open':
+          set(inst.n * 2, pos);
+          set(inst.n * 2 + 1, -1);
+          pc++;
+          continue;
+        case 'close': {
+          // glibc's update_regs: a non-empty match is kept (and copied); an empty one in a marked copy gives back the copy
+          const p = inst.prev;
+          if ((caps[inst.n * 2] as number) < pos) {
+            set(inst.n * 2 + 1, pos);
+            for (let s = 2; s < p; s++) if (caps[p + s] !== caps[s]) set(p + s, caps[s] as number);
+          } else if (inst.opt && (caps[p + inst.n * 2] as number) !== -1) {
+            for (let s = 2; s < p; s++) if (caps[s] !== caps[p + s]) set(s, caps[p + s] as number);
+          } else set(inst.n * 2 + 1, pos);
+          pc++;
+          continue;
+        }
         case 'backref': {
           const s = caps[inst.n * 2] as number;
           const e = caps[inst.n * 2 + 1] as number;

@@ -17,8 +17,8 @@ export function makeRegex(source: string, flags = ''): RegexLike {
 }
 
 /**
- * Compiles RegExp source translated from a POSIX pattern (grep, sed, expr, find -regex): as makeRegex, but a
- * pattern that needs backtracking prefers the leftmost-longest match, with glibc's captures, as busybox's do.
+ * Compiles RegExp source translated from a POSIX pattern (grep, sed, expr, find -regex): as makeRegex, but
+ * the match is the leftmost-longest, with glibc's captures, as busybox's are (on either matcher).
  */
 export function makePosixRegex(source: string, flags = ''): RegexLike {
   return compile(source, flags, 'longest');
@@ -26,7 +26,7 @@ export function makePosixRegex(source: string, flags = ''): RegexLike {
 
 function compile(source: string, flags: string, preference: Preference): RegexLike {
   const native = new RegExp(source, flags);
-  for (const make of [() => new LinearRegExp(source, flags), () => new BacktrackRegExp(source, flags, preference)]) {
+  for (const make of [() => new LinearRegExp(source, flags, preference), () => new BacktrackRegExp(source, flags, preference)]) {
     try {
       return make();
     } catch (e) {

@@ -6,6 +6,7 @@ import type { Container } from '../container/container.js';
 import type { Image } from '../image/image.js';
 import type { SavedPidNamespace } from '../shell/pid-namespace.js';
 import type { EntryMeta } from '../layer/entry.js';
+import { configProblem, layerNotesProblem, procsProblem } from './state-shape.js';
 
 /** The format this drydock writes: state.json is `{"format":2,"sha256":…,"state":…}`, the state a `StateBody<BlobRef>` and the digest that of its exact JSON text. */
 export const FORMAT = 2;
@@ -102,7 +103,7 @@ export function bodyProblem(body: unknown, isRef: (ref: unknown) => boolean): st
   };
   return (
     each('layers', (l) => (typeof l.chainId !== 'string' ? 'no chainId' : !(l.parent === null || typeof l.parent === 'string') ? 'bad parent' : !isRef(l.tar) ? 'bad file reference' : undefined)) ??
-    each('images', (i) => (typeof i.id !== 'string' ? 'no id' : !isObject(i.config) || !Array.isArray(i.history) ? 'no config or history' : undefined)) ??
+    each('images', (i) => (typeof i.id !== 'string' ? 'no id' : !isObject(i.config) || !Array.isArray(i.history) ? 'no config or history' : configProblem(i.config))) ??
     (body.tags as unknown[]).map((t, i) => (Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string' ? undefined : `tags[${i}]: not [ref, id, time]`)).find(Boolean) ??
     (body.buildCache as unknown[]).map((t, i) => (Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string' ? undefined : `buildCache[${i}]: not [key, id]`)).find(Boolean) ??
     each('volumes', (v) => (typeof v.name !== 'string' ? 'no name' : typeof v.createdAt !== 'number' ? 'no createdAt' : !isRef(v.data) ? 'bad file reference' : undefined)) ??
@@ -118,15 +119,14 @@ function containerProblem(isRef: (ref: unknown) => boolean): (c: Record<string, 
     if (!isRef(c.rw)) return 'bad file reference';
     if (!isObject(c.state) || typeof c.state.status !== 'string') return '"state" is not a container state';
     if (!isObject(c.config) || !isObject(c.host)) return 'no config or host options';
-    if (!Array.isArray(c.args) || typeof c.path !== 'string') return 'no command';
+    if (!Array.isArray(c.args) || !c.args.every((a) => typeof a === 'string') || typeof c.path !== 'string') return 'no command';
     if (!Array.isArray(c.mounts) || !c.mounts.every((m) => isObject(m) && typeof m.destination === 'string' && typeof m.source === 'string')) return 'bad mounts';
     if (typeof c.imageId !== 'string' || typeof c.imageName !== 'string') return 'no image';
     if (c.labels !== undefined && c.labels !== null && !isObject(c.labels)) return 'bad labels';
     if (c.restartCount !== undefined && typeof c.restartCount !== 'number') return 'bad restart count';
     if (c.autoRemove !== undefined && typeof c.autoRemove !== 'boolean') return 'bad --rm flag';
     if (!Array.isArray(c.logs) || !c.logs.every(isObject)) return 'no logs';
-    if (c.procs !== undefined && !isObject(c.procs)) return 'bad process table';
     if (c.tmpfsData !== undefined && !(isObject(c.tmpfsData) && Object.values(c.tmpfsData).every(isRef))) return 'bad tmpfs contents';
-    return undefined;
+    return configProblem(c.config) ?? procsProblem(c.procs) ?? layerNotesProblem(c);
   };
 }

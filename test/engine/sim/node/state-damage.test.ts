@@ -154,12 +154,39 @@ describe('state directory damage (issue 12, item 5)', () => {
       ['restartCount', '1', /containers\[0\]: bad restart count/],
       ['autoRemove', 'yes', /containers\[0\]: bad --rm flag/],
       ['logs', [7], /containers\[0\]: no logs/],
+      // npm run fuzz (state-dir, seed 1206 index 10144): an argument that is not a string was a TypeError in ps
+      ['args', ['-c', null], /containers\[0\]: no command/],
     ];
     for (const [key, value, why] of edits) {
       writeFileSync(join(dir, 'state.json'), body);
       reseal(dir, (b) => ({ ...b, containers: (b.containers as object[]).map((c) => ({ ...c, [key]: value })) }));
       assertDamaged(dir, why);
     }
+  });
+
+  it('reports a container or image whose config, process table or layer notes have the wrong shape as damage (npm run fuzz, seed 4242)', () => {
+    const first = load(dir);
+    populate(first);
+    saveState(first, dir);
+    const body = readFileSync(join(dir, 'state.json'), 'utf8');
+    type C = Record<string, unknown> & { config: Record<string, unknown> };
+    const edits: [string, (c: C) => C, RegExp][] = [
+      ['config {}', (c) => ({ ...c, config: {} }), /containers\[0\]: config\.Hostname is not a string/],
+      ['config.User null', (c) => ({ ...c, config: { ...c.config, User: null } }), /containers\[0\]: config\.User is not a string/],
+      ['config.Env [null]', (c) => ({ ...c, config: { ...c.config, Env: [null] } }), /containers\[0\]: config\.Env is not a list of strings/],
+      ['procs.processes 1e308', (c) => ({ ...c, procs: { next: 2, processes: 1e308 } }), /containers\[0\]: bad process table/],
+      ['procs.processes[0] true', (c) => ({ ...c, procs: { next: 2, processes: [true] } }), /containers\[0\]: bad process in the process table/],
+      ['xattrBlockDirs 7', (c) => ({ ...c, xattrBlockDirs: 7 }), /containers\[0\]: bad xattrBlockDirs/],
+      ['rwRoot.mtime ""', (c) => ({ ...c, rwRoot: { mtime: '' } }), /containers\[0\]: bad rwRoot/],
+    ];
+    for (const [, edit, why] of edits) {
+      writeFileSync(join(dir, 'state.json'), body);
+      reseal(dir, (b) => ({ ...b, containers: (b.containers as C[]).map(edit) }));
+      assertDamaged(dir, why);
+    }
+    writeFileSync(join(dir, 'state.json'), body);
+    reseal(dir, (b) => ({ ...b, images: (b.images as { config: object }[]).map((i) => ({ ...i, config: { ...i.config, Cmd: 'sh' } })) }));
+    assertDamaged(dir, /images\[0\]: config\.Cmd is not a list of strings/);
   });
 
   it('reports an edited or cut state.json of format 2 by its digest', () => {

@@ -2,8 +2,8 @@
 // comparison; prints the result, exits 1 when it is 0 or empty, 2 on errors ("expr: syntax error").
 
 import type { Applet } from './lib/common.js';
-import { compilePosix } from './lib/posix-regex.js';
-import { makePosixRegex } from '../../../../regex/make-regex.js';
+import { compilePosix, RegexError } from './lib/posix-regex.js';
+import { makePosixRegex, type RegexLike } from '../../../../regex/make-regex.js';
 import { errorMsg } from './lib/common.js';
 
 class ExprError {
@@ -148,7 +148,13 @@ class Expr {
 }
 
 function regexMatch(s: string, pattern: string): Val {
-  const re = compilePosix(pattern, false);
+  let re: RegexLike;
+  try {
+    re = compilePosix(pattern, false);
+  } catch (e) {
+    if (e instanceof RegexError) throw new ExprError(`bad regex '${pattern}'${e.reason ? `: ${e.reason}` : ''}`);
+    throw e;
+  }
   const m = makePosixRegex(`^(?:${re.source})`).exec(s);
   if (re.source.includes('(')) return m?.[1] ?? '';
   return BigInt(m ? m[0].length : 0);

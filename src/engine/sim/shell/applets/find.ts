@@ -13,8 +13,8 @@ import { runProgram } from './lib/exec-program.js';
 import { linkCount } from './ls.js';
 import { sameFileTest } from '../../fs/inode.js';
 import { parseMode } from './lib/mode.js';
-import { compilePosix } from './lib/posix-regex.js';
-import { makePosixRegex, makeRegex } from '../../../../regex/make-regex.js';
+import { compilePosix, RegexError } from './lib/posix-regex.js';
+import { makePosixRegex, makeRegex, type RegexLike } from '../../../../regex/make-regex.js';
 import { showUsage } from './lib/usage.js';
 
 interface Item {
@@ -133,7 +133,14 @@ class FindParser {
         return test((it) => ci.test(it.path));
       }
       case '-regex': {
-        const re = compilePosix(this.need(a), false);
+        const pattern = this.need(a);
+        let re: RegexLike;
+        try {
+          re = compilePosix(pattern, false);
+        } catch (e) {
+          if (e instanceof RegexError) this.fail(`bad regex '${pattern}'${e.reason ? `: ${e.reason}` : ''}`);
+          throw e;
+        }
         const whole = makePosixRegex(`^(?:${re.source})$`);
         return test((it) => whole.test(it.path));
       }

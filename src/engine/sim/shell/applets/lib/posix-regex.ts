@@ -9,14 +9,62 @@ const CLASSES: Record<string, string> = {
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
 };
 
-/** A pattern that does not compile (grep prints its own message). */
-export class RegexError extends Error {}
+/** A pattern that does not compile (grep prints its own message); `reason` is glibc's text, when known. */
+export class RegexError extends Error {
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** glibc's text for REG_EPAREN. */
+const UNMATCHED_PAREN = 'Unmatched ( or \\(';
+
+/**
+ * glibc's rule for back-references (regcomp's completed_bkref_map): `\n` is valid only after group n closed, and
+ * not when it closed in an earlier alternative of the same alternation (`(a)|\1`); else REG_ESUBREG.
+ */
+class CompletedGroups {
+  private completed = 0;
+  private readonly frames: { n: number; initial: number; accumulated: number }[] = [];
+  private root = { initial: 0, accumulated: 0 };
+
+  push(n: number): void {
+    this.frames.push({ n, initial: this.completed, accumulated: 0 });
+  }
+
+  alternative(): void {
+    const frame = this.frames[this.frames.length - 1] ?? this.root;
+    frame.accumulated |= this.completed;
+    this.completed = frame.initial;
+  }
+
+  /** Closes the innermost group; false when none is open. */
+  close(): boolean {
+    const frame = this.frames.pop();
+    if (!frame) return false;
+    this.completed |= frame.accumulated;
+    if (frame.n <= 9) this.completed |= 1 << frame.n;
+    return true;
+  }
+
+  get open(): number {
+    return this.frames.length;
+  }
+
+  check(n: number): void {
+    if (!(this.completed & (1 << n))) throw new RegexError('invalid back reference', 'Invalid back reference');
+  }
+}
 
 /** Translates a BRE (`extended` false) or ERE to RegExp source. */
 export function posixToJs(re: string, extended: boolean): string {
   let out = '';
   let i = 0;
   let groups = 0;
+  const completed = new CompletedGroups();
   // Where an anchor or a leading '*' is still "at the start" (after ^, \( or \|).
   let atStart = true;
   while (i < re.length) {
@@ -36,9 +84,14 @@ export function posixToJs(re: string, extended: boolean): string {
       if (!extended && (n === '(' || n === ')' || n === '{' || n === '}' || n === '|' || n === '+' || n === '?')) {
         if (n === '(') {
           groups++;
+          completed.push(groups);
           out += '(';
           atStart = true;
+        } else if (n === ')') {
+          if (!completed.close()) throw new RegexError('unmatched \\)', UNMATCHED_PAREN);
+          out += ')';
         } else if (n === '|') {
+          completed.alternative();
           out += '|';
           atStart = true;
         } else if (n === '{') {
@@ -49,7 +102,10 @@ export function posixToJs(re: string, extended: boolean): string {
         } else out += n;
         continue;
       }
-      if (/[1-9]/.test(n)) out += `\\${n}`;
+      if (/[1-9]/.test(n)) {
+        completed.check(Number(n));
+        out += `\\${n}`;
+      }
       else if (n === '<') out += '\\b(?=\\w)';
       else if (n === '>') out += '\\b(?<=\\w)';
       else if ('bBwWsS'.includes(n)) out += `\\${n}`;
@@ -83,11 +139,13 @@ export function posixToJs(re: string, extended: boolean): string {
     if (extended) {
       if (c === '(') {
         groups++;
+        completed.push(groups);
         atStart = true;
         out += '(';
         continue;
       }
       if (c === '|') {
+        completed.alternative();
         atStart = true;
         out += '|';
         continue;
@@ -98,6 +156,10 @@ export function posixToJs(re: string, extended: boolean): string {
           out += `{${m[1] || '0'}${m[2]}${m[3]}}`;
           i += m[0].length;
         } else out += '\\{';
+        continue;
+      }
+      if (c === ')' && !completed.close()) {
+        out += '\\)'; // glibc's EREs read an unmatched ) as itself
         continue;
       }
       if (c === '+' || c === '?' || c === ')') {
@@ -112,6 +174,7 @@ export function posixToJs(re: string, extended: boolean): string {
     out += escape(c);
   }
   void groups;
+  if (completed.open > 0) throw new RegexError('unmatched (', UNMATCHED_PAREN);
   return out;
 }
 

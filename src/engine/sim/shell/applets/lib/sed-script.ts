@@ -125,7 +125,7 @@ export class Script {
       this.lastRe = re;
       return re;
     } catch (e) {
-      if (e instanceof RegexError) throw new SedError(`bad regex '${pattern}'`);
+      if (e instanceof RegexError) throw new SedError(`bad regex '${pattern}'${e.reason ? `: ${e.reason}` : ''}`);
       throw e;
     }
   }
