@@ -1,6 +1,7 @@
 // `docker inspect` of a container, shaped field for field like Docker 20.10's output (docker-reference.md 4.1)
 // so that inspect checks and `--format` templates see the same paths on both engines.
 
+import { parseDevice } from './devices.js';
 import { configToJson } from '../image/config.js';
 import { imageSize, type ImageSpec } from '../image/image.js';
 import { cacheId } from '../layer/cache-id.js';
@@ -165,7 +166,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     DnsOptions: [],
     DnsSearch: [],
     ExtraHosts: null,
-    GroupAdd: null,
+    GroupAdd: h.groupAdd ?? null,
     IpcMode: 'private',
     Cgroup: '',
     Links: null,
@@ -197,7 +198,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     CpuRealtimeRuntime: 0,
     CpusetCpus: '',
     CpusetMems: '',
-    Devices: h.devices.map((d) => ({ PathOnHost: d, PathInContainer: d, CgroupPermissions: 'rwm' })),
+    Devices: h.devices.map(parseDevice),
     DeviceCgroupRules: null,
     DeviceRequests: null,
     KernelMemory: 0,

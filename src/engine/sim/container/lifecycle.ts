@@ -10,6 +10,7 @@ import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
+import { addDevices } from './devices.js';
 import { ensureMountPoints } from './create.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
@@ -36,6 +37,13 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  // the daemon gathers --device nodes as it writes the OCI spec: a path that is none is its own error
+  const badDevice = addDevices(daemon.host, c.fs, c.host.devices, startedAt);
+  if (badDevice) {
+    c.procs.clear();
+    c.state = { ...c.state, exitCode: 128, error: badDevice };
+    return { outcome: { kind: 'start-failed', message: badDevice, exitCode: 126, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
