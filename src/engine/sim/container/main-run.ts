@@ -118,6 +118,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
         env: c.config.Env ?? [],
         cwd: c.config.WorkingDir || '/',
         user: c.config.User,
+        ...(c.host.groupAdd ? { groupAdd: c.host.groupAdd } : {}),
         hostname: c.config.Hostname,
         tty: c.config.Tty,
         stdin: c.stdin,
