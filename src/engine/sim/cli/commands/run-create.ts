@@ -13,12 +13,13 @@ import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
+import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
 const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd']);
+const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'attach', 'ipc']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -36,6 +37,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
   }
+  const mac = macAddressError(cmd);
+  if (mac) return clientError(mac);
   const detach = flagBool(cmd, 'detach');
   const interactive = flagBool(cmd, 'interactive');
   const tty = flagBool(cmd, 'tty');
@@ -49,11 +52,14 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if ('error' in ref) return clientError(ref.error);
   const ports = parsePublishedPorts(flagList(cmd, 'publish'), flagList(cmd, 'expose'));
   if (!ports.ok) return clientError(ports.error);
+  const devices = devicesError(cmd);
+  if (devices) return clientError(devices);
   const env: string[] = [];
   for (const raw of flagList(cmd, 'env')) {
     const checked = validateEnv(raw, Object.fromEntries(ctx.env));
     if (!checked.ok) return clientError(checked.error);
-    if (checked.value !== '' && (checked.value.includes('=') || ctx.env.has(checked.value))) env.push(checked.value);
+    // a name the client's environment lacks goes to the daemon bare, which then unsets it in the container
+    if (checked.value !== '') env.push(checked.value);
   }
   const health = healthClientError(cmd);
   if (health) return runStyleError(out, path, health);
@@ -65,6 +71,10 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (!parsed.ok) return clientError(`invalid argument "${raw}" for "--mount" flag: ${parsed.error}`);
     mountConfigs.push(parsed.mount);
   }
+
+  // after parse(), run refuses -a with -d on its own (no "See --help" line, exit 1)
+  const conflict = isRun ? attachDetachConflict(cmd) : null;
+  if (conflict) return out.err(`${conflict}\n`, 1);
 
   // verifyContainerSettings runs before the image lookup
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
@@ -82,6 +92,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
   const platform = platformMismatch(cmd, imageName, image);
   if (platform) return daemonError(platform);
+  // setSecurityOptions looks up a container whose IPC namespace is asked for, before the mounts
+  const ipc = flagString(cmd, 'ipc') ?? '';
+  if (ipc.startsWith('container:') && !daemon.findContainer(ipc.slice('container:'.length))) return daemonError(`No such container: ${ipc.slice('container:'.length)}`);
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
@@ -143,6 +156,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         capDrop: flagList(cmd, 'cap-drop').length ? flagList(cmd, 'cap-drop') : null,
         pidMode: flagString(cmd, 'pid') ?? '',
         devices: flagList(cmd, 'device'),
+        groupAdd: flagList(cmd, 'group-add').length ? flagList(cmd, 'group-add') : null,
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
