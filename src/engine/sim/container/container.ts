@@ -51,6 +51,8 @@ export interface HostOptions {
   capDrop: string[] | null;
   pidMode: string;
   devices: string[];
+  /** --cidfile as given (absent: none, or a state saved before it was kept) */
+  containerIdFile?: string;
   /** --group-add as given (absent in states saved before it was kept) */
   groupAdd?: string[] | null;
   /** `--mount` specs, kept for inspect */

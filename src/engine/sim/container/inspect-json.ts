@@ -151,7 +151,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
   const h = c.host;
   return {
     Binds: h.binds,
-    ContainerIDFile: '',
+    ContainerIDFile: h.containerIdFile ?? '',
     LogConfig: { Type: 'json-file', Config: {} },
     NetworkMode: h.networkMode,
     PortBindings: h.portBindings,

@@ -13,16 +13,27 @@ import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
+import { CidFile } from './cid-file.js';
 import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'attach', 'ipc']);
+const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'attach', 'ipc', 'network-alias']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const path = flagString(cmd, 'cidfile');
+  const cid = path ? new CidFile(daemon, ctx, path) : null;
+  try {
+    return runOrCreateWith(daemon, cmd, ctx, cid);
+  } finally {
+    cid?.close();
+  }
+}
+
+function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext, cid: CidFile | null): Output {
   const out = new Output();
   const isRun = cmd.name === 'run';
   const name = cmd.typed.join(' ');
@@ -54,6 +65,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!ports.ok) return clientError(ports.error);
   const devices = devicesError(cmd);
   if (devices) return clientError(devices);
+  // parseNetworkOpts: an alias needs a user-defined network (which the simulator refuses above)
+  if (flagList(cmd, 'network-alias').length > 0) return clientError('network-scoped aliases are only supported for user-defined networks');
   const env: string[] = [];
   for (const raw of flagList(cmd, 'env')) {
     const checked = validateEnv(raw, Object.fromEntries(ctx.env));
@@ -75,6 +88,10 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   // after parse(), run refuses -a with -d on its own (no "See --help" line, exit 1)
   const conflict = isRun ? attachDetachConflict(cmd) : null;
   if (conflict) return out.err(`${conflict}\n`, 1);
+
+  // the client's createContainer makes the --cidfile before it asks the daemon (a missing folder: run's 127)
+  const cidError = cid?.open();
+  if (cidError) return isRun ? runStyleError(out, path, cidError.message, cidError.notFound ? 127 : 125) : out.err(`${cidError.message}\n`, 1);
 
   // verifyContainerSettings runs before the image lookup
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
@@ -157,6 +174,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         pidMode: flagString(cmd, 'pid') ?? '',
         devices: flagList(cmd, 'device'),
         groupAdd: flagList(cmd, 'group-add').length ? flagList(cmd, 'group-add') : null,
+        ...(cid ? { containerIdFile: cid.path } : {}),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
@@ -167,6 +185,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (error instanceof DaemonError) return daemonError(error.message, isRun ? 125 : 1);
     throw error;
   }
+  cid?.write(container.id);
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
