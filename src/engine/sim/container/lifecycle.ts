@@ -36,7 +36,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   const startedAt = daemon.clock.now();
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then
-  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)), c.host);
   // the daemon gathers --device nodes as it writes the OCI spec: a path that is none is its own error
   const badDevice = addDevices(daemon.host, c.fs, c.host.devices, startedAt);
   if (badDevice) {

@@ -14,10 +14,11 @@ import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type
 import { followHostPath } from '../../fs/host-path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { CidFile } from './cid-file.js';
+import { dnsWarnings, netSettings } from '../../container/net-files.js';
 import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
 const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'attach', 'ipc', 'network-alias']);
@@ -112,6 +113,10 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   // setSecurityOptions looks up a container whose IPC namespace is asked for, before the mounts
   const ipc = flagString(cmd, 'ipc') ?? '';
   if (ipc.startsWith('container:') && !daemon.findContainer(ipc.slice('container:'.length))) return daemonError(`No such container: ${ipc.slice('container:'.length)}`);
+  // host-gateway stands for the daemon's bridge gateway address, which a simulator without networks lacks
+  if (flagList(cmd, 'add-host').some((h) => h.endsWith(':host-gateway'))) {
+    return out.err(`drydock: docker ${name} --add-host NAME:host-gateway is not simulated; run this with --engine docker\n`, 125);
+  }
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
@@ -175,6 +180,7 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
         devices: flagList(cmd, 'device'),
         groupAdd: flagList(cmd, 'group-add').length ? flagList(cmd, 'group-add') : null,
         ...(cid ? { containerIdFile: cid.path } : {}),
+        ...netSettings((f) => flagList(cmd, f)),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
@@ -186,6 +192,8 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
     throw error;
   }
   cid?.write(container.id);
+  // the daemon's warnings come back with the create; the client prints them before anything else
+  for (const warning of dnsWarnings(container.host)) out.err(`WARNING: ${warning}\n`, 0);
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
