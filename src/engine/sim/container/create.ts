@@ -44,6 +44,9 @@ export interface CreateRequest {
   openStdin: boolean;
   attachStdin: boolean;
   attachOutput: boolean;
+  /** -a without stdout or stderr: that stream is not attached (default attachOutput) */
+  attachStdout?: boolean;
+  attachStderr?: boolean;
   mounts: MountRequest[];
   /** HostConfig.Binds: the -v specs of binds and named volumes, as typed */
   binds: string[];
@@ -239,8 +242,8 @@ function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   config.Image = req.imageName;
   if (req.user !== null) config.User = req.user;
   config.AttachStdin = req.attachStdin;
-  config.AttachStdout = req.attachOutput;
-  config.AttachStderr = req.attachOutput;
+  config.AttachStdout = req.attachStdout ?? req.attachOutput;
+  config.AttachStderr = req.attachStderr ?? req.attachOutput;
   config.Tty = req.tty;
   config.OpenStdin = req.openStdin;
   config.StdinOnce = req.openStdin && req.attachStdin;

@@ -18,10 +18,10 @@ import { dnsWarnings, netSettings } from '../../container/net-files.js';
 import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'attach', 'ipc', 'network-alias']);
+const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'mac-address', 'ipc', 'network-alias']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -54,7 +54,14 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   const detach = flagBool(cmd, 'detach');
   const interactive = flagBool(cmd, 'interactive');
   const tty = flagBool(cmd, 'tty');
-  if (isRun && !detach && interactive && tty) return out.err('the input device is not a TTY\n', 1);
+  // parse(): -a names the streams to attach (stdout and stderr when none is named; -i attaches stdin too)
+  const streams = new Set(flagList(cmd, 'attach').map((s) => s.toLowerCase()));
+  const attachStdin = !detach && (interactive || streams.has('stdin'));
+  const attachStdout = !detach && (streams.size === 0 || streams.has('stdout'));
+  const attachStderr = !detach && (streams.size === 0 || streams.has('stderr'));
+  // run prints the ID, as a detached run does, when neither output stream is attached, and waits for no status
+  const idOnly = isRun && !detach && !attachStdout && !attachStderr;
+  if (isRun && attachStdin && tty) return out.err('the input device is not a TTY\n', 1);
   const network = flagString(cmd, 'network') ?? 'default';
   if (!['default', 'bridge', 'none', 'host'].includes(network)) {
     return out.err(`drydock: networks are not simulated (docker ${name} --network ${network}); run this with --engine docker\n`, 125);
@@ -160,8 +167,10 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
       stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
       openStdin: interactive,
-      attachStdin: interactive && !detach,
+      attachStdin,
       attachOutput: !detach,
+      attachStdout,
+      attachStderr,
       mounts,
       // what the CLI puts in HostConfig.Binds: every -v with a source, as typed (the rest go to Config.Volumes)
       binds: volumes.volumes.binds.map((spec) => spec.raw),
@@ -199,7 +208,7 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   const started = startContainer(daemon, container, !detach);
   // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
   // about a cancelled wait)
-  if (detach && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
+  if ((detach || idOnly) && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
   if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
@@ -221,8 +230,9 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
     return out;
   }
   if (detach) return out.out(`${container.id}\n`);
-  out.out(started.stdout);
-  out.err(started.stderr, 0);
+  if (idOnly) out.out(`${container.id}\n`);
+  if (attachStdout) out.out(started.stdout);
+  if (attachStderr) out.err(started.stderr, 0);
   if (started.outcome.kind === 'blocked') {
     return out.err(
       `drydock: the container's main process (${[container.path, ...container.args].join(' ')}) keeps running; docker run would wait here until it is stopped. Use docker run -d for a container that keeps running.\n`,
@@ -232,7 +242,7 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   if (started.outcome.kind === 'budget') {
     out.err(`drydock: the container's main process ${started.outcome.what} and was killed, as a time limit would kill it\n`, 0);
   }
-  const exitCode = container.state.exitCode;
+  const exitCode = idOnly ? 0 : container.state.exitCode;
   if (container.autoRemove) removeContainer(daemon, container, true, true);
   out.exitCode = exitCode;
   return out;
