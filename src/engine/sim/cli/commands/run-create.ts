@@ -127,7 +127,10 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
-  if (!volumes.ok) return daemonError(volumes.error);
+  if (!volumes.ok) {
+    for (const volumeName of volumes.madeBefore ?? []) daemon.volumes.create(volumeName, daemon.clock.now(), false, null, null);
+    return daemonError(volumes.error);
+  }
   for (const spec of volumes.volumes.binds) {
     if (spec.kind === 'bind') {
       mounts.push({ type: 'bind', source: spec.source, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, createSource: true });
