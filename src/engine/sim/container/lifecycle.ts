@@ -11,6 +11,7 @@ import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
 import { addDevices } from './devices.js';
+import { effectiveCapabilities } from './capabilities.js';
 import { ensureMountPoints } from './create.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
@@ -208,6 +209,8 @@ function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], 
       env,
       cwd: req.workdir ?? (c.config.WorkingDir || '/'),
       user: req.user ?? c.config.User,
+      ...(c.host.groupAdd ? { groupAdd: c.host.groupAdd } : {}),
+      capabilities: effectiveCapabilities(c.host.capAdd, c.host.capDrop, c.host.privileged),
       hostname: c.config.Hostname,
       tty: req.tty,
       stdin: req.stdin,

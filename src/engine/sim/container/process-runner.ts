@@ -43,6 +43,8 @@ export interface ProcessSpec {
   sleepGate?: SleepGate;
   /** the process in its container's PID namespace (PID 1, or a `docker exec` process), made by the caller */
   proc?: ProcessHandle;
+  /** the container's capabilities (default: Docker's default set) */
+  capabilities?: ReadonlySet<string>;
   /** --group-add: supplementary groups by name or number */
   groupAdd?: readonly string[];
   /** nobody waits for it (`exec -d`): a sleep or a read that waits leaves it asleep, as a background job */
@@ -186,6 +188,7 @@ export function runProcess(
     uid: who.uid,
     gid: who.gid,
     ...(groups.length > 1 ? { groups } : {}),
+    ...(spec.capabilities ? { capabilities: spec.capabilities } : {}),
     hostname: spec.hostname,
     stdin: { data: spec.stdin, open: spec.stdinOpen },
     stdout: write('stdout'),
