@@ -42,9 +42,9 @@ export class SwitchableVfs implements Vfs {
     if (this.target.link) this.target.link(existing, path);
     else this.target.writeFile(path, this.target.readFile(existing), { mode: this.target.lstat(existing)?.mode ?? 0o644 });
   }
-  mknodChar(path: string, major: number, minor: number, mode: number): void {
+  mknodChar(path: string, major: number, minor: number, mode: number, block = false): void {
     if (!this.target.mknodChar) throw new FsError('EPERM', path);
-    this.target.mknodChar(path, major, minor, mode);
+    this.target.mknodChar(path, major, minor, mode, block);
   }
   rename(from: string, to: string): void {
     this.target.rename(from, to);

@@ -128,10 +128,10 @@ class CredentialedVfs implements Vfs {
     this.own(path);
   }
 
-  mknodChar(path: string, major: number, minor: number, mode: number): void {
+  mknodChar(path: string, major: number, minor: number, mode: number, block = false): void {
     this.changeEntry(path, false);
     if (!this.fs.mknodChar) throw new FsError('EPERM', path);
-    this.fs.mknodChar(path, major, minor, mode);
+    this.fs.mknodChar(path, major, minor, mode, block);
     this.own(path);
   }
 

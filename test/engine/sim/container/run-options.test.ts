@@ -60,6 +60,7 @@ describe('simulator: run options carried out as 20.10 does', () => {
     assert.equal(run('--dns=1.1.1.1', IMAGE, 'cat', '/etc/resolv.conf').stdout, 'nameserver 1.1.1.1\n');
     assert.equal(run('--cap-drop=MKNOD', IMAGE, 'mknod', '/tmp/c', 'c', '1', '3').stderr, 'mknod: /tmp/c: Operation not permitted\n');
     assert.equal(run(IMAGE, 'sh', '-c', 'mknod /tmp/c c 1 3 && stat -c %F /tmp/c').stdout, 'character special file\n');
+    assert.equal(run(IMAGE, 'sh', '-c', 'mknod /tmp/sda b 8 0 && stat -c "%F %f %t %T" /tmp/sda && test -b /tmp/sda && find /tmp -type b').stdout, 'block special file 61a4 8 0\n/tmp/sda\n');
     assert.equal(run(IMAGE, 'chroot', '/', 'echo', 'in').stdout, 'in\n');
     assert.equal(run(IMAGE, 'ls', '-C', '/proc/self/fd').stdout, '0  1  2  3\n');
   });

@@ -1,5 +1,5 @@
-// busybox mknod: character devices are made; the kernel's checks come first (CAP_MKNOD for devices), then a
-// block device or a named pipe, which the simulator's filesystem does not hold, is refused plainly.
+// busybox mknod: character and block devices are made; the kernel's checks come first (CAP_MKNOD for devices);
+// a named pipe, which the simulator's filesystem does not hold, is refused plainly.
 
 import { FsError } from '../../fs/vfs.js';
 import type { Applet } from './lib/common.js';
@@ -28,13 +28,13 @@ export const mknod: Applet = (ctx, argv) => {
     perrorMsg(ctx, 'mknod', name, new FsError('EPERM', name));
     return 1;
   }
-  if (kind === 'b' || kind === 'p') {
-    ctx.stderr(`drydock: mknod of a ${kind === 'b' ? 'block device' : 'named pipe'} is not simulated; run this scenario with --engine docker\n`);
+  if (kind === 'p') {
+    ctx.stderr('drydock: mknod of a named pipe is not simulated; run this scenario with --engine docker\n');
     return 127;
   }
   try {
     if (!ctx.fs.mknodChar) throw new FsError('EPERM', name);
-    ctx.fs.mknodChar(abs(ctx, name), major ?? 0, minor ?? 0, mode);
+    ctx.fs.mknodChar(abs(ctx, name), major ?? 0, minor ?? 0, mode, kind === 'b');
     return 0;
   } catch (e) {
     perrorMsg(ctx, 'mknod', name, e);
