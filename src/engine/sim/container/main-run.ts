@@ -121,6 +121,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
         user: c.config.User,
         ...(c.host.groupAdd ? { groupAdd: c.host.groupAdd } : {}),
         capabilities: effectiveCapabilities(c.host.capAdd, c.host.capDrop, c.host.privileged),
+        network: c.host.networkMode,
         hostname: c.config.Hostname,
         tty: c.config.Tty,
         stdin: c.stdin,

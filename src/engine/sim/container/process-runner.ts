@@ -43,6 +43,8 @@ export interface ProcessSpec {
   sleepGate?: SleepGate;
   /** the process in its container's PID namespace (PID 1, or a `docker exec` process), made by the caller */
   proc?: ProcessHandle;
+  /** the container's network mode (HostConfig.NetworkMode; a build step's --network) */
+  network?: string;
   /** the container's capabilities (default: Docker's default set) */
   capabilities?: ReadonlySet<string>;
   /** --group-add: supplementary groups by name or number */
@@ -189,6 +191,7 @@ export function runProcess(
     gid: who.gid,
     ...(groups.length > 1 ? { groups } : {}),
     ...(spec.capabilities ? { capabilities: spec.capabilities } : {}),
+    ...(spec.network ? { network: spec.network } : {}),
     hostname: spec.hostname,
     stdin: { data: spec.stdin, open: spec.stdinOpen },
     stdout: write('stdout'),

@@ -63,5 +63,10 @@ describe('simulator: run options carried out as 20.10 does', () => {
     assert.equal(run(IMAGE, 'sh', '-c', 'mknod /tmp/sda b 8 0 && stat -c "%F %f %t %T" /tmp/sda && test -b /tmp/sda && find /tmp -type b').stdout, 'block special file 61a4 8 0\n/tmp/sda\n');
     assert.equal(run(IMAGE, 'chroot', '/', 'echo', 'in').stdout, 'in\n');
     assert.equal(run(IMAGE, 'ls', '-C', '/proc/self/fd').stdout, '0  1  2  3\n');
+    const far = run('--network', 'none', IMAGE, 'ping', '-c', '1', '8.8.8.8');
+    assert.deepEqual([far.stdout, far.stderr, far.exitCode], ['PING 8.8.8.8 (8.8.8.8): 56 data bytes\n', 'ping: sendto: Network is unreachable\n', 1]);
+    const near = run('--network', 'none', IMAGE, 'ping', '-c', '2', 'localhost');
+    assert.match(near.stdout, /^PING localhost \(127\.0\.0\.1\): 56 data bytes\n64 bytes from 127\.0\.0\.1: seq=0 ttl=64 time=\S+ ms\n64 bytes from 127\.0\.0\.1: seq=1 .*\n\n--- localhost ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\n/);
+    assert.match(run(IMAGE, 'ping', '-c', '1', '8.8.8.8').stderr, /^drydock: ping 8\.8\.8\.8 needs a network the simulator does not have/);
   });
 });
