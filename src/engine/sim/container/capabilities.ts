@@ -2,8 +2,8 @@
 // default set of a container, and the set a container's processes get, so a refused name and a dropped
 // capability give Docker's answers.
 
-/** Every capability the daemon knows (capability.List() of its vendored gocapability, on a kernel that has them). */
-export const ALL_CAPABILITIES: readonly string[] = [
+// Every capability the daemon knows (capability.List() of its vendored gocapability, on a kernel that has them)
+const ALL_CAPABILITIES: readonly string[] = [
   'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP',
   'LINUX_IMMUTABLE', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'IPC_OWNER',
   'SYS_MODULE', 'SYS_RAWIO', 'SYS_CHROOT', 'SYS_PTRACE', 'SYS_PACCT', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_NICE',
@@ -18,8 +18,8 @@ export const DEFAULT_CAPABILITIES: readonly string[] = [
   'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE',
 ].map((c) => `CAP_${c}`);
 
-/** caps.NormalizeLegacyCapabilities: upper case, CAP_ prefixed, ALL kept; an unknown name is an error. */
-export function normalizeCapabilities(names: readonly string[]): { ok: true; caps: string[] } | { ok: false; error: string } {
+// caps.NormalizeLegacyCapabilities: upper case, CAP_ prefixed, ALL kept; an unknown name is an error
+function normalizeCapabilities(names: readonly string[]): { ok: true; caps: string[] } | { ok: false; error: string } {
   const caps: string[] = [];
   for (const raw of names) {
     let c = raw.toUpperCase();

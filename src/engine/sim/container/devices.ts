@@ -59,7 +59,7 @@ const KERNEL_DEVICES: Readonly<Record<string, HostDevice>> = {
 const HOST_FOLDERS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/lib', '/proc', '/root', '/sbin', '/sys', '/tmp', '/usr', '/var']);
 
 /** The host's device at a --device path, or the daemon's error for it (start-time, as the OCI spec is written). */
-export function hostDevice(host: FsBackend, path: string): HostDevice | { error: string } {
+function hostDevice(host: FsBackend, path: string): HostDevice | { error: string } {
   const known = KERNEL_DEVICES[path];
   if (known) return known;
   const fail = (why: string) => ({ error: `error gathering device information while adding custom device "${path}": ${why}` });

@@ -122,7 +122,7 @@ export function resolveUser(fs: Vfs, user: string): { uid: number; gid: number; 
 }
 
 /** --group-add resolved as libcontainer's GetAdditionalGroups does: by name or number in /etc/group, or a number in range. */
-export function resolveAdditionalGroups(fs: Vfs, names: readonly string[]): number[] {
+function resolveAdditionalGroups(fs: Vfs, names: readonly string[]): number[] {
   const table = names.length ? readTable(fs, '/etc/group') : undefined;
   const gids = new Set<number>();
   for (const name of names) {
