@@ -146,9 +146,11 @@ export interface ResolvedVolumes {
 export function resolveVolumeSpecs(
   raws: readonly string[],
   tmpfsDestinations: readonly string[] = [],
-): { ok: true; volumes: ResolvedVolumes } | { ok: false; error: string } {
+): { ok: true; volumes: ResolvedVolumes } | { ok: false; error: string; madeBefore?: string[] } {
   const volumes: ResolvedVolumes = { binds: [], anonymous: [] };
   const taken = new Set<string>();
+  // registerMountPoints creates each named volume as it meets it: one before a duplicate is still made
+  const madeBefore: string[] = [];
   for (const raw of new Set(raws)) {
     const r = parseVolumeSpec(raw);
     if (!r.ok) return r;
@@ -157,13 +159,14 @@ export function resolveVolumeSpecs(
       continue;
     }
     if (taken.has(r.spec.destination) || tmpfsDestinations.includes(r.spec.destination)) {
-      return { ok: false, error: duplicateMountPointError(r.spec.destination) };
+      return { ok: false, error: duplicateMountPointError(r.spec.destination), madeBefore };
     }
     if (r.spec.kind === 'named') {
       const bad = validateLocalVolumeName(r.spec.name);
       if (bad !== undefined) return { ok: false, error: bad };
     }
     taken.add(r.spec.destination);
+    if (r.spec.kind === 'named') madeBefore.push(r.spec.name);
     volumes.binds.push({ ...r.spec, raw });
   }
   return { ok: true, volumes };

@@ -30,6 +30,8 @@ export interface Stat {
   ino?: number;
   /** a character device's major and minor numbers (st_rdev) */
   device?: readonly [number, number];
+  /** a device (kind 'char') that is a block device */
+  block?: true;
   /** st_blocks (512-byte units) when the filesystem decides it; absent: as ext4 allocates them (see blocksOf) */
   blocks?: number;
 }

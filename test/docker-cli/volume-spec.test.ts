@@ -68,7 +68,9 @@ describe('-v / --volume specs', () => {
     assert.equal(validateLocalVolumeName('cv-named1'), undefined);
   });
   it('resolves all -v values of a run in the daemon\'s order (3.5: duplicate mount point)', () => {
-    assert.deepEqual(resolveVolumeSpecs(['/host/a:/b', '/host/c:/b']), { ok: false, error: 'Duplicate mount point: /b' });
+    assert.deepEqual(resolveVolumeSpecs(['/host/a:/b', '/host/c:/b']), { ok: false, error: 'Duplicate mount point: /b', madeBefore: [] });
+    // the daemon has created the named volume it met first (moby TestRunNoDupVolumes: one volume is left)
+    assert.deepEqual(resolveVolumeSpecs(['v1:/b', 'v2:/b']), { ok: false, error: 'Duplicate mount point: /b', madeBefore: ['v1'] });
     const r = resolveVolumeSpecs(['./reldir:/b']);
     assert.equal(r.ok ? 'ok' : r.error.split(':')[0], 'create ./reldir');
     const okay = resolveVolumeSpecs(['/a:/b', '/a:/b', '/c', 'v1:/d']);

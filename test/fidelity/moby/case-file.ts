@@ -33,6 +33,8 @@ export interface CaseStep {
   tar?: TarListingSpec;
   /** text given on stdin */
   stdin?: string;
+  /** variables added to the docker client's environment (moby's `-e NAME` tests, which read the client's) */
+  env?: Record<string, string>;
   /** the stdout of an earlier step (by index) given on stdin, as bytes (export → import, save → load) */
   stdinFrom?: number;
   /** stdout is an archive: it is kept for stdinFrom but only stderr and the exit code are compared */

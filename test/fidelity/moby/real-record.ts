@@ -51,7 +51,8 @@ export async function recordCase(client: DockerClient, c: LoadedCase, keepImages
       let raw: Uint8Array;
       if (step.docker) {
         const argv = step.docker.map((a) => expand(a, c.prefix, dir, outs));
-        const r = await here.runBytes(argv, { ...(input !== undefined ? { input } : {}), timeoutMs: 120_000 });
+        const client = step.env ? new DockerClient({ binary: here.binary, cwd: dir, env: step.env }) : here;
+        const r = await client.runBytes(argv, { ...(input !== undefined ? { input } : {}), timeoutMs: 120_000 });
         raw = r.stdout;
         result = { stdout: step.binary ? '' : new TextDecoder().decode(r.stdout), stderr: r.stderr, exitCode: r.exitCode };
       } else if (step.tar) {

@@ -36,7 +36,7 @@ export async function runCaseOnSim(c: LoadedCase): Promise<CommandResult[]> {
     if (step.docker) {
       const argv = step.docker.map((a) => expand(a, c.prefix, HOSTDIR, results.map((r) => r.stdout)));
       if (process.env.DRYDOCK_MOBY_TRACE) console.error(`  sim: docker ${argv.join(' ')}`);
-      results.push(runDockerCommand(box.engine.daemon, argv, { stdin, cwd: HOSTDIR, env: new Map() }));
+      results.push(runDockerCommand(box.engine.daemon, argv, { stdin, cwd: HOSTDIR, env: new Map(Object.entries(step.env ?? {})) }));
     } else if (step.tar) {
       results.push(tarListing(latin1Bytes(results[step.tar.step]!.stdout), step.tar, results.map((r) => r.stdout)));
     } else {

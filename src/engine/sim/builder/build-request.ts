@@ -14,6 +14,8 @@ export interface BuildRequest {
   /** --build-arg values; null for a name given without a value and unset in the client's environment */
   buildArgs: Map<string, string | null>;
   noCache: boolean;
+  /** --network: 'none' (the only one the simulator builds with) or absent for the default network */
+  network?: string;
   /** --rm (default true): remove a step's container once the step succeeded */
   rm: boolean;
   /** --force-rm: remove it even when the step failed */

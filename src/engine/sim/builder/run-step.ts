@@ -58,6 +58,8 @@ export function runInstruction(
       stdin: new Uint8Array(0),
       stdinOpen: false,
       mode: 'build',
+      // a step runs on the build's --network (none: loopback only) or the default network
+      network: req.network ?? 'default',
       clock: daemon.clock,
       steps: daemon.stepBudget,
     },

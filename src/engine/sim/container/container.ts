@@ -1,6 +1,7 @@
 // A container as the daemon keeps it: its config, host config, mounts, state, logs and the filesystem its
 // processes see (the container layer over the image's layers, plus mounts).
 
+import type { NetSettings } from './net-files.js';
 import type { MountedFs } from '../fs/mounted-fs.js';
 import type { ContainerConfig } from '../image/config.js';
 import type { Layer } from '../layer/layer.js';
@@ -37,8 +38,8 @@ export interface MountPoint {
   anonymous: boolean;
 }
 
-/** The flags of `docker run`/`create` that end up in HostConfig. */
-export interface HostOptions {
+/** The flags of `docker run`/`create` that end up in HostConfig (the DNS and hosts ones: NetSettings). */
+export interface HostOptions extends NetSettings {
   binds: string[] | null;
   networkMode: string;
   portBindings: Record<string, { HostIp: string; HostPort: string }[]>;
@@ -51,6 +52,10 @@ export interface HostOptions {
   capDrop: string[] | null;
   pidMode: string;
   devices: string[];
+  /** --cidfile as given (absent: none, or a state saved before it was kept) */
+  containerIdFile?: string;
+  /** --group-add as given (absent in states saved before it was kept) */
+  groupAdd?: string[] | null;
   /** `--mount` specs, kept for inspect */
   mounts: Record<string, unknown>[] | null;
   /** HostConfig.Tmpfs: --tmpfs destinations and their options (tmpfs-mounts.ts); absent or null when none */

@@ -47,6 +47,9 @@ export interface CreateRequest {
   openStdin: boolean;
   attachStdin: boolean;
   attachOutput: boolean;
+  /** -a without stdout or stderr: that stream is not attached (default attachOutput) */
+  attachStdout?: boolean;
+  attachStderr?: boolean;
   mounts: MountRequest[];
   /** HostConfig.Binds: the -v specs of binds and named volumes, as typed */
   binds: string[];
@@ -98,7 +101,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   // whatever the image's "./" entry says (recorded on 20.10: a layer with ./ 0710 1234:5678 shows / as 0755 0 0)
   rw.rootMeta = { mode: 0o755, uid: 0, gid: 0, mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-  mountSystemPaths(fs, hostname, config.Tty, now);
+  mountSystemPaths(fs, hostname, config.Tty, now, undefined, req.host);
   // container.SetupWorkingDirectory runs on the root filesystem before any volume is made: a file in the way
   // fails the create
   const workdirStat = config.WorkingDir ? fs.stat(resolvePath('/', config.WorkingDir)) : null;
@@ -247,8 +250,8 @@ function mergeConfig(req: CreateRequest, id: string): ContainerConfig {
   config.Image = req.imageName;
   if (req.user !== null) config.User = req.user;
   config.AttachStdin = req.attachStdin;
-  config.AttachStdout = req.attachOutput;
-  config.AttachStderr = req.attachOutput;
+  config.AttachStdout = req.attachStdout ?? req.attachOutput;
+  config.AttachStderr = req.attachStderr ?? req.attachOutput;
   config.Tty = req.tty;
   config.OpenStdin = req.openStdin;
   config.StdinOnce = req.openStdin && req.attachStdin;

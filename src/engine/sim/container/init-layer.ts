@@ -3,6 +3,7 @@
 // device nodes, empty /proc and /sys. Kept out of the container layer, so `docker diff` and `docker commit`
 // never see them, exactly as on a real engine.
 
+import { extraHostLines, resolvConf, type NetSettings } from './net-files.js';
 import { withMeta, type Entry, type LiveEntry } from '../layer/entry.js';
 import { Layer } from '../layer/layer.js';
 import { MergedIndex } from '../layer/merged-index.js';
@@ -84,7 +85,7 @@ const SYS_DIRS = ['block', 'bus', 'class', 'dev', 'devices', 'firmware', 'fs', '
  * Mounts what the daemon mounts at each start: /dev (tmpfs with devpts, shm and mqueue on it), /sys and the
  * per-container /etc files, all dated `at` (the start), as fresh as on a real start. /proc is mountProc's.
  */
-export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, at = 0, userMounts: ReadonlySet<string> = new Set()): void {
+export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, at = 0, userMounts: ReadonlySet<string> = new Set(), net: NetSettings = {}): void {
   const { dev, pts } = devTrees(tty, at);
   const stamped = (mode: number): LiveEntry => ({ kind: 'dir', opaque: false, mode, uid: 0, gid: 0, mtime: at });
   const sys = new PseudoFsBackend('sysfs', stamped(0o555));
@@ -96,8 +97,8 @@ export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, a
     ['/dev/mqueue', new PseudoFsBackend('mqueue', stamped(0o1777)), false],
     ['/sys', sys, true],
     ['/etc/hostname', fileTree(`${hostname}\n`, at), false],
-    ['/etc/hosts', fileTree(HOSTS, at), false],
-    ['/etc/resolv.conf', fileTree('', at), false],
+    ['/etc/hosts', fileTree(HOSTS + extraHostLines(net), at), false],
+    ['/etc/resolv.conf', fileTree(resolvConf(net), at), false],
   ];
   // what the user mounts at one of these places replaces the daemon's, start after start
   for (const [destination, backend, readOnly] of mounts) if (!userMounts.has(destination)) fs.mount(destination, backend, readOnly);

@@ -1,6 +1,7 @@
 // `docker inspect` of a container, shaped field for field like Docker 20.10's output (docker-reference.md 4.1)
 // so that inspect checks and `--format` templates see the same paths on both engines.
 
+import { parseDevice } from './devices.js';
 import { configToJson } from '../image/config.js';
 import { imageSize, type ImageSpec } from '../image/image.js';
 import { cacheId } from '../layer/cache-id.js';
@@ -150,7 +151,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
   const h = c.host;
   return {
     Binds: h.binds,
-    ContainerIDFile: '',
+    ContainerIDFile: h.containerIdFile ?? '',
     LogConfig: { Type: 'json-file', Config: {} },
     NetworkMode: h.networkMode,
     PortBindings: h.portBindings,
@@ -161,11 +162,11 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     CapAdd: h.capAdd,
     CapDrop: h.capDrop,
     CgroupnsMode: 'host',
-    Dns: [],
-    DnsOptions: [],
-    DnsSearch: [],
-    ExtraHosts: null,
-    GroupAdd: null,
+    Dns: h.dns ?? [],
+    DnsOptions: h.dnsOptions ?? [],
+    DnsSearch: h.dnsSearch ?? [],
+    ExtraHosts: h.extraHosts ?? null,
+    GroupAdd: h.groupAdd ?? null,
     IpcMode: 'private',
     Cgroup: '',
     Links: null,
@@ -198,7 +199,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     CpuRealtimeRuntime: 0,
     CpusetCpus: '',
     CpusetMems: '',
-    Devices: h.devices.map((d) => ({ PathOnHost: d, PathInContainer: d, CgroupPermissions: 'rwm' })),
+    Devices: h.devices.map(parseDevice),
     DeviceCgroupRules: null,
     DeviceRequests: null,
     KernelMemory: 0,

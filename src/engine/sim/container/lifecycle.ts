@@ -13,6 +13,8 @@ import { mountSystemPaths } from './init-layer.js';
 import { ensureMountPoints, makeStartMountPoint } from './create.js';
 import { mountTmpfs, tmpfsStartError } from './tmpfs-mounts.js';
 import { followHostPath } from '../fs/host-path.js';
+import { addDevices } from './devices.js';
+import { effectiveCapabilities } from './capabilities.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -43,8 +45,15 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
   const startedAt = daemon.clock.now();
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then, and an empty tmpfs at each --tmpfs
-  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)), c.host);
   mountContainerTmpfs(daemon, c, startedAt);
+  // the daemon gathers --device nodes as it writes the OCI spec: a path that is none is its own error
+  const badDevice = addDevices(daemon.host, c.fs, c.host.devices, startedAt);
+  if (badDevice) {
+    c.procs.clear();
+    c.state = { ...c.state, exitCode: 128, error: badDevice };
+    return { outcome: { kind: 'start-failed', message: badDevice, exitCode: 126, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {
@@ -237,6 +246,9 @@ function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], 
       env,
       cwd: req.workdir ?? (c.config.WorkingDir || '/'),
       user: req.user ?? c.config.User,
+      ...(c.host.groupAdd ? { groupAdd: c.host.groupAdd } : {}),
+      capabilities: effectiveCapabilities(c.host.capAdd, c.host.capDrop, c.host.privileged),
+      network: c.host.networkMode,
       hostname: c.config.Hostname,
       tty: req.tty,
       stdin: req.stdin,

@@ -4,6 +4,7 @@
 // scratch copy with its output dropped (all of that already happened), then for real, on its own clock starting
 // at the deadline, so what it does after the sleep is dated when it happened, not when it was noticed.
 
+import { effectiveCapabilities } from './capabilities.js';
 import type { FsBackend } from '../fs/backend.js';
 import { MountedFs } from '../fs/mounted-fs.js';
 import type { Vfs } from '../fs/vfs.js';
@@ -128,6 +129,9 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
         env: c.config.Env ?? [],
         cwd: c.config.WorkingDir || '/',
         user: c.config.User,
+        ...(c.host.groupAdd ? { groupAdd: c.host.groupAdd } : {}),
+        capabilities: effectiveCapabilities(c.host.capAdd, c.host.capDrop, c.host.privileged),
+        network: c.host.networkMode,
         hostname: c.config.Hostname,
         tty: c.config.Tty,
         stdin: c.stdin,

@@ -9,7 +9,13 @@ import { FsError } from '../fs/vfs.js';
 import type { PidNamespace, ProcessEntry } from '../shell/pid-namespace.js';
 import { procSysEntry, procSysList, type UtsNames } from './proc-sys.js';
 
-const FILES = ['cmdline', 'comm', 'mountinfo', 'status', 'uid_map'];
+const FILES = ['cmdline', 'comm', 'fd', 'mountinfo', 'status', 'uid_map'];
+
+// A process holds stdin, stdout and stderr open; one that lists its own fd directory holds that directory open
+// too, as the next descriptor (3): what `ls /proc/self/fd` shows on Linux.
+function openFds(ns: PidNamespace, pid: number): string[] {
+  return ns.current() === pid ? ['0', '1', '2', '3'] : ['0', '1', '2'];
+}
 
 /** A read-only procfs over a namespace that may be replaced (a restart starts a new one). */
 export class ProcBackend implements FsBackend {
@@ -47,6 +53,7 @@ export class ProcBackend implements FsBackend {
       return { kind: 'symlink', target: String(pid), mode: 0o777, uid: 0, gid: 0, mtime: this.mountedAt() };
     }
     const p = /^[1-9]\d*$/.test(head) ? ns.get(Number(head)) : undefined;
+    if (p && file === 'fd') return this.fdEntry(p, rest);
     if (!p || rest.length > 0) return undefined;
     if (file === undefined) return { ...dir(p.uid, p.gid), mtime: this.mountedAt() };
     const text = this.fileText(p, file);
@@ -64,7 +71,17 @@ export class ProcBackend implements FsBackend {
       return names.sort();
     }
     if (parts[0] === 'sys') return procSysList(parts.slice(1));
-    return this.get(path)?.kind === 'dir' ? [...FILES] : [];
+    if (parts[1] === 'fd' && parts.length === 2) return this.get(path)?.kind === 'dir' ? openFds(ns, Number(parts[0])) : [];
+    return this.get(path)?.kind === 'dir' && parts.length === 1 ? [...FILES] : [];
+  }
+
+  // /proc/PID/fd: a directory of symlinks, one per open descriptor (see openFds)
+  private fdEntry(p: ProcessEntry, rest: readonly string[]): LiveEntry | undefined {
+    if (rest.length === 0) return { ...dir(p.uid, p.gid), mode: 0o500, mtime: this.mountedAt() };
+    const [fd, ...more] = rest;
+    if (more.length > 0 || !openFds(this.namespace(), p.pid).includes(fd ?? '')) return undefined;
+    const target = fd === '0' ? '/dev/null' : fd === '3' ? `/proc/${p.pid}/fd` : 'pipe:[1]';
+    return { kind: 'symlink', target, mode: 0o700, uid: p.uid, gid: p.gid, mtime: this.mountedAt() };
   }
 
   put(path: string): void {

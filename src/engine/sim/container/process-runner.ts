@@ -43,6 +43,12 @@ export interface ProcessSpec {
   sleepGate?: SleepGate;
   /** the process in its container's PID namespace (PID 1, or a `docker exec` process), made by the caller */
   proc?: ProcessHandle;
+  /** the container's network mode (HostConfig.NetworkMode; a build step's --network) */
+  network?: string;
+  /** the container's capabilities (default: Docker's default set) */
+  capabilities?: ReadonlySet<string>;
+  /** --group-add: supplementary groups by name or number */
+  groupAdd?: readonly string[];
   /** nobody waits for it (`exec -d`): a sleep or a read that waits leaves it asleep, as a background job */
   background?: boolean;
 }
@@ -53,14 +59,32 @@ const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sb
 function processEnv(configEnv: readonly string[] | null, hostname: string, tty: boolean, home: string): string[] {
   const env = [DEFAULT_PATH, `HOSTNAME=${hostname}`];
   if (tty) env.push('TERM=xterm');
+  // ReplaceOrAppendEnvValues: a name without '=' unsets the variable
+  const unset = new Set<string>();
   for (const item of configEnv ?? []) {
     const name = item.includes('=') ? item.slice(0, item.indexOf('=')) : item;
     const i = env.findIndex((e) => e.startsWith(`${name}=`));
+    if (!item.includes('=')) {
+      if (i !== -1) unset.add(env[i] as string);
+      continue;
+    }
     if (i === -1) env.push(item);
     else env[i] = item;
   }
-  if (!env.some((e) => e.startsWith('HOME='))) env.push(`HOME=${home}`);
-  return env;
+  const kept = env.filter((e) => !unset.has(e));
+  // runc sets HOME where it is unset or empty, in its place
+  const at = kept.findIndex((e) => e.startsWith('HOME='));
+  if (at === -1) kept.push(`HOME=${home}`);
+  else if (kept[at] === 'HOME=') kept[at] = `HOME=${home}`;
+  return kept;
+}
+
+const MAX_ID = 2147483647;
+const RANGE = `uids and gids must be in range 0-${MAX_ID}`;
+
+// strconv.Atoi: an optional sign and decimal digits (a value past int64 is no number either)
+function atoi(text: string): number | null {
+  return /^[+-]?\d{1,18}$/.test(text) ? Number(text) : null;
 }
 
 /** uid, gid and home of a `USER`/`-u` value, resolved through the container's /etc/passwd as runc does. */
@@ -69,32 +93,50 @@ export function resolveUser(fs: Vfs, user: string): { uid: number; gid: number; 
   if (user === '') return { uid: 0, gid: 0, home: lookupHome(fs, 0) ?? '/' };
   const [name = '', group] = user.split(':');
   const passwd = readTable(fs, '/etc/passwd');
+  // libcontainer's GetExecUser: a number matches a passwd row by uid, else it is the uid itself (in range)
+  const uidArg = atoi(name);
+  const row = passwd?.find((r) => (uidArg !== null ? atoi(r[2] ?? '') === uidArg : r[0] === name));
   let uid: number;
   let gid = 0;
   let home = '/';
-  if (/^\d+$/.test(name)) {
-    uid = Number(name);
-    const row = passwd?.find((r) => r[2] === name);
-    if (row) {
-      gid = Number(row[3]);
-      home = row[5] ?? '/';
-    }
-  } else {
-    const row = passwd?.find((r) => r[0] === name);
-    if (!row) throw new DaemonError(`unable to find user ${name}: no matching entries in passwd file`, 'runtime', 126);
+  if (row) {
     uid = Number(row[2]);
     gid = Number(row[3]);
     home = row[5] ?? '/';
+  } else {
+    if (uidArg === null) throw new DaemonError(`unable to find user ${name}: no matching entries in passwd file`, 'runtime', 126);
+    if (uidArg < 0 || uidArg > MAX_ID) throw new DaemonError(RANGE, 'runtime', 126);
+    uid = uidArg;
   }
-  if (group !== undefined) {
-    if (/^\d+$/.test(group)) gid = Number(group);
+  if (group !== undefined && group !== '') {
+    const gidArg = atoi(group);
+    const grow = readTable(fs, '/etc/group')?.find((r) => (gidArg !== null ? atoi(r[2] ?? '') === gidArg : r[0] === group));
+    if (grow) gid = Number(grow[2]);
     else {
-      const row = readTable(fs, '/etc/group')?.find((r) => r[0] === group);
-      if (!row) throw new DaemonError(`unable to find group ${group}: no matching entries in group file`, 'runtime', 126);
-      gid = Number(row[2]);
+      if (gidArg === null) throw new DaemonError(`unable to find group ${group}: no matching entries in group file`, 'runtime', 126);
+      if (gidArg < 0 || gidArg > MAX_ID) throw new DaemonError(RANGE, 'runtime', 126);
+      gid = gidArg;
     }
   }
   return { uid, gid, home };
+}
+
+/** --group-add resolved as libcontainer's GetAdditionalGroups does: by name or number in /etc/group, or a number in range. */
+function resolveAdditionalGroups(fs: Vfs, names: readonly string[]): number[] {
+  const table = names.length ? readTable(fs, '/etc/group') : undefined;
+  const gids = new Set<number>();
+  for (const name of names) {
+    const row = table?.find((r) => r[0] === name || r[2] === name);
+    if (row) {
+      gids.add(Number(row[2]));
+      continue;
+    }
+    const n = atoi(name);
+    if (n === null) throw new DaemonError(`Unable to find group ${name}: no matching entries in group file`, 'runtime', 126);
+    if (n < 0 || n > MAX_ID) throw new DaemonError(RANGE, 'runtime', 126);
+    gids.add(n);
+  }
+  return [...gids];
 }
 
 function lookupHome(fs: Vfs, uid: number): string | undefined {
@@ -130,8 +172,11 @@ export function runProcess(
     out(stream, typeof chunk === 'string' ? chunk : decoders[stream].decode(chunk, { stream: true }));
   };
   let who: { uid: number; gid: number; home: string };
+  let groups: number[];
   try {
     who = resolveUser(fs, spec.user);
+    // the kernel keeps supplementary groups sorted; busybox id shows the primary group among them
+    groups = [...new Set([who.gid, ...resolveAdditionalGroups(fs, spec.groupAdd ?? [])])].sort((a, b) => a - b);
   } catch (error) {
     if (error instanceof DaemonError) return { kind: 'start-failed', message: error.message, exitCode: 126, by: 'daemon' };
     throw error;
@@ -144,6 +189,9 @@ export function runProcess(
     env,
     uid: who.uid,
     gid: who.gid,
+    ...(groups.length > 1 ? { groups } : {}),
+    ...(spec.capabilities ? { capabilities: spec.capabilities } : {}),
+    ...(spec.network ? { network: spec.network } : {}),
     hostname: spec.hostname,
     stdin: { data: spec.stdin, open: spec.stdinOpen },
     stdout: write('stdout'),

@@ -2,7 +2,7 @@
 // it reaches the present, then on the container itself. Every context the shell derives keeps this one object,
 // so switching here switches them all.
 
-import type { Stat, Vfs, WriteOptions } from '../fs/vfs.js';
+import { FsError, type Stat, type Vfs, type WriteOptions } from '../fs/vfs.js';
 
 /** Forwards every call to `target`. */
 export class SwitchableVfs implements Vfs {
@@ -41,6 +41,10 @@ export class SwitchableVfs implements Vfs {
   link(existing: string, path: string): void {
     if (this.target.link) this.target.link(existing, path);
     else this.target.writeFile(path, this.target.readFile(existing), { mode: this.target.lstat(existing)?.mode ?? 0o644 });
+  }
+  mknodChar(path: string, major: number, minor: number, mode: number, block = false): void {
+    if (!this.target.mknodChar) throw new FsError('EPERM', path);
+    this.target.mknodChar(path, major, minor, mode, block);
   }
   rename(from: string, to: string): void {
     this.target.rename(from, to);

@@ -154,6 +154,16 @@ export class MountedFs implements Vfs {
     this.touchParent(r, c.now);
   }
 
+  /** mknod(2) of a character (or block) device node, owned by the creator. */
+  mknodChar(path: string, major: number, minor: number, mode: number, block = false): void {
+    const r = this.walk(path, false);
+    if (r.entry) throw new FsError('EEXIST', path);
+    this.writable(r, path);
+    const c = this.creator();
+    r.mount.backend.put(r.inner, { kind: 'char', major, minor, ...(block ? { block: true as const } : {}), mode, uid: c.uid, gid: c.gid, mtime: c.now });
+    this.touchParent(r, c.now);
+  }
+
   /** link(2): another name for a file or symlink (the last component of `existing` is not followed). */
   link(existing: string, path: string): void {
     const a = this.must(existing, false);

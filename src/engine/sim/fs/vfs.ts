@@ -50,6 +50,8 @@ export interface Vfs {
   readlink(path: string): string;
   /** link(2): a second name for a file or symlink; absent on a Vfs with no inodes (ln then copies) */
   link?(existing: string, path: string): void;
+  /** mknod(2) of a character (or, with block, a block) device; absent on a Vfs that holds no device nodes */
+  mknodChar?(path: string, major: number, minor: number, mode: number, block?: boolean): void;
   rename(from: string, to: string): void;
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number): void;

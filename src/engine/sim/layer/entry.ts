@@ -43,11 +43,13 @@ export interface SymlinkEntry extends EntryMeta {
   readonly link?: LinkGroup;
 }
 
-/** A character device (/dev/null, /dev/zero; overlay's own whiteouts are 0/0 devices). */
+/** A character device (/dev/null, /dev/zero; overlay's own whiteouts are 0/0 devices), or a block device. */
 export interface CharEntry extends EntryMeta {
   readonly kind: 'char';
   readonly major: number;
   readonly minor: number;
+  /** a block device node (S_IFBLK): made by mknod, kept and listed as such */
+  readonly block?: true;
 }
 
 /** A deletion marker hiding the path (and everything below it) in lower layers. */
@@ -79,7 +81,7 @@ export function entryStat(entry: LiveEntry): Stat {
     case 'symlink':
       return { kind: 'symlink', size: entry.target.length, target: entry.target, ...base };
     case 'char':
-      return { kind: 'char', size: 0, device: [entry.major, entry.minor], ...base };
+      return { kind: 'char', size: 0, device: [entry.major, entry.minor], ...(entry.block ? { block: true as const } : {}), ...base };
   }
 }
 

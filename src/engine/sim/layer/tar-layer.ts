@@ -64,7 +64,8 @@ export function entriesFromTar(members: readonly TarEntry[], options: { whiteout
         break;
       }
       case 'char':
-        out.set(path, { kind: 'char', major: m.devmajor ?? 0, minor: m.devminor ?? 0, ...meta });
+      case 'block':
+        out.set(path, { kind: 'char', major: m.devmajor ?? 0, minor: m.devminor ?? 0, ...(m.type === 'block' ? { block: true as const } : {}), ...meta });
         break;
       default:
         break; // block devices and fifos cannot be represented; Docker's own unprivileged extraction skips them too
@@ -118,7 +119,7 @@ export function memberOf(path: string, e: LiveEntry): TarEntryInput {
     case 'symlink':
       return { ...common, type: 'symlink', linkname: e.target };
     case 'char':
-      return { ...common, type: 'char', devmajor: e.major, devminor: e.minor };
+      return { ...common, type: e.block ? 'block' : 'char', devmajor: e.major, devminor: e.minor };
   }
 }
 

@@ -16,6 +16,7 @@ import type { Container } from '../container/container.js';
 import { containerLowerIndex, mountProc, mountSystemPaths } from '../container/init-layer.js';
 import { utsOf } from '../container/proc-sys.js';
 import { mountTmpfs, mountedTmpfs } from '../container/tmpfs-mounts.js';
+import { addDevices } from '../container/devices.js';
 import { Daemon } from '../daemon.js';
 import { buildFixtures, installFixtures, type BuiltFixtures, type FixtureSet } from '../fixture-images.js';
 import type { FsBackend } from '../fs/backend.js';
@@ -193,7 +194,8 @@ function build<Ref>(
       disk.untouched.delete(container);
       const rw = RwLayer.restore(containerLowerIndex(layer, c.created), entries(rwRef, `container ${c.name}`), xattrBlockDirs ?? [], rwRoot ?? { mtime: c.created });
       const fs = new MountedFs(rw, c.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-      mountSystemPaths(fs, c.config.Hostname, c.config.Tty, c.state.startedAt ?? c.created);
+      mountSystemPaths(fs, c.config.Hostname, c.config.Tty, c.state.startedAt ?? c.created, undefined, c.host);
+      if (c.state.startedAt) addDevices(daemon.host, fs, c.host.devices, c.state.startedAt);
       for (const m of c.mounts) {
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);

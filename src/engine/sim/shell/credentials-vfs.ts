@@ -128,6 +128,13 @@ class CredentialedVfs implements Vfs {
     this.own(path);
   }
 
+  mknodChar(path: string, major: number, minor: number, mode: number, block = false): void {
+    this.changeEntry(path, false);
+    if (!this.fs.mknodChar) throw new FsError('EPERM', path);
+    this.fs.mknodChar(path, major, minor, mode, block);
+    this.own(path);
+  }
+
   // the new name needs a writable directory; the inode keeps its owner (a copy, without inodes, is the caller's)
   link(existing: string, path: string): void {
     this.search(existing);

@@ -67,6 +67,10 @@ export interface ProcessContext {
   proc?: ProcessHandle;
   /** a terminal is attached (-t): an `sh` reading commands from stdin is interactive and prints prompts */
   tty?: boolean;
+  /** the container's network mode ('none': loopback only); absent: a network the simulator does not have */
+  network?: string;
+  /** the container's capabilities, CAP_NAME (default: Docker's default set); only root's are effective */
+  capabilities?: ReadonlySet<string>;
   /** supplementary groups (`id` prints them; default [gid], as runc sets for root) */
   groups?: number[];
   /** CPUs `nproc` reports (default 2) */

@@ -117,6 +117,7 @@ export function buildImage(daemon: Daemon, cmd: ParsedCommand, ctx: CommandConte
     tags,
     buildArgs,
     noCache: flagBool(cmd, 'no-cache'),
+    ...(cmd.flagsSet.has('network') ? { network: flagString(cmd, 'network') ?? 'none' } : {}),
     rm: flagBool(cmd, 'rm'),
     forceRm: flagBool(cmd, 'force-rm'),
     quiet: flagBool(cmd, 'quiet'),

@@ -14,15 +14,28 @@ import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type
 import { followHostPath } from '../../fs/host-path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { tmpfsFromFlags } from '../../container/tmpfs-mounts.js';
+import { CidFile } from './cid-file.js';
+import { dnsWarnings, netSettings } from '../../container/net-files.js';
+import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['health-cmd']);
+const REFUSED_AFTER_CHECKS = new Set(['health-cmd', 'mac-address', 'ipc', 'network-alias']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
+  const path = flagString(cmd, 'cidfile');
+  const cid = path ? new CidFile(daemon, ctx, path) : null;
+  try {
+    return runOrCreateWith(daemon, cmd, ctx, cid);
+  } finally {
+    cid?.close();
+  }
+}
+
+function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext, cid: CidFile | null): Output {
   const out = new Output();
   const isRun = cmd.name === 'run';
   const name = cmd.typed.join(' ');
@@ -37,10 +50,19 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
   }
+  const mac = macAddressError(cmd);
+  if (mac) return clientError(mac);
   const detach = flagBool(cmd, 'detach');
   const interactive = flagBool(cmd, 'interactive');
   const tty = flagBool(cmd, 'tty');
-  if (isRun && !detach && interactive && tty) return out.err('the input device is not a TTY\n', 1);
+  // parse(): -a names the streams to attach (stdout and stderr when none is named; -i attaches stdin too)
+  const streams = new Set(flagList(cmd, 'attach').map((s) => s.toLowerCase()));
+  const attachStdin = !detach && (interactive || streams.has('stdin'));
+  const attachStdout = !detach && (streams.size === 0 || streams.has('stdout'));
+  const attachStderr = !detach && (streams.size === 0 || streams.has('stderr'));
+  // run prints the ID, as a detached run does, when neither output stream is attached, and waits for no status
+  const idOnly = isRun && !detach && !attachStdout && !attachStderr;
+  if (isRun && attachStdin && tty) return out.err('the input device is not a TTY\n', 1);
   const network = flagString(cmd, 'network') ?? 'default';
   if (!['default', 'bridge', 'none', 'host'].includes(network)) {
     return out.err(`drydock: networks are not simulated (docker ${name} --network ${network}); run this with --engine docker\n`, 125);
@@ -50,11 +72,16 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if ('error' in ref) return clientError(ref.error);
   const ports = parsePublishedPorts(flagList(cmd, 'publish'), flagList(cmd, 'expose'));
   if (!ports.ok) return clientError(ports.error);
+  const devices = devicesError(cmd);
+  if (devices) return clientError(devices);
+  // parseNetworkOpts: an alias needs a user-defined network (which the simulator refuses above)
+  if (flagList(cmd, 'network-alias').length > 0) return clientError('network-scoped aliases are only supported for user-defined networks');
   const env: string[] = [];
   for (const raw of flagList(cmd, 'env')) {
     const checked = validateEnv(raw, Object.fromEntries(ctx.env));
     if (!checked.ok) return clientError(checked.error);
-    if (checked.value !== '' && (checked.value.includes('=') || ctx.env.has(checked.value))) env.push(checked.value);
+    // a name the client's environment lacks goes to the daemon bare, which then unsets it in the container
+    if (checked.value !== '') env.push(checked.value);
   }
   const health = healthClientError(cmd);
   if (health) return runStyleError(out, path, health);
@@ -66,6 +93,14 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (!parsed.ok) return clientError(`invalid argument "${raw}" for "--mount" flag: ${parsed.error}`);
     mountConfigs.push(parsed.mount);
   }
+
+  // after parse(), run refuses -a with -d on its own (no "See --help" line, exit 1)
+  const conflict = isRun ? attachDetachConflict(cmd) : null;
+  if (conflict) return out.err(`${conflict}\n`, 1);
+
+  // the client's createContainer makes the --cidfile before it asks the daemon (a missing folder: run's 127)
+  const cidError = cid?.open();
+  if (cidError) return isRun ? runStyleError(out, path, cidError.message, cidError.notFound ? 127 : 125) : out.err(`${cidError.message}\n`, 1);
 
   // verifyContainerSettings runs before the image lookup
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
@@ -83,10 +118,20 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
   const platform = platformMismatch(cmd, imageName, image);
   if (platform) return daemonError(platform);
+  // setSecurityOptions looks up a container whose IPC namespace is asked for, before the mounts
+  const ipc = flagString(cmd, 'ipc') ?? '';
+  if (ipc.startsWith('container:') && !daemon.findContainer(ipc.slice('container:'.length))) return daemonError(`No such container: ${ipc.slice('container:'.length)}`);
+  // host-gateway stands for the daemon's bridge gateway address, which a simulator without networks lacks
+  if (flagList(cmd, 'add-host').some((h) => h.endsWith(':host-gateway'))) {
+    return out.err(`drydock: docker ${name} --add-host NAME:host-gateway is not simulated; run this with --engine docker\n`, 125);
+  }
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
-  if (!volumes.ok) return daemonError(volumes.error);
+  if (!volumes.ok) {
+    for (const volumeName of volumes.madeBefore ?? []) daemon.volumes.create(volumeName, daemon.clock.now(), false, null, null);
+    return daemonError(volumes.error);
+  }
   for (const spec of volumes.volumes.binds) {
     if (spec.kind === 'bind') {
       mounts.push({ type: 'bind', source: spec.source, destination: spec.destination, readOnly: !spec.rw, mode: spec.mode, createSource: true });
@@ -127,8 +172,10 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
       stopTimeout: cmd.flagsSet.has('stop-timeout') ? (flagNumber(cmd, 'stop-timeout') ?? null) : null,
       tty,
       openStdin: interactive,
-      attachStdin: interactive && !detach,
+      attachStdin,
       attachOutput: !detach,
+      attachStdout,
+      attachStderr,
       mounts,
       // what the CLI puts in HostConfig.Binds: every -v with a source, as typed (the rest go to Config.Volumes)
       binds: volumes.volumes.binds.map((spec) => spec.raw),
@@ -145,6 +192,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         capDrop: flagList(cmd, 'cap-drop').length ? flagList(cmd, 'cap-drop') : null,
         pidMode: flagString(cmd, 'pid') ?? '',
         devices: flagList(cmd, 'device'),
+        groupAdd: flagList(cmd, 'group-add').length ? flagList(cmd, 'group-add') : null,
+        ...(cid ? { containerIdFile: cid.path } : {}),
+        ...netSettings((f) => flagList(cmd, f)),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
         tmpfs: tmpfsFromFlags(flagList(cmd, 'tmpfs')),
       },
@@ -156,12 +206,15 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (error instanceof DaemonError) return daemonError(error.message, isRun ? 125 : 1);
     throw error;
   }
+  cid?.write(container.id);
+  // the daemon's warnings come back with the create; the client prints them before anything else
+  for (const warning of dnsWarnings(container.host)) out.err(`WARNING: ${warning}\n`, 0);
   if (!isRun) return out.out(`${container.id}\n`);
 
   const started = startContainer(daemon, container, !detach);
   // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
   // about a cancelled wait)
-  if (detach && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
+  if ((detach || idOnly) && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
   if (started.outcome.kind === 'start-failed' && started.outcome.by === 'daemon') {
     // the daemon resolves USER while it writes the OCI spec, before runc: a plain daemon error, exit 125
     out.err(`docker: Error response from daemon: ${started.outcome.message}.\n`, 125);
@@ -183,8 +236,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     return out;
   }
   if (detach) return out.out(`${container.id}\n`);
-  out.out(started.stdout);
-  out.err(started.stderr, 0);
+  if (idOnly) out.out(`${container.id}\n`);
+  if (attachStdout) out.out(started.stdout);
+  if (attachStderr) out.err(started.stderr, 0);
   if (started.outcome.kind === 'blocked') {
     return out.err(
       `drydock: the container's main process (${[container.path, ...container.args].join(' ')}) keeps running; docker run would wait here until it is stopped. Use docker run -d for a container that keeps running.\n`,
@@ -194,7 +248,7 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (started.outcome.kind === 'budget') {
     out.err(`drydock: the container's main process ${started.outcome.what} and was killed, as a time limit would kill it\n`, 0);
   }
-  const exitCode = container.state.exitCode;
+  const exitCode = idOnly ? 0 : container.state.exitCode;
   if (container.autoRemove) removeContainer(daemon, container, true, true);
   out.exitCode = exitCode;
   return out;

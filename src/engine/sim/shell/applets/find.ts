@@ -146,9 +146,9 @@ class FindParser {
       }
       case '-type': {
         const t = this.need(a);
-        const kind = { f: 'file', d: 'dir', l: 'symlink', c: 'char' }[t];
+        const kind = { f: 'file', d: 'dir', l: 'symlink', c: 'char', b: 'char' }[t];
         if (!kind && !'bsp'.includes(t)) this.fail(`invalid argument '${t}' to '-type'`);
-        return test((it) => it.st.kind === kind);
+        return test((it) => it.st.kind === kind && (kind !== 'char' || (t === 'b') === (it.st.block === true)));
       }
       case '-perm': {
         const spec = this.need(a);

@@ -44,7 +44,7 @@ export function blocksOf(st: Stat): number {
 
 /** bb_mode_string. */
 export function modeString(st: Stat): string {
-  const type = st.kind === 'dir' ? 'd' : st.kind === 'symlink' ? 'l' : st.kind === 'char' ? 'c' : '-';
+  const type = st.kind === 'dir' ? 'd' : st.kind === 'symlink' ? 'l' : st.kind === 'char' ? (st.block ? 'b' : 'c') : '-';
   return type + permString(st.mode);
 }
 

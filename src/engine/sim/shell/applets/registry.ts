@@ -55,6 +55,9 @@ import { id, idUsage } from './id.js';
 import { logname, lognameUsage } from './logname.js';
 import { md5sum, md5sumUsage } from './md5sum.js';
 import { mktemp, mktempUsage } from './mktemp.js';
+import { mknod, mknodUsage } from './mknod.js';
+import { ping, pingUsage } from './ping.js';
+import { chroot, chrootUsage } from './chroot.js';
 import { mount, mountUsage } from './mount.js';
 import { nl, nlUsage } from './nl.js';
 import { nproc, nprocUsage } from './nproc.js';
@@ -156,6 +159,9 @@ const APPLETS = new Map<string, AppletEntry>([
   ['sleep', { run: sleep, usage: sleepUsage }],
   ['usleep', { run: usleep, usage: usleepUsage }],
   ['mount', { run: mount, usage: mountUsage }],
+  ['mknod', { run: mknod, usage: mknodUsage }],
+  ['ping', { run: ping, usage: pingUsage }],
+  ['chroot', { run: chroot, usage: chrootUsage }],
   ['umount', { run: umount, usage: umountUsage }],
   ['ps', { run: ps, usage: psUsage }],
   ['arch', { run: arch, usage: archUsage }],

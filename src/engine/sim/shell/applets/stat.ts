@@ -55,7 +55,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
         g: () => String(st.gid),
         U: () => user,
         G: () => group,
-        F: () => TYPE_NAMES[st.kind],
+        F: () => (st.block ? 'block special file' : TYPE_NAMES[st.kind]),
         h: () => String(linkCount(ctx, path, st)),
         b: () => String(blocksOf(st)),
         B: () => '512',
@@ -68,7 +68,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
         y: () => isoTime(st.mtime),
         x: () => isoTime(st.mtime),
         z: () => isoTime(st.mtime),
-        f: () => (st.mode | ({ file: 0o100000, dir: 0o40000, symlink: 0o120000, char: 0o20000 }[st.kind])).toString(16),
+        f: () => (st.mode | (st.block ? 0o60000 : { file: 0o100000, dir: 0o40000, symlink: 0o120000, char: 0o20000 }[st.kind])).toString(16),
         '%': () => '%',
       };
       // printf-style flags and width pass through; an unknown conversion prints its letter
@@ -93,7 +93,7 @@ export const stat: Applet = withInvalid((ctx, argv) => {
     const t = isoTime(st.mtime);
     ctx.stdout(
       `  File: ${name}\n` +
-        `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(blocksOf(st)).padEnd(10)} IO Block: 4096   ${TYPE_NAMES[st.kind]}\n` +
+        `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(blocksOf(st)).padEnd(10)} IO Block: 4096   ${st.block ? 'block special file' : TYPE_NAMES[st.kind]}\n` +
         `Device: fe00h/65024d\tInode: ${String(st.ino ?? fakeInode(path)).padEnd(11)} Links: ${linkCount(ctx, path, st)}` +
         // busybox adds the device numbers (in hex) on that line for device files
         `${st.device ? `${' '.repeat(Math.max(1, 6 - String(linkCount(ctx, path, st)).length))}Device type: ${st.device[0].toString(16)},${st.device[1].toString(16)}` : ''}\n` +

@@ -245,8 +245,9 @@ class Tester {
       case '-x': return this.access(st, 1);
       case '-f': return st.kind === 'file';
       case '-d': return st.kind === 'dir';
-      case '-c': return st.kind === 'char';
-      case '-b': case '-p': case '-S': return false;
+      case '-c': return st.kind === 'char' && !st.block;
+      case '-b': return st.kind === 'char' && st.block === true;
+      case '-p': case '-S': return false;
       case '-u': return (st.mode & 0o4000) !== 0;
       case '-g': return (st.mode & 0o2000) !== 0;
       case '-k': return (st.mode & 0o1000) !== 0;
