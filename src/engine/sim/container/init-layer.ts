@@ -88,15 +88,17 @@ export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, a
   const stamped = (mode: number): LiveEntry => ({ kind: 'dir', opaque: false, mode, uid: 0, gid: 0, mtime: at });
   const sys = new PseudoFsBackend('sysfs', stamped(0o555));
   for (const name of SYS_DIRS) sys.put(`/${name}`, stamped(0o755));
+  // the daemon mounts the network files writable unless the root filesystem is read-only (NetworkMounts)
+  const networkFilesReadOnly = fs.mountPoints().find((m) => m.destination === '/')?.readOnly === true;
   const mounts: [string, FsBackend, boolean][] = [
     ['/dev', dev, false],
     ['/dev/pts', pts, false],
     ['/dev/shm', new PseudoFsBackend('tmpfs', stamped(0o1777)), false],
     ['/dev/mqueue', new PseudoFsBackend('mqueue', stamped(0o1777)), false],
     ['/sys', sys, true],
-    ['/etc/hostname', fileTree(`${hostname}\n`, at), false],
-    ['/etc/hosts', fileTree(HOSTS, at), false],
-    ['/etc/resolv.conf', fileTree('', at), false],
+    ['/etc/hostname', fileTree(`${hostname}\n`, at), networkFilesReadOnly],
+    ['/etc/hosts', fileTree(HOSTS, at), networkFilesReadOnly],
+    ['/etc/resolv.conf', fileTree('', at), networkFilesReadOnly],
   ];
   // what the user mounts at one of these places replaces the daemon's, start after start
   for (const [destination, backend, readOnly] of mounts) if (!userMounts.has(destination)) fs.mount(destination, backend, readOnly);
