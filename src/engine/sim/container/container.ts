@@ -53,6 +53,8 @@ export interface HostOptions {
   devices: string[];
   /** `--mount` specs, kept for inspect */
   mounts: Record<string, unknown>[] | null;
+  /** --oom-score-adj: what every process of the container reads in /proc/PID/oom_score_adj */
+  oomScoreAdj?: number;
 }
 
 /** One chunk of a container's output, in order. */

@@ -114,10 +114,11 @@ export function mountProc(
   namespace: () => PidNamespace,
   mounts: readonly { source: string; destination: string; rw: boolean }[],
   mountedAt: () => number = () => 0,
+  oomScoreAdj: () => number = () => 0,
 ): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt), true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, oomScoreAdj), true);
 }
 
 function fileTree(text: string, at: number): TreeBackend {

@@ -169,7 +169,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     IpcMode: 'private',
     Cgroup: '',
     Links: null,
-    OomScoreAdj: 0,
+    OomScoreAdj: h.oomScoreAdj ?? 0,
     PidMode: h.pidMode,
     Privileged: h.privileged,
     PublishAllPorts: h.publishAllPorts,

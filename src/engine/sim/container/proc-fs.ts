@@ -1,13 +1,13 @@
 // /proc as a container's processes see it: one directory per living process of its PID namespace, and
 // /proc/self naming whoever reads it. Each directory holds the few files scripts and `ps` read: cmdline, comm,
-// status (its first lines), uid_map and mountinfo. Everything else of procfs is not simulated.
+// status (its first lines), uid_map, mountinfo and oom_score_adj. Everything else of procfs is not simulated.
 
 import type { LiveEntry } from '../layer/entry.js';
 import type { FsBackend } from '../fs/backend.js';
 import { FsError } from '../fs/vfs.js';
 import type { PidNamespace, ProcessEntry } from '../shell/pid-namespace.js';
 
-const FILES = ['cmdline', 'comm', 'mountinfo', 'status', 'uid_map'];
+const FILES = ['cmdline', 'comm', 'mountinfo', 'oom_score_adj', 'status', 'uid_map'];
 
 /** A read-only procfs over a namespace that may be replaced (a restart starts a new one). */
 export class ProcBackend implements FsBackend {
@@ -16,6 +16,8 @@ export class ProcBackend implements FsBackend {
     private readonly mountinfo: string,
     /** when procfs was mounted (the container's start): the date of its root */
     private readonly mountedAt: () => number = () => 0,
+    /** HostConfig.OomScoreAdj: runc writes it for the main process, and every child inherits it */
+    private readonly oomScoreAdj: () => number = () => 0,
   ) {}
 
   /** procfs reports no size and no blocks, for directories and files alike (20.10: `ls -la /` says 0). */
@@ -85,6 +87,8 @@ export class ProcBackend implements FsBackend {
         return '         0          0 4294967295\n';
       case 'mountinfo':
         return this.mountinfo;
+      case 'oom_score_adj':
+        return `${this.oomScoreAdj()}\n`;
       default:
         return undefined;
     }

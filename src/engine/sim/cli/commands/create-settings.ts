@@ -5,6 +5,7 @@
 import { parseGoDuration } from '../../../../docker-cli/index.js';
 import { imageConfigBlob, type Image } from '../../image/image.js';
 import { flagNumber, flagString, type ParsedCommand } from '../command-io.js';
+import { resourceSettingsError } from './resource-settings.js';
 
 const MS = 1_000_000n;
 
@@ -27,7 +28,8 @@ export function healthClientError(cmd: ParsedCommand): string | null {
 
 /**
  * The daemon's verifyContainerSettings for the same settings, in its order: the health check's durations
- * (validateContainerConfig), then each --tmpfs destination (verifyPlatformContainerSettings). Null when valid.
+ * (validateContainerConfig), the resource settings (resource-settings.ts), then each --tmpfs destination
+ * (verifyPlatformContainerSettings). Null when valid.
  */
 export function daemonSettingsError(cmd: ParsedCommand): string | null {
   const tooShort = (name: string) => {
@@ -37,6 +39,8 @@ export function daemonSettingsError(cmd: ParsedCommand): string | null {
   if (tooShort('health-interval')) return 'Interval in Healthcheck cannot be less than 1ms';
   if (tooShort('health-timeout')) return 'Timeout in Healthcheck cannot be less than 1ms';
   if (tooShort('health-start-period')) return 'StartPeriod in Healthcheck cannot be less than 1ms';
+  const resources = resourceSettingsError(cmd);
+  if (resources) return resources;
   for (const spec of cmd.flagsSet.has('tmpfs') ? (cmd.flags.tmpfs as string[]) : []) {
     const dest = spec.split(':')[0] ?? '';
     if (cleanPath(dest.replaceAll('\\', '/')) === '/') return "invalid specification: destination can't be '/'";
