@@ -101,6 +101,11 @@ export interface Container {
   autoRemove: boolean;
   /** stdin the main process reads from (`docker run -i` with input) */
   stdin: Uint8Array;
+  /**
+   * the client attached to stdin ended its input (`docker run -i` of a pipe or a file): the main process reads
+   * `stdin` and then EOF; otherwise an open stdin (-i) stays open. Set at each start, never saved.
+   */
+  stdinClosed?: boolean;
   labels: Record<string, string>;
   /** set while the main process sleeps towards a known end (absent in states saved before it existed) */
   sleep?: MainSleep | null;

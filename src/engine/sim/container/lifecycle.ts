@@ -26,13 +26,15 @@ export const FOREGROUND_WAIT_MS = 60_000;
 /**
  * Starts the main process. Returns its outcome; a start failure leaves the container `created`. `attached`: a
  * client waits for it (foreground run, start -a), so short sleeps pass instead of keeping it running.
+ * `stdinClosed`: a client attached to stdin has ended its input (see Container.stdinClosed).
  */
-export function startContainer(daemon: Daemon, c: Container, attached = false): ProcessResult {
+export function startContainer(daemon: Daemon, c: Container, attached = false, stdinClosed = false): ProcessResult {
   if (c.state.status === 'paused') {
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
   const startedAt = daemon.clock.now();
+  c.stdinClosed = stdinClosed;
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));

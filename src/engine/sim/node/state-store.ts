@@ -313,7 +313,7 @@ export function saveState(daemon: Daemon, dir: string): void {
       return { name: v.name, createdAt: v.createdAt, labels: v.labels, options: v.options, anonymous: v.anonymous, populated: v.populated, data };
     }),
     containers: [...daemon.containers.values()].map((c) => {
-      const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'>;
+      const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'stdinClosed', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'stdinClosed' | 'procs'>;
       const kept = untouched(c);
       const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot(), { markLiteralNames: true })));
       const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta };

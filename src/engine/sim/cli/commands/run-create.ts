@@ -157,7 +157,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   }
   if (!isRun) return out.out(`${container.id}\n`);
 
-  const started = startContainer(daemon, container, !detach);
+  // attached to stdin (-i, not -d), the client sends its input and then closes the container's stdin, unless it
+  // is a terminal that stays open
+  const started = startContainer(daemon, container, !detach, interactive && !detach && ctx.stdinIsTerminal !== true);
   // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
   // about a cancelled wait)
   if (detach && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
