@@ -3,7 +3,7 @@
 // for run: start, attach to the output, wait, and --rm.
 
 import { parseDaemonSignal } from '../../container/signals.js';
-import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateMountConfig } from '../../../../docker-cli/index.js';
+import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateLocalVolumeName, validateMountConfig } from '../../../../docker-cli/index.js';
 import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { createContainer, type MountRequest } from '../../container/create.js';
@@ -12,6 +12,7 @@ import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
+import { resolvePath } from '../../fs/path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { oomScoreAdj } from './resource-settings.js';
 
@@ -104,6 +105,11 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (m.Type === 'bind') {
       mounts.push({ type: 'bind', source: m.Source ?? '', destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: '', createSource: false });
     } else if (m.Type === 'volume') {
+      // registerMountPoints creates each named volume as it reaches its mount (the local driver's name check),
+      // after its Duplicate mount point check, which createContainer makes
+      const taken = mounts.some((x) => !(x.type === 'volume' && x.configVolume) && resolvePath('/', x.destination) === resolvePath('/', m.Target ?? ''));
+      const badName = m.Source && !taken ? validateLocalVolumeName(m.Source) : undefined;
+      if (badName) return daemonError(badName);
       mounts.push({ type: 'volume', name: m.Source || null, destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: 'z' });
     } else {
       return out.err(`drydock: --mount type=${m.Type} is not simulated; run this with --engine docker\n`, 125);
