@@ -166,7 +166,7 @@ function hostConfigJson(c: Container): Record<string, unknown> {
     DnsSearch: [],
     ExtraHosts: null,
     GroupAdd: null,
-    IpcMode: 'private',
+    IpcMode: h.ipcMode ?? 'private',
     Cgroup: '',
     Links: null,
     OomScoreAdj: h.oomScoreAdj ?? 0,

@@ -10,6 +10,7 @@ import { setEnv } from '../image/config.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { runMain, type MainRunResult } from './main-run.js';
 import { mountSystemPaths } from './init-layer.js';
+import { namespaceStartError } from './namespace-modes.js';
 import { ensureMountPoints } from './create.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
@@ -33,6 +34,12 @@ export function startContainer(daemon: Daemon, c: Container, attached = false, s
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
+  // the daemon writes the OCI spec's namespaces before runc runs anything
+  const joinError = namespaceStartError(daemon, c);
+  if (joinError) {
+    c.state = { ...c.state, exitCode: 128, error: joinError };
+    return { outcome: { kind: 'start-failed', message: joinError, exitCode: 125, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   const startedAt = daemon.clock.now();
   c.stdinClosed = stdinClosed;
   ensureMountPoints(daemon, c);

@@ -15,9 +15,11 @@ import { followHostPath } from '../../fs/host-path.js';
 import { resolvePath } from '../../fs/path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { oomScoreAdj } from './resource-settings.js';
+import { namespaceConflict, namespaceFlagError } from './namespace-flags.js';
+import { adaptSharedNamespaces, unsimulatedNamespace } from '../../container/namespace-modes.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpuset-cpus', 'cpuset-mems', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpuset-cpus', 'cpuset-mems', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
 const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'memory', 'cpuset-cpus', 'cpuset-mems']);
@@ -57,6 +59,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     if (!checked.ok) return clientError(checked.error);
     if (checked.value !== '' && (checked.value.includes('=') || ctx.env.has(checked.value))) env.push(checked.value);
   }
+  const namespaces = namespaceFlagError(cmd);
+  if (namespaces) return clientError(namespaces);
   const health = healthClientError(cmd);
   if (health) return runStyleError(out, path, health);
   const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
@@ -68,6 +72,9 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     mountConfigs.push(parsed.mount);
   }
 
+  // the API decodes the request (runconfig's checks of the modes) before the daemon looks at anything
+  const conflict = namespaceConflict(cmd);
+  if (conflict) return daemonError(conflict);
   // verifyContainerSettings runs before the image lookup
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
   if (stopSignal) {
@@ -78,6 +85,13 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const settings = daemonSettingsError(cmd);
   if (settings) return daemonError(settings);
+  let modes: { ipcMode: string; pidMode: string };
+  try {
+    modes = adaptSharedNamespaces(daemon, flagString(cmd, 'ipc') ?? '', flagString(cmd, 'pid') ?? '', flagBool(cmd, 'privileged'));
+  } catch (error) {
+    if (error instanceof DaemonError) return daemonError(error.message);
+    throw error;
+  }
   const image = lookupImage(daemon, imageName);
   // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
   // real engine always runs with --pull never too, so both engines print the same thing.
@@ -87,6 +101,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
+  const shared = unsimulatedNamespace(daemon, modes.ipcMode, modes.pidMode, flagString(cmd, 'uts') ?? '');
+  if (shared) return out.err(`drydock: docker ${name} --${shared} ${flagString(cmd, shared) ?? ''} is not simulated; run this with --engine docker\n`, 125);
   if (!volumes.ok) return daemonError(volumes.error);
   for (const spec of volumes.volumes.binds) {
     if (spec.kind === 'bind') {
@@ -148,7 +164,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         readonlyRootfs: flagBool(cmd, 'read-only'),
         capAdd: flagList(cmd, 'cap-add').length ? flagList(cmd, 'cap-add') : null,
         capDrop: flagList(cmd, 'cap-drop').length ? flagList(cmd, 'cap-drop') : null,
-        pidMode: flagString(cmd, 'pid') ?? '',
+        pidMode: modes.pidMode,
+        ipcMode: modes.ipcMode,
         devices: flagList(cmd, 'device'),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
         oomScoreAdj: oomScoreAdj(cmd),
