@@ -48,3 +48,23 @@ describe('moby fixes: --pid, --ipc and --uts', () => {
     assert.deepEqual(run('run', '--rm', '--ipc', 'shareable', img, 'true'), ['', '', 0]);
   });
 });
+
+describe('moby fixes: --link and --network-alias with --network', () => {
+  const e = createSimEngine({ host: new TreeBackend(), cwd: '/' });
+  const run = (...argv: string[]) => {
+    const r = e.dockerSync(argv);
+    return [r.stdout, r.stderr, r.exitCode] as const;
+  };
+  const img = 'drydock/busybox:1.35';
+
+  it('refuses them on a network that is not user-defined, after the other client checks (moby TestRunCreateContainerFailedCleanUp)', () => {
+    assert.deepEqual(run('run', '--network', 'none', '--name', 'u1', '--link', 'nothing:nothing', img), ['', "docker: links are only supported for user-defined networks.\nSee 'docker run --help'.\n", 125]);
+    assert.equal(run('run', '--network', 'none', '--network-alias', 'x', '--link', 'a:b', img, 'true')[1], "docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n");
+    assert.equal(run('run', '--network', 'none', '--link', 'a:b', '--pid', 'bogus', img, 'true')[1], "docker: --pid: invalid PID mode.\nSee 'docker run --help'.\n");
+    assert.equal(run('inspect', '-f', '{{.Id}}', 'u1')[2], 1);
+  });
+
+  it('still refuses legacy links (no --network) as not simulated', () => {
+    assert.match(run('run', '--link', 'a:b', img, 'true')[1], /--link is not simulated/);
+  });
+});

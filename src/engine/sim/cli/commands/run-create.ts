@@ -15,7 +15,7 @@ import { followHostPath } from '../../fs/host-path.js';
 import { resolvePath } from '../../fs/path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { oomScoreAdj } from './resource-settings.js';
-import { namespaceConflict, namespaceFlagError } from './namespace-flags.js';
+import { namespaceConflict, namespaceFlagError, networkOptionError } from './namespace-flags.js';
 import { adaptSharedNamespaces, unsimulatedNamespace } from '../../container/namespace-modes.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
@@ -36,6 +36,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   const clientError = (message: string) => (isRun ? runStyleError(out, path, message) : out.err(`${message}\n`));
 
   for (const flag of cmd.flagsSet) {
+    // with --network given, the client checks --link and --network-alias against it (namespace-flags.ts)
+    if ((flag === 'link' || flag === 'network-alias') && cmd.flagsSet.has('network')) continue;
     if (NOT_SIMULATED.has(flag) && !REFUSED_AFTER_CHECKS.has(flag)) {
       return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
@@ -63,6 +65,8 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   if (namespaces) return clientError(namespaces);
   const health = healthClientError(cmd);
   if (health) return runStyleError(out, path, health);
+  const networkOption = networkOptionError(cmd);
+  if (networkOption) return clientError(networkOption);
   const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
   const mounts: MountRequest[] = [];
   const mountConfigs: MountConfig[] = [];
