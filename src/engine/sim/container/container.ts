@@ -53,6 +53,11 @@ export interface HostOptions {
   devices: string[];
   /** `--mount` specs, kept for inspect */
   mounts: Record<string, unknown>[] | null;
+  /** --add-host, --dns, --dns-search, --dns-option: what /etc/hosts and /etc/resolv.conf are made from */
+  extraHosts?: string[] | null;
+  dns?: string[];
+  dnsSearch?: string[];
+  dnsOptions?: string[];
   /** --ipc as the daemon keeps it (namespace-modes.ts); absent in states saved before it was kept: private */
   ipcMode?: string;
   /** --oom-score-adj: what every process of the container reads in /proc/PID/oom_score_adj */

@@ -91,7 +91,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   // whatever the image's "./" entry says (recorded on 20.10: a layer with ./ 0710 1234:5678 shows / as 0755 0 0)
   rw.rootMeta = { mode: 0o755, uid: 0, gid: 0, mtime: now };
   const fs = new MountedFs(rw, req.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-  mountSystemPaths(fs, hostname, config.Tty, now);
+  mountSystemPaths(fs, hostname, config.Tty, now, undefined, req.host);
   // container.SetupWorkingDirectory runs on the root filesystem before any volume is made: a file in the way
   // fails the create
   const workdirStat = config.WorkingDir ? fs.stat(resolvePath('/', config.WorkingDir)) : null;

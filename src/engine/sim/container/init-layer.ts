@@ -12,6 +12,7 @@ import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
 import type { PidNamespace } from '../shell/pid-namespace.js';
 import { ProcBackend } from './proc-fs.js';
+import { hostsText, resolvConfText, type NetworkFileOptions } from './network-files.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
 const dir = (mode = 0o755): Entry => ({ kind: 'dir', opaque: false, mode, ...meta });
@@ -74,16 +75,22 @@ function initEntriesOver(top: Layer): Map<string, Entry> {
   return entries;
 }
 
-const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
-
 /** The top directories of sysfs (its content is the host kernel's, not simulated). */
 const SYS_DIRS = ['block', 'bus', 'class', 'dev', 'devices', 'firmware', 'fs', 'kernel', 'module', 'power'];
 
 /**
  * Mounts what the daemon mounts at each start: /dev (tmpfs with devpts, shm and mqueue on it), /sys and the
- * per-container /etc files, all dated `at` (the start), as fresh as on a real start. /proc is mountProc's.
+ * per-container /etc files (network-files.ts), all dated `at` (the start), as fresh as on a real start. /proc is
+ * mountProc's.
  */
-export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, at = 0, userMounts: ReadonlySet<string> = new Set()): void {
+export function mountSystemPaths(
+  fs: MountedFs,
+  hostname: string,
+  tty = false,
+  at = 0,
+  userMounts: ReadonlySet<string> = new Set(),
+  network: NetworkFileOptions = {},
+): void {
   const { dev, pts } = devTrees(tty, at);
   const stamped = (mode: number): LiveEntry => ({ kind: 'dir', opaque: false, mode, uid: 0, gid: 0, mtime: at });
   const sys = new PseudoFsBackend('sysfs', stamped(0o555));
@@ -97,8 +104,8 @@ export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, a
     ['/dev/mqueue', new PseudoFsBackend('mqueue', stamped(0o1777)), false],
     ['/sys', sys, true],
     ['/etc/hostname', fileTree(`${hostname}\n`, at), networkFilesReadOnly],
-    ['/etc/hosts', fileTree(HOSTS, at), networkFilesReadOnly],
-    ['/etc/resolv.conf', fileTree('', at), networkFilesReadOnly],
+    ['/etc/hosts', fileTree(hostsText(network), at), networkFilesReadOnly],
+    ['/etc/resolv.conf', fileTree(resolvConfText(network), at), networkFilesReadOnly],
   ];
   // what the user mounts at one of these places replaces the daemon's, start after start
   for (const [destination, backend, readOnly] of mounts) if (!userMounts.has(destination)) fs.mount(destination, backend, readOnly);

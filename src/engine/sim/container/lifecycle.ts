@@ -44,7 +44,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false, s
   c.stdinClosed = stdinClosed;
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then
-  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)));
+  mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)), c.host);
   const run = runMain(daemon, c, { until: startedAt, ...(attached ? { waitLimitMs: FOREGROUND_WAIT_MS } : {}) });
   const { outcome, stdout, stderr } = run;
   if (outcome.kind === 'start-failed') {

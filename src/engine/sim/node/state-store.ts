@@ -191,7 +191,7 @@ function build<Ref>(
       disk.untouched.delete(container);
       const rw = RwLayer.restore(containerLowerIndex(layer, c.created), entries(rwRef, `container ${c.name}`), xattrBlockDirs ?? [], rwRoot ?? { mtime: c.created });
       const fs = new MountedFs(rw, c.host.readonlyRootfs, () => ({ uid: 0, gid: 0, now: daemon.clock.now() }));
-      mountSystemPaths(fs, c.config.Hostname, c.config.Tty, c.state.startedAt ?? c.created);
+      mountSystemPaths(fs, c.config.Hostname, c.config.Tty, c.state.startedAt ?? c.created, undefined, c.host);
       for (const m of c.mounts) {
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);

@@ -19,7 +19,7 @@ import { namespaceConflict, namespaceFlagError, networkOptionError } from './nam
 import { adaptSharedNamespaces, unsimulatedNamespace } from '../../container/namespace-modes.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpuset-cpus', 'cpuset-mems', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'cgroupns', 'tmpfs', 'add-host', 'dns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpuset-cpus', 'cpuset-mems', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'cgroupns', 'tmpfs', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'attach', 'env-file', 'label-file', 'cidfile', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
 const REFUSED_AFTER_CHECKS = new Set(['tmpfs', 'health-cmd', 'memory', 'cpuset-cpus', 'cpuset-mems']);
@@ -173,6 +173,10 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
         devices: flagList(cmd, 'device'),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
         oomScoreAdj: oomScoreAdj(cmd),
+        extraHosts: flagList(cmd, 'add-host').length ? flagList(cmd, 'add-host') : null,
+        dns: flagList(cmd, 'dns'),
+        dnsSearch: flagList(cmd, 'dns-search'),
+        dnsOptions: flagList(cmd, 'dns-option'),
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
       autoRemove: flagBool(cmd, 'rm'),
