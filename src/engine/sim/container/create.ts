@@ -211,7 +211,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => container.host.oomScoreAdj ?? 0);
+  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => container.host);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;

@@ -11,7 +11,7 @@ import type { MountedFs } from '../fs/mounted-fs.js';
 import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
 import type { PidNamespace } from '../shell/pid-namespace.js';
-import { ProcBackend } from './proc-fs.js';
+import { ProcBackend, type ProcSettings } from './proc-fs.js';
 import { hostsText, resolvConfText, type NetworkFileOptions } from './network-files.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
@@ -121,11 +121,11 @@ export function mountProc(
   namespace: () => PidNamespace,
   mounts: readonly { source: string; destination: string; rw: boolean }[],
   mountedAt: () => number = () => 0,
-  oomScoreAdj: () => number = () => 0,
+  settings: () => ProcSettings = () => ({ capAdd: null, capDrop: null, privileged: false }),
 ): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, oomScoreAdj), true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, settings), true);
 }
 
 function fileTree(text: string, at: number): TreeBackend {

@@ -196,7 +196,7 @@ function build<Ref>(
         if (m.type === 'bind') fs.mount(m.destination, new SubtreeBackend(daemon.host, m.source), !m.rw);
         else fs.mount(m.destination, (daemon.volumes.get(m.name as string) as { data: TreeBackend }).data, !m.rw);
       }
-      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => container.host.oomScoreAdj ?? 0);
+      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => container.host);
       return { rw, fs };
     });
     if (blobs) {

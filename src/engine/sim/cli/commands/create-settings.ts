@@ -4,7 +4,8 @@
 
 import { parseGoDuration } from '../../../../docker-cli/index.js';
 import { imageConfigBlob, type Image } from '../../image/image.js';
-import { flagNumber, flagString, type ParsedCommand } from '../command-io.js';
+import { capabilityError } from '../../container/capabilities.js';
+import { flagList, flagNumber, flagString, type ParsedCommand } from '../command-io.js';
 import { resourceSettingsError } from './resource-settings.js';
 
 const MS = 1_000_000n;
@@ -39,6 +40,9 @@ export function daemonSettingsError(cmd: ParsedCommand): string | null {
   if (tooShort('health-interval')) return 'Interval in Healthcheck cannot be less than 1ms';
   if (tooShort('health-timeout')) return 'Timeout in Healthcheck cannot be less than 1ms';
   if (tooShort('health-start-period')) return 'StartPeriod in Healthcheck cannot be less than 1ms';
+  // validateHostConfig, between the container's config and the platform's settings
+  const caps = capabilityError(flagList(cmd, 'cap-add'), flagList(cmd, 'cap-drop'));
+  if (caps) return caps;
   const resources = resourceSettingsError(cmd);
   if (resources) return resources;
   for (const spec of cmd.flagsSet.has('tmpfs') ? (cmd.flags.tmpfs as string[]) : []) {
