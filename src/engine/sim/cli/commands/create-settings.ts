@@ -29,10 +29,10 @@ export function healthClientError(cmd: ParsedCommand): string | null {
 
 /**
  * The daemon's verifyContainerSettings for the same settings, in its order: the health check's durations
- * (validateContainerConfig), the resource settings (resource-settings.ts), then each --tmpfs destination
- * (verifyPlatformContainerSettings). Null when valid.
+ * (validateContainerConfig), the --mount specs (`mountsError`) and capabilities (validateHostConfig), the resource
+ * settings (resource-settings.ts), then each --tmpfs destination (verifyPlatformContainerSettings). Null when valid.
  */
-export function daemonSettingsError(cmd: ParsedCommand): string | null {
+export function daemonSettingsError(cmd: ParsedCommand, mountsError: () => string | null = () => null): string | null {
   const tooShort = (name: string) => {
     const d = duration(cmd, name);
     return d !== 0n && d < MS;
@@ -40,7 +40,10 @@ export function daemonSettingsError(cmd: ParsedCommand): string | null {
   if (tooShort('health-interval')) return 'Interval in Healthcheck cannot be less than 1ms';
   if (tooShort('health-timeout')) return 'Timeout in Healthcheck cannot be less than 1ms';
   if (tooShort('health-start-period')) return 'StartPeriod in Healthcheck cannot be less than 1ms';
-  // validateHostConfig, between the container's config and the platform's settings
+  // validateHostConfig, between the container's config and the platform's settings: the --mount specs, then
+  // the capabilities
+  const mounts = mountsError();
+  if (mounts) return mounts;
   const caps = capabilityError(flagList(cmd, 'cap-add'), flagList(cmd, 'cap-drop'));
   if (caps) return caps;
   const resources = resourceSettingsError(cmd);

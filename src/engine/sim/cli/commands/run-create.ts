@@ -79,15 +79,23 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
   // the API decodes the request (runconfig's checks of the modes) before the daemon looks at anything
   const conflict = namespaceConflict(cmd);
   if (conflict) return daemonError(conflict);
-  // verifyContainerSettings runs before the image lookup
+  // verifyContainerSettings runs before the image lookup: validateContainerConfig (working directory, stop
+  // signal, health check), validateHostConfig (--mount specs, capabilities), then the platform's settings
+  const workdir = flagString(cmd, 'workdir');
+  if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
   if (stopSignal) {
     const parsed = parseDaemonSignal(stopSignal);
     if ('error' in parsed) return daemonError(parsed.error);
   }
-  const workdir = flagString(cmd, 'workdir');
-  if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
-  const settings = daemonSettingsError(cmd);
+  const mountsError = () => {
+    for (const m of mountConfigs) {
+      const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
+      if (bad) return bad;
+    }
+    return null;
+  };
+  const settings = daemonSettingsError(cmd, mountsError);
   if (settings) return daemonError(settings);
   let modes: { ipcMode: string; pidMode: string };
   try {
@@ -120,8 +128,6 @@ export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandCont
     mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '', configVolume: true, typed: 'typed' in spec ? spec.typed : undefined });
   }
   for (const m of mountConfigs) {
-    const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
-    if (bad) return daemonError(bad);
     if (m.Type === 'bind') {
       mounts.push({ type: 'bind', source: m.Source ?? '', destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: '', createSource: false });
     } else if (m.Type === 'volume') {
