@@ -8,7 +8,7 @@ import { DaemonError } from '../daemon-error.js';
 import { isRunning, type Container } from './container.js';
 
 /** IpcMode/PidMode `container:<name or ID>`: the name, or null for another mode (moby's Container()). */
-export function sharedWith(mode: string): string | null {
+function sharedWith(mode: string): string | null {
   const at = mode.indexOf(':');
   return at >= 0 && mode.slice(0, at) === 'container' ? mode.slice(at + 1) : null;
 }
