@@ -60,6 +60,10 @@ export interface HostOptions extends NetSettings {
   mounts: Record<string, unknown>[] | null;
   /** HostConfig.Tmpfs: --tmpfs destinations and their options (tmpfs-mounts.ts); absent or null when none */
   tmpfs?: Record<string, string> | null;
+  /** --ipc as the daemon keeps it (namespace-modes.ts); absent in states saved before it was kept: private */
+  ipcMode?: string;
+  /** --oom-score-adj: what every process of the container reads in /proc/PID/oom_score_adj */
+  oomScoreAdj?: number;
 }
 
 /** One chunk of a container's output, in order. */
@@ -106,6 +110,11 @@ export interface Container {
   autoRemove: boolean;
   /** stdin the main process reads from (`docker run -i` with input) */
   stdin: Uint8Array;
+  /**
+   * the client attached to stdin ended its input (`docker run -i` of a pipe or a file): the main process reads
+   * `stdin` and then EOF; otherwise an open stdin (-i) stays open. Set at each start, never saved.
+   */
+  stdinClosed?: boolean;
   labels: Record<string, string>;
   /** set while the main process sleeps towards a known end (absent in states saved before it existed) */
   sleep?: MainSleep | null;

@@ -167,13 +167,15 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   }
   for (const { mp, readOnly } of inherited.values()) {
     if (isMounted(mp.destination)) continue;
-    const rwFlag = readOnly === null ? mp.rw : !readOnly;
+    // moby copies the mount point without its Mode, read-write only where the source's is and the mode says so
+    // (`:rw` does not make a read-only mount writable)
+    const rwFlag = mp.rw && readOnly !== true;
     if (mp.type === 'bind') {
-      attach({ ...mp, rw: rwFlag, anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
+      attach({ ...mp, rw: rwFlag, mode: '', anonymous: false }, new SubtreeBackend(daemon.host, followHostPath(daemon.host, mp.source)));
     } else {
       const volume = daemon.volumes.get(mp.name as string);
       // the mount point is copied with its spec: a volume the source got anonymously stays removable by rm -v
-      if (volume) attach({ ...mp, rw: rwFlag, mode: readOnly === null ? mp.mode : readOnly ? 'ro' : 'rw' }, volume.data, volume);
+      if (volume) attach({ ...mp, rw: rwFlag, mode: '' }, volume.data, volume);
     }
   }
   for (const key of Object.keys(config.Volumes ?? {})) {
@@ -220,7 +222,7 @@ export function createContainer(daemon: Daemon, req: CreateRequest): Container {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   container.path = argv[0] ?? '';
   container.args = argv.slice(1);
-  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
+  mountProc(fs, () => container.procs, mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config), () => container.host);
   if (req.image.layer) daemon.images.retain(req.image.layer);
   daemon.containers.set(id, container);
   return container;

@@ -12,10 +12,13 @@ import type { MountedFs } from '../fs/mounted-fs.js';
 import { PseudoFsBackend } from '../fs/pseudo-fs-backend.js';
 import { TreeBackend } from '../fs/tree-backend.js';
 import type { PidNamespace } from '../shell/pid-namespace.js';
-import { ProcBackend } from './proc-fs.js';
 import type { UtsNames } from './proc-sys.js';
+import { ProcBackend, type ProcSettings } from './proc-fs.js';
 
 const meta = { uid: 0, gid: 0, mtime: 0 };
+
+// etchosts.Build's default records, before the --add-host lines
+const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 const dir = (mode = 0o755): Entry => ({ kind: 'dir', opaque: false, mode, ...meta });
 const empty = (mode = 0o755): Entry => ({ kind: 'file', data: new Uint8Array(0), mode, ...meta });
 
@@ -76,29 +79,30 @@ function initEntriesOver(top: Layer): Map<string, Entry> {
   return entries;
 }
 
-const HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
-
 /** The top directories of sysfs (its content is the host kernel's, not simulated). */
 const SYS_DIRS = ['block', 'bus', 'class', 'dev', 'devices', 'firmware', 'fs', 'kernel', 'module', 'power'];
 
 /**
  * Mounts what the daemon mounts at each start: /dev (tmpfs with devpts, shm and mqueue on it), /sys and the
- * per-container /etc files, all dated `at` (the start), as fresh as on a real start. /proc is mountProc's.
+ * per-container /etc files (network-files.ts), all dated `at` (the start), as fresh as on a real start. /proc is
+ * mountProc's.
  */
 export function mountSystemPaths(fs: MountedFs, hostname: string, tty = false, at = 0, userMounts: ReadonlySet<string> = new Set(), net: NetSettings = {}): void {
   const { dev, pts } = devTrees(tty, at);
   const stamped = (mode: number): LiveEntry => ({ kind: 'dir', opaque: false, mode, uid: 0, gid: 0, mtime: at });
   const sys = new PseudoFsBackend('sysfs', stamped(0o555));
   for (const name of SYS_DIRS) sys.put(`/${name}`, stamped(0o755));
+  // the daemon mounts the network files writable unless the root filesystem is read-only (NetworkMounts)
+  const networkFilesReadOnly = fs.mountPoints().find((m) => m.destination === '/')?.readOnly === true;
   const mounts: [string, FsBackend, boolean][] = [
     ['/dev', dev, false],
     ['/dev/pts', pts, false],
     ['/dev/shm', new PseudoFsBackend('tmpfs', stamped(0o1777)), false],
     ['/dev/mqueue', new PseudoFsBackend('mqueue', stamped(0o1777)), false],
     ['/sys', sys, true],
-    ['/etc/hostname', fileTree(`${hostname}\n`, at), false],
-    ['/etc/hosts', fileTree(HOSTS + extraHostLines(net), at), false],
-    ['/etc/resolv.conf', fileTree(resolvConf(net), at), false],
+    ['/etc/hostname', fileTree(`${hostname}\n`, at), networkFilesReadOnly],
+    ['/etc/hosts', fileTree(HOSTS + extraHostLines(net), at), networkFilesReadOnly],
+    ['/etc/resolv.conf', fileTree(resolvConf(net), at), networkFilesReadOnly],
   ];
   // what the user mounts at one of these places replaces the daemon's, start after start
   for (const [destination, backend, readOnly] of mounts) if (!userMounts.has(destination)) fs.mount(destination, backend, readOnly);
@@ -115,10 +119,11 @@ export function mountProc(
   mounts: readonly { source: string; destination: string; rw: boolean }[],
   mountedAt: () => number = () => 0,
   uts?: () => UtsNames,
+  settings: () => ProcSettings = () => ({ capAdd: null, capDrop: null, privileged: false }),
 ): void {
   const lines = ['100 90 0:50 / / rw,relatime master:1 - overlay overlay rw'];
   mounts.forEach((m, i) => lines.push(`${200 + i} 100 254:0 ${m.source} ${m.destination} ${m.rw ? 'rw' : 'ro'},relatime - ext4 /dev/vda rw`));
-  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, uts), true);
+  fs.mount('/proc', new ProcBackend(namespace, `${lines.join('\n')}\n`, mountedAt, uts, settings), true);
 }
 
 function fileTree(text: string, at: number): TreeBackend {

@@ -15,6 +15,7 @@ import { mountTmpfs, tmpfsStartError } from './tmpfs-mounts.js';
 import { followHostPath } from '../fs/host-path.js';
 import { addDevices } from './devices.js';
 import { effectiveCapabilities } from './capabilities.js';
+import { namespaceStartError } from './namespace-modes.js';
 import type { ProcessHandle } from '../shell/pid-namespace.js';
 
 /** Output of a process run in a container. */
@@ -30,12 +31,19 @@ export const FOREGROUND_WAIT_MS = 60_000;
 /**
  * Starts the main process. Returns its outcome; a start failure leaves the container `created`. `attached`: a
  * client waits for it (foreground run, start -a), so short sleeps pass instead of keeping it running.
+ * `stdinClosed`: a client attached to stdin has ended its input (see Container.stdinClosed).
  */
-export function startContainer(daemon: Daemon, c: Container, attached = false): ProcessResult {
+export function startContainer(daemon: Daemon, c: Container, attached = false, stdinClosed = false): ProcessResult {
   if (c.state.status === 'paused') {
     throw new DaemonError(`cannot start a paused container, try unpause instead`);
   }
   if (isRunning(c)) return { outcome: { kind: 'blocked' }, stdout: '', stderr: '' };
+  // the daemon writes the OCI spec's namespaces before runc runs anything
+  const joinError = namespaceStartError(daemon, c);
+  if (joinError) {
+    c.state = { ...c.state, exitCode: 128, error: joinError };
+    return { outcome: { kind: 'start-failed', message: joinError, exitCode: 125, by: 'daemon' }, stdout: '', stderr: '' };
+  }
   // the daemon checks the tmpfs options as it writes the OCI spec: the start fails, the container stays created
   const refused = tmpfsStartError(c.host.tmpfs);
   if (refused) {
@@ -43,6 +51,7 @@ export function startContainer(daemon: Daemon, c: Container, attached = false): 
     return { outcome: { kind: 'start-failed', message: refused, exitCode: 128, by: 'daemon' }, stdout: '', stderr: '' };
   }
   const startedAt = daemon.clock.now();
+  c.stdinClosed = stdinClosed;
   ensureMountPoints(daemon, c);
   // every start mounts a fresh /dev, /sys and /etc files, dated then, and an empty tmpfs at each --tmpfs
   mountSystemPaths(c.fs, c.config.Hostname, c.config.Tty, startedAt, new Set(c.mounts.map((m) => m.destination)), c.host);

@@ -135,7 +135,7 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
         hostname: c.config.Hostname,
         tty: c.config.Tty,
         stdin: c.stdin,
-        stdinOpen: c.config.OpenStdin && c.stdin.length === 0,
+        stdinOpen: c.config.OpenStdin && c.stdinClosed !== true && c.stdin.length === 0,
         mode: 'main',
         clock,
         steps: daemon.stepBudget,

@@ -1,21 +1,28 @@
 // /proc as a container's processes see it: one directory per living process of its PID namespace, and
 // /proc/self naming whoever reads it. Each directory holds the few files scripts and `ps` read: cmdline, comm,
-// status (its first lines), uid_map and mountinfo; /proc/sys holds the UTS names (proc-sys.ts). Everything else
-// of procfs is not simulated.
+// status (its identity lines and capabilities), uid_map, mountinfo and
+// oom_score_adj; /proc/sys holds the UTS names (proc-sys.ts). Everything else of procfs is not simulated.
 
 import type { LiveEntry } from '../layer/entry.js';
 import type { FsBackend } from '../fs/backend.js';
 import { FsError } from '../fs/vfs.js';
 import type { PidNamespace, ProcessEntry } from '../shell/pid-namespace.js';
 import { procSysEntry, procSysList, type UtsNames } from './proc-sys.js';
+import { capabilityStatusLines, type CapabilitySettings } from './capabilities.js';
 
-const FILES = ['cmdline', 'comm', 'fd', 'mountinfo', 'status', 'uid_map'];
+/** What procfs shows of the container's HostConfig. */
+export interface ProcSettings extends CapabilitySettings {
+  oomScoreAdj?: number;
+}
+
+const FILES = ['cmdline', 'comm', 'fd', 'mountinfo', 'oom_score_adj', 'status', 'uid_map'];
 
 // A process holds stdin, stdout and stderr open; one that lists its own fd directory holds that directory open
 // too, as the next descriptor (3): what `ls /proc/self/fd` shows on Linux.
 function openFds(ns: PidNamespace, pid: number): string[] {
   return ns.current() === pid ? ['0', '1', '2', '3'] : ['0', '1', '2'];
 }
+
 
 /** A read-only procfs over a namespace that may be replaced (a restart starts a new one). */
 export class ProcBackend implements FsBackend {
@@ -26,6 +33,8 @@ export class ProcBackend implements FsBackend {
     private readonly mountedAt: () => number = () => 0,
     /** the container's hostname and domain name, for /proc/sys/kernel */
     private readonly uts: () => UtsNames = () => ({ hostname: '', domainname: '' }),
+    /** the container's settings its processes see: OomScoreAdj (runc writes it, children inherit it), capabilities */
+    private readonly settings: () => ProcSettings = () => ({ capAdd: null, capDrop: null, privileged: false }),
   ) {}
 
   /** procfs reports no size and no blocks, for directories and files alike (20.10: `ls -la /` says 0). */
@@ -103,12 +112,14 @@ export class ProcBackend implements FsBackend {
       case 'comm':
         return `${p.comm}\n`;
       case 'status':
-        return statusText(p);
+        return statusText(p, this.settings());
       case 'uid_map':
         // no user namespace: the identity map over the whole range (docker-reference.md 2.4)
         return '         0          0 4294967295\n';
       case 'mountinfo':
         return this.mountinfo;
+      case 'oom_score_adj':
+        return `${this.settings().oomScoreAdj ?? 0}\n`;
       default:
         return undefined;
     }
@@ -119,8 +130,9 @@ function dir(uid: number, gid: number): LiveEntry {
   return { kind: 'dir', opaque: false, mode: 0o555, uid, gid, mtime: 0 };
 }
 
-// The identity lines at the top of /proc/PID/status, in the kernel's order and spacing.
-function statusText(p: ProcessEntry): string {
+// The identity lines at the top of /proc/PID/status, in the kernel's order and spacing, then the capability
+// sets (the kernel has more lines between them, not simulated).
+function statusText(p: ProcessEntry, settings: CapabilitySettings): string {
   const ids = (n: number) => `${n}\t${n}\t${n}\t${n}`;
   return [
     `Name:\t${p.comm}`,
@@ -133,6 +145,7 @@ function statusText(p: ProcessEntry): string {
     'TracerPid:\t0',
     `Uid:\t${ids(p.uid)}`,
     `Gid:\t${ids(p.gid)}`,
+    ...capabilityStatusLines(settings, p.uid),
     '',
   ].join('\n');
 }

@@ -210,7 +210,7 @@ function build<Ref>(
         };
         mountTmpfs(fs, c.host.tmpfs, c.state.startedAt ?? c.created, () => {}, below, saved);
       }
-      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config));
+      mountProc(fs, () => container.procs, c.mounts, () => container.state.startedAt ?? container.created, () => utsOf(container.config), () => container.host);
       return { rw, fs };
     });
     if (blobs) {
@@ -334,7 +334,7 @@ export function saveState(daemon: Daemon, dir: string): void {
       return { name: v.name, createdAt: v.createdAt, labels: v.labels, options: v.options, anonymous: v.anonymous, populated: v.populated, data };
     }),
     containers: [...daemon.containers.values()].map((c) => {
-      const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'procs'>;
+      const rest = without(c, ['rw', 'fs', 'layer', 'stdin', 'stdinClosed', 'procs']) as Omit<Container, 'rw' | 'fs' | 'layer' | 'stdin' | 'stdinClosed' | 'procs'>;
       const kept = untouched(c);
       const rw = kept ?? blobs.put(writeTar(tarFromEntries(c.rw.snapshot(), { markLiteralNames: true })));
       const extra = kept ? savedExtras.get(c) : { xattrBlockDirs: c.rw.xattrBlockDirs(), rwRoot: c.rw.rootMeta, ...tmpfsRefs(c) };

@@ -4,8 +4,9 @@
 
 import { parseGoDuration } from '../../../../docker-cli/index.js';
 import { imageConfigBlob, type Image } from '../../image/image.js';
-import { flagList, flagNumber, flagString, type ParsedCommand } from '../command-io.js';
 import { capabilitiesError } from '../../container/capabilities.js';
+import { flagList, flagNumber, flagString, type ParsedCommand } from '../command-io.js';
+import { resourceSettingsError } from './resource-settings.js';
 
 const MS = 1_000_000n;
 
@@ -28,9 +29,10 @@ export function healthClientError(cmd: ParsedCommand): string | null {
 
 /**
  * The daemon's verifyContainerSettings for the same settings, in its order: the health check's durations
- * (validateContainerConfig), the capabilities (validateHostConfig), then each --tmpfs destination (verifyPlatformContainerSettings). Null when valid.
+ * (validateContainerConfig), the --mount specs (`mountsError`) and capabilities (validateHostConfig), the resource
+ * settings (resource-settings.ts), then each --tmpfs destination (verifyPlatformContainerSettings). Null when valid.
  */
-export function daemonSettingsError(cmd: ParsedCommand): string | null {
+export function daemonSettingsError(cmd: ParsedCommand, mountsError: () => string | null = () => null): string | null {
   const tooShort = (name: string) => {
     const d = duration(cmd, name);
     return d !== 0n && d < MS;
@@ -38,9 +40,14 @@ export function daemonSettingsError(cmd: ParsedCommand): string | null {
   if (tooShort('health-interval')) return 'Interval in Healthcheck cannot be less than 1ms';
   if (tooShort('health-timeout')) return 'Timeout in Healthcheck cannot be less than 1ms';
   if (tooShort('health-start-period')) return 'StartPeriod in Healthcheck cannot be less than 1ms';
-  // validateHostConfig: --cap-add and --cap-drop names
+  // validateHostConfig, between the container's config and the platform's settings: the --mount specs, then
+  // the capabilities
+  const mounts = mountsError();
+  if (mounts) return mounts;
   const caps = capabilitiesError(flagList(cmd, 'cap-add'), flagList(cmd, 'cap-drop'));
   if (caps) return caps;
+  const resources = resourceSettingsError(cmd);
+  if (resources) return resources;
   for (const spec of cmd.flagsSet.has('tmpfs') ? (cmd.flags.tmpfs as string[]) : []) {
     const dest = spec.split(':')[0] ?? '';
     if (cleanPath(dest.replaceAll('\\', '/')) === '/') return "invalid specification: destination can't be '/'";

@@ -3,7 +3,7 @@
 // for run: start, attach to the output, wait, and --rm.
 
 import { parseDaemonSignal } from '../../container/signals.js';
-import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateMountConfig } from '../../../../docker-cli/index.js';
+import { kvStringsToMap, type MountConfig, parseMountFlag, parsePublishedPorts, resolveVolumeSpecs, validateEnv, validateLocalVolumeName, validateMountConfig } from '../../../../docker-cli/index.js';
 import type { Daemon } from '../../daemon.js';
 import { DaemonError } from '../../daemon-error.js';
 import { createContainer, type MountRequest } from '../../container/create.js';
@@ -12,17 +12,21 @@ import { rfc3339Seconds } from '../format/display.js';
 import { familiarRef, lookupImage } from '../image-ref.js';
 import { flagBool, flagNumber, flagList, flagString, Output, runStyleError, type CommandContext, type ParsedCommand } from '../command-io.js';
 import { followHostPath } from '../../fs/host-path.js';
+import { resolvePath } from '../../fs/path.js';
 import { daemonSettingsError, healthClientError, platformMismatch } from './create-settings.js';
 import { tmpfsFromFlags } from '../../container/tmpfs-mounts.js';
 import { CidFile } from './cid-file.js';
 import { dnsWarnings, netSettings } from '../../container/net-files.js';
 import { attachDetachConflict, devicesError, macAddressError } from './run-client-checks.js';
+import { oomScoreAdj } from './resource-settings.js';
+import { namespaceConflict, namespaceFlagError, networkOptionError } from './namespace-flags.js';
+import { adaptSharedNamespaces, unsimulatedNamespace } from '../../container/namespace-modes.js';
 
 /** Flags the simulator does not model; using one is refused with a pointer to the real engine. */
-const NOT_SIMULATED = new Set(['memory', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'ipc', 'uts', 'cgroupns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
+const NOT_SIMULATED = new Set(['memory', 'cpuset-cpus', 'cpuset-mems', 'cpus', 'cpu-shares', 'gpus', 'restart', 'runtime', 'userns', 'cgroupns', 'link', 'ip', 'ip6', 'mac-address', 'sysctl', 'ulimit', 'security-opt', 'device-cgroup-rule', 'isolation', 'health-cmd', 'init', 'oom-kill-disable', 'pids-limit', 'shm-size', 'storage-opt', 'network-alias', 'env-file', 'label-file', 'detach-keys', 'sig-proxy', 'log-driver', 'log-opt', 'volume-driver']);
 
 /** Of those, the ones whose values docker checks first (create-settings.ts): refused only once they pass. */
-const REFUSED_AFTER_CHECKS = new Set(['health-cmd', 'mac-address', 'ipc', 'network-alias']);
+const REFUSED_AFTER_CHECKS = new Set(['health-cmd', 'mac-address', 'network-alias', 'memory', 'cpuset-cpus', 'cpuset-mems']);
 
 /** `docker run` / `docker create`. */
 export function runOrCreate(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext): Output {
@@ -46,6 +50,8 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   const clientError = (message: string) => (isRun ? runStyleError(out, path, message) : out.err(`${message}\n`));
 
   for (const flag of cmd.flagsSet) {
+    // with --network given, the client checks --link and --network-alias against it (namespace-flags.ts)
+    if ((flag === 'link' || flag === 'network-alias') && cmd.flagsSet.has('network')) continue;
     if (NOT_SIMULATED.has(flag) && !REFUSED_AFTER_CHECKS.has(flag)) {
       return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
     }
@@ -83,8 +89,12 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
     // a name the client's environment lacks goes to the daemon bare, which then unsets it in the container
     if (checked.value !== '') env.push(checked.value);
   }
+  const namespaces = namespaceFlagError(cmd);
+  if (namespaces) return clientError(namespaces);
   const health = healthClientError(cmd);
   if (health) return runStyleError(out, path, health);
+  const networkOption = networkOptionError(cmd);
+  if (networkOption) return clientError(networkOption);
   const volumes = resolveVolumeSpecs(flagList(cmd, 'volume'));
   const mounts: MountRequest[] = [];
   const mountConfigs: MountConfig[] = [];
@@ -102,15 +112,26 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   const cidError = cid?.open();
   if (cidError) return isRun ? runStyleError(out, path, cidError.message, cidError.notFound ? 127 : 125) : out.err(`${cidError.message}\n`, 1);
 
-  // verifyContainerSettings runs before the image lookup
+  // the API decodes the request (runconfig's checks of the modes) before the daemon looks at anything
+  const modeConflict = namespaceConflict(cmd);
+  if (modeConflict) return daemonError(modeConflict);
+  // verifyContainerSettings runs before the image lookup: validateContainerConfig (working directory, stop
+  // signal, health check), validateHostConfig (--mount specs, capabilities), then the platform's settings
+  const workdir = flagString(cmd, 'workdir');
+  if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   const stopSignal = cmd.flagsSet.has('stop-signal') ? (flagString(cmd, 'stop-signal') ?? '') : null;
   if (stopSignal) {
     const parsed = parseDaemonSignal(stopSignal);
     if ('error' in parsed) return daemonError(parsed.error);
   }
-  const workdir = flagString(cmd, 'workdir');
-  if (workdir && !workdir.startsWith('/')) return daemonError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
-  const settings = daemonSettingsError(cmd);
+  const mountsError = () => {
+    for (const m of mountConfigs) {
+      const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
+      if (bad) return bad;
+    }
+    return null;
+  };
+  const settings = daemonSettingsError(cmd, mountsError);
   if (settings) return daemonError(settings);
   const image = lookupImage(daemon, imageName);
   // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
@@ -118,9 +139,15 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
   const platform = platformMismatch(cmd, imageName, image);
   if (platform) return daemonError(platform);
-  // setSecurityOptions looks up a container whose IPC namespace is asked for, before the mounts
-  const ipc = flagString(cmd, 'ipc') ?? '';
-  if (ipc.startsWith('container:') && !daemon.findContainer(ipc.slice('container:'.length))) return daemonError(`No such container: ${ipc.slice('container:'.length)}`);
+  // generateSecurityOpt looks up a container whose IPC or PID namespace is asked for, after the image and before
+  // the mounts
+  let modes: { ipcMode: string; pidMode: string };
+  try {
+    modes = adaptSharedNamespaces(daemon, flagString(cmd, 'ipc') ?? '', flagString(cmd, 'pid') ?? '', flagBool(cmd, 'privileged'));
+  } catch (error) {
+    if (error instanceof DaemonError) return daemonError(error.message);
+    throw error;
+  }
   // host-gateway stands for the daemon's bridge gateway address, which a simulator without networks lacks
   if (flagList(cmd, 'add-host').some((h) => h.endsWith(':host-gateway'))) {
     return out.err(`drydock: docker ${name} --add-host NAME:host-gateway is not simulated; run this with --engine docker\n`, 125);
@@ -128,6 +155,8 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   for (const flag of REFUSED_AFTER_CHECKS) {
     if (cmd.flagsSet.has(flag)) return out.err(`drydock: docker ${name} --${flag} is not simulated; run this with --engine docker\n`, 125);
   }
+  const shared = unsimulatedNamespace(daemon, modes.ipcMode, modes.pidMode, flagString(cmd, 'uts') ?? '');
+  if (shared) return out.err(`drydock: docker ${name} --${shared} ${flagString(cmd, shared) ?? ''} is not simulated; run this with --engine docker\n`, 125);
   if (!volumes.ok) {
     for (const volumeName of volumes.madeBefore ?? []) daemon.volumes.create(volumeName, daemon.clock.now(), false, null, null);
     return daemonError(volumes.error);
@@ -144,11 +173,14 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
     mounts.push({ type: 'volume', name: null, destination: spec.destination, readOnly: false, mode: '', configVolume: true, typed: 'typed' in spec ? spec.typed : undefined });
   }
   for (const m of mountConfigs) {
-    const bad = validateMountConfig(m, (p) => daemon.host.get(followHostPath(daemon.host, p)) !== undefined);
-    if (bad) return daemonError(bad);
     if (m.Type === 'bind') {
       mounts.push({ type: 'bind', source: m.Source ?? '', destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: '', createSource: false });
     } else if (m.Type === 'volume') {
+      // registerMountPoints creates each named volume as it reaches its mount (the local driver's name check),
+      // after its Duplicate mount point check, which createContainer makes
+      const taken = mounts.some((x) => !(x.type === 'volume' && x.configVolume) && resolvePath('/', x.destination) === resolvePath('/', m.Target ?? ''));
+      const badName = m.Source && !taken ? validateLocalVolumeName(m.Source) : undefined;
+      if (badName) return daemonError(badName);
       mounts.push({ type: 'volume', name: m.Source || null, destination: m.Target ?? '', readOnly: m.ReadOnly === true, mode: 'z' });
     } else {
       return out.err(`drydock: --mount type=${m.Type} is not simulated; run this with --engine docker\n`, 125);
@@ -190,13 +222,15 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
         readonlyRootfs: flagBool(cmd, 'read-only'),
         capAdd: flagList(cmd, 'cap-add').length ? flagList(cmd, 'cap-add') : null,
         capDrop: flagList(cmd, 'cap-drop').length ? flagList(cmd, 'cap-drop') : null,
-        pidMode: flagString(cmd, 'pid') ?? '',
+        pidMode: modes.pidMode,
+        ipcMode: modes.ipcMode,
         devices: flagList(cmd, 'device'),
         groupAdd: flagList(cmd, 'group-add').length ? flagList(cmd, 'group-add') : null,
         ...(cid ? { containerIdFile: cid.path } : {}),
         ...netSettings((f) => flagList(cmd, f)),
         mounts: mountConfigs.length ? (mountConfigs as unknown as Record<string, unknown>[]) : null,
         tmpfs: tmpfsFromFlags(flagList(cmd, 'tmpfs')),
+        oomScoreAdj: oomScoreAdj(cmd),
       },
       labels: kvStringsToMap(flagList(cmd, 'label')),
       autoRemove: flagBool(cmd, 'rm'),
@@ -211,7 +245,9 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   for (const warning of dnsWarnings(container.host)) out.err(`WARNING: ${warning}\n`, 0);
   if (!isRun) return out.out(`${container.id}\n`);
 
-  const started = startContainer(daemon, container, !detach);
+  // attached to stdin (-i, not -d), the client sends its input and then closes the container's stdin, unless it
+  // is a terminal that stays open
+  const started = startContainer(daemon, container, !detach, interactive && !detach && ctx.stdinIsTerminal !== true);
   // detached, the client prints the new ID before it starts the container, and waits for nothing (no log line
   // about a cancelled wait)
   if ((detach || idOnly) && started.outcome.kind === 'start-failed') out.out(`${container.id}\n`);
