@@ -3,7 +3,8 @@
 // before it parses the next (a syntax error on line 3 does not stop lines 1 and 2).
 
 import type { Assign, Command, Redir, Word } from './ast.js';
-import { Lexer, ShellSyntaxError } from './lexer.js';
+import { Lexer } from './lexer.js';
+import { ShellSyntaxError } from './syntax-error.js';
 import { asAssignment, isKw, isOp, plainText, unexpected } from './parse-words.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -7,7 +7,7 @@ import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { FsError } from '../../fs/vfs.js';
-import { ShellSyntaxError } from './lexer.js';
+import { ShellSyntaxError } from './syntax-error.js';
 import { Parser } from './parser.js';
 import { Shell } from './shell.js';
 import { OPTION_LETTERS, OPTION_ORDER } from './options.js';

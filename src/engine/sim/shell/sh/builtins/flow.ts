@@ -6,7 +6,7 @@ import { FsError } from '../../../fs/vfs.js';
 import { BUSYBOX_APPLETS } from '../../busybox-applets.js';
 import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 import { ArithError, evalArith } from '../arith.js';
-import { ShellSyntaxError } from '../lexer.js';
+import { ShellSyntaxError } from '../syntax-error.js';
 import { Parser } from '../parser.js';
 import type { Shell } from '../shell.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from '../signals.js';
