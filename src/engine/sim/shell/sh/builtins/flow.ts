@@ -11,6 +11,7 @@ import { Parser } from '../parser.js';
 import type { Shell } from '../shell.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from '../signals.js';
 import type { Builtin } from './index.js';
+import { nextopt } from './nextopt.js';
 
 const special = (run: Builtin['run']): Builtin => ({ special: true, run });
 const APPLETS = new Set(BUSYBOX_APPLETS);
@@ -120,21 +121,10 @@ export function describe(sh: Shell, name: string, verbose: boolean): string | nu
 }
 
 function command(sh: Shell, argv: string[]): number {
-  let i = 1;
   let mode: 'run' | 'v' | 'V' = 'run';
-  for (; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    for (const c of a.slice(1)) {
-      if (c === 'v') mode = 'v';
-      else if (c === 'V') mode = 'V';
-      else if (c !== 'p') sh.raise(`illegal option -${c}`, 'command');
-    }
-  }
+  const i = nextopt(sh, argv, 'command', 'pvV', (c) => {
+    if (c !== 'p') mode = c as 'v' | 'V';
+  });
   const args = argv.slice(i);
   if (args.length === 0) return 0;
   if (mode !== 'run') {
