@@ -8,6 +8,7 @@ import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { FsError } from '../../fs/vfs.js';
 import { ShellSyntaxError } from './syntax-error.js';
+import { eachCommand } from './command-loop.js';
 import { Parser } from './parser.js';
 import { Shell } from './shell.js';
 import { OPTION_LETTERS, OPTION_ORDER } from './options.js';
@@ -88,33 +89,31 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
  * line that ends the text is the process's last (ash's evalstring with EV_EXIT), so its program runs in place.
  */
 export function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
-  const parser = new Parser(src, startLine);
   try {
-    for (;;) {
-      let cmd;
-      try {
-        cmd = parser.parseNext();
-      } catch (e) {
-        if (!(e instanceof ShellSyntaxError)) throw e;
+    eachCommand(
+      src,
+      startLine,
+      (e, parser) => {
         if (waiting) throw new ProcessBlocked('stdin');
         sh.lineno = parser.lineNow();
         sh.message(e.message);
         sh.status = 2;
-        break;
-      }
-      if (!cmd) break;
-      if (sh.opts.noexec) continue;
-      try {
-        sh.run(cmd, false, execLast && parser.endedAtEof);
-      } catch (e) {
-        if (e instanceof LoopSignal) continue;
-        if (e instanceof ReturnSignal) {
-          sh.status = e.status;
-          break;
+      },
+      (cmd, parser) => {
+        if (sh.opts.noexec) return true;
+        try {
+          sh.run(cmd, false, execLast && parser.endedAtEof);
+        } catch (e) {
+          if (e instanceof LoopSignal) return true;
+          if (e instanceof ReturnSignal) {
+            sh.status = e.status;
+            return false;
+          }
+          throw e;
         }
-        throw e;
-      }
-    }
+        return true;
+      },
+    );
     if (waiting) throw new ProcessBlocked('stdin');
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ShellError) sh.status = e.status;

@@ -6,8 +6,7 @@ import { FsError } from '../../../fs/vfs.js';
 import { BUSYBOX_APPLETS } from '../../busybox-applets.js';
 import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 import { ArithError, evalArith } from '../arith.js';
-import { ShellSyntaxError } from '../syntax-error.js';
-import { Parser } from '../parser.js';
+import { eachCommand } from '../command-loop.js';
 import type { Shell } from '../shell.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from '../signals.js';
 import type { Builtin } from './index.js';
@@ -25,19 +24,16 @@ export function number(sh: Shell, cmd: string, arg: string): number {
 
 /** Parses and runs source text in the current shell; syntax errors raise like ash's. */
 export function evalSource(sh: Shell, src: string, cmdName: string, startLine: number): number {
-  const parser = new Parser(src, startLine);
   let status = 0;
-  for (;;) {
-    let cmd;
-    try {
-      cmd = parser.parseNext();
-    } catch (e) {
-      if (!(e instanceof ShellSyntaxError)) throw e;
-      sh.raise(e.message, cmdName);
-    }
-    if (!cmd) break;
-    status = sh.run(cmd);
-  }
+  eachCommand(
+    src,
+    startLine,
+    (e) => sh.raise(e.message, cmdName),
+    (cmd) => {
+      status = sh.run(cmd);
+      return true;
+    },
+  );
   return status;
 }
 
