@@ -10,7 +10,7 @@ import { groupEntries, passwdEntries } from '../users.js';
 import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
 import { runProgram } from './lib/exec-program.js';
-import { linkCount } from './ls.js';
+import { linkCount } from './lib/stat-fields.js';
 import { sameFileTest } from '../../fs/inode.js';
 import { parseMode } from './lib/mode.js';
 import { compilePosix } from './lib/posix-regex.js';

@@ -4,7 +4,7 @@
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { abs, errorMsg, missingError, statOrNull } from './lib/common.js';
-import { lastComponent } from './cp.js';
+import { lastComponent } from './lib/paths.js';
 import { getopt } from './lib/getopt.js';
 import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';

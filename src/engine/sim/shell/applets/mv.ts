@@ -4,9 +4,10 @@
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
 import { abs, errorMsg } from './lib/common.js';
-import { copyFile, lastComponent } from './cp.js';
+import { copyFile } from './lib/copy-file.js';
+import { lastComponent } from './lib/paths.js';
 import { getopt } from './lib/getopt.js';
-import { removeFile } from './rm.js';
+import { removeFile } from './lib/remove-file.js';
 import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
