@@ -3,7 +3,7 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg } from './lib/common.js';
+import { abs, errorMsg, perrorMsg } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { parseMode } from './lib/mode.js';
 import { showUsage } from './lib/usage.js';
@@ -53,8 +53,7 @@ export function makeDirectory(
       try {
         ctx.fs.chmod(p, mode);
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, applet, `can't set permissions of directory '${step}': ${strerror(e.code)}`);
+        perrorMsg(ctx, applet, `can't set permissions of directory '${step}'`, e);
         return false;
       }
     }

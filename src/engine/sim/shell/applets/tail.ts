@@ -1,11 +1,10 @@
 // busybox tail: -n/-c counts (-n +N: from line N), headers for several files, and -f, which waits forever
 // after printing (ProcessBlocked).
 
-import { FsError } from '../../fs/vfs.js';
-import { concatBytes, strerror } from '../io.js';
+import { concatBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { endOfInput, errorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { endOfInput, perrorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { modernize, parseCount, lineEnds } from './lib/head-tail.js';
 
@@ -28,8 +27,7 @@ export function tail(ctx: ProcessContext, argv: string[]): number {
     try {
       inputs.push([file, readOperand(ctx, file)]);
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'tail', `can't open '${file}': ${strerror(e.code)}`);
+      perrorMsg(ctx, 'tail', `can't open '${file}'`, e);
       status = 1;
     }
   }

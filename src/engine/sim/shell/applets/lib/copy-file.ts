@@ -5,7 +5,7 @@
 import { FsError } from '../../../fs/vfs.js';
 import { readPath, strerror } from '../../io.js';
 import type { ProcessContext } from '../../process.js';
-import { abs, chargeStep, errorMsg, missingError } from './common.js';
+import { abs, chargeStep, errorMsg, missingError, perrorMsg } from './common.js';
 import { joinPath } from './paths.js';
 
 /** What copyFile does. */
@@ -22,8 +22,7 @@ export interface CopyFlags {
 }
 
 function perror(ctx: ProcessContext, applet: string, msg: string, e: unknown): false {
-  if (!(e instanceof FsError)) throw e;
-  errorMsg(ctx, applet, `${msg}: ${strerror(e.code)}`);
+  perrorMsg(ctx, applet, msg, e);
   return false;
 }
 

@@ -1,11 +1,10 @@
 // remove_file, busybox's removal of one path (rm, and mv after a copy across filesystems): "can't remove 'X':
 // strerror", "'X' is a directory" without -r, silence for missing files with -f, and -i's questions.
 
-import { FsError } from '../../../fs/vfs.js';
 import { strerror } from '../../io.js';
 import type { ProcessContext } from '../../process.js';
 import { ProcessBlocked } from '../../process-errors.js';
-import { abs, errorMsg, missingError } from './common.js';
+import { abs, errorMsg, missingError, perrorMsg } from './common.js';
 
 // bb_ask_y_confirmation: reads one line of stdin; yes when it starts with y or Y.
 function askYes(ctx: ProcessContext): boolean {
@@ -80,7 +79,6 @@ export function removeFile(ctx: ProcessContext, applet: string, path: string, fo
 }
 
 function fail(ctx: ProcessContext, applet: string, path: string, e: unknown): false {
-  if (!(e instanceof FsError)) throw e;
-  errorMsg(ctx, applet, `can't remove '${path}': ${strerror(e.code)}`);
+  perrorMsg(ctx, applet, `can't remove '${path}'`, e);
   return false;
 }
