@@ -10,7 +10,7 @@ import { canAccess } from './permissions.js';
 import type { AccessMode } from './permissions.js';
 
 /** The Vfs code for operations only the owner or root may do. */
-export const EPERM: FsErrorCode = 'EPERM';
+const EPERM: FsErrorCode = 'EPERM';
 
 /** The Vfs as a process with `uid`/`gid` sees it; root gets the Vfs itself. */
 export function withCredentials(fs: Vfs, uid: number, gid: number): Vfs {

@@ -10,7 +10,7 @@ import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */
-export function makeDirectory(
+function makeDirectory(
   ctx: ProcessContext,
   applet: string,
   path: string,

@@ -88,7 +88,7 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
  * would follow (an open stdin), so the end of the text blocks instead of exiting. `execLast` (`sh -c`): the
  * line that ends the text is the process's last (ash's evalstring with EV_EXIT), so its program runs in place.
  */
-export function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
+function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
   try {
     eachCommand(
       src,
@@ -144,7 +144,7 @@ function prompt(sh: Shell): string {
  * the cursor-position query busybox's line editing sends, and the echoed input; errors do not end the shell.
  * With the input used up it prints the next prompt and waits (or exits on end of input).
  */
-export function runInteractive(sh: Shell, text: string, waiting: boolean): number {
+function runInteractive(sh: Shell, text: string, waiting: boolean): number {
   const out = (s: string): void => sh.ctx.stdout(s);
   sh.interactive = true;
   out(BANNER);

@@ -58,7 +58,7 @@ export function parseMode(spec: string, current: number, isDir = false, umask = 
 }
 
 /** `ls -l` style permission string ("rwxr-xr-x") with setuid/setgid/sticky letters. */
-export function permString(mode: number): string {
+function permString(mode: number): string {
   const rwx = (bits: number, special: boolean, ch: string): string => {
     const r = bits & 4 ? 'r' : '-';
     const w = bits & 2 ? 'w' : '-';

@@ -13,7 +13,7 @@ const CLASSES: Record<string, string> = {
 export class RegexError extends Error {}
 
 /** Translates a BRE (`extended` false) or ERE to RegExp source. */
-export function posixToJs(re: string, extended: boolean): string {
+function posixToJs(re: string, extended: boolean): string {
   let out = '';
   let i = 0;
   let groups = 0;

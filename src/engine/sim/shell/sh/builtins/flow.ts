@@ -8,7 +8,7 @@ import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 import { ArithError, evalArith } from '../arith.js';
 import { eachCommand } from '../command-loop.js';
 import type { Shell } from '../shell.js';
-import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from '../signals.js';
+import { ExitSignal, LoopSignal, ReturnSignal } from '../signals.js';
 import type { Builtin } from './index.js';
 import { nextopt } from './nextopt.js';
 
@@ -23,7 +23,7 @@ export function number(sh: Shell, cmd: string, arg: string): number {
 }
 
 /** Parses and runs source text in the current shell; syntax errors raise like ash's. */
-export function evalSource(sh: Shell, src: string, cmdName: string, startLine: number): number {
+function evalSource(sh: Shell, src: string, cmdName: string, startLine: number): number {
   let status = 0;
   eachCommand(
     src,
@@ -97,7 +97,7 @@ function exec(sh: Shell, argv: string[]): number {
 }
 
 /** Describes a command as `type` / `command -V` do; null when not found. */
-export function describe(sh: Shell, name: string, verbose: boolean): string | null {
+function describe(sh: Shell, name: string, verbose: boolean): string | null {
   const found = sh.lookup(name);
   switch (found.kind) {
     case 'function':
@@ -198,4 +198,3 @@ export const FLOW_BUILTINS: [string, Builtin][] = [
   ['trap', special(trap)],
 ];
 
-export { ShellError };
