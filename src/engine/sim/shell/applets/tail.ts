@@ -12,9 +12,9 @@ import { modernize, parseCount, lineEnds } from './lib/head-tail.js';
 export function tail(ctx: ProcessContext, argv: string[]): number {
   const o = getopt(ctx, 'tail', modernize(argv), { flags: 'fFqv', args: 'ncs' });
   if (typeof o === 'number') return o;
-  const bytesMode = o.last('n', 'c') === 'c';
-  const count = parseCount(ctx, 'tail', (bytesMode ? o.value('c') : o.value('n')) ?? '10');
+  const count = parseCount(ctx, 'tail', o);
   if (!count) return 1;
+  const bytesMode = count.bytes;
   const follow = o.has('f') || o.has('F');
   const files = o.operands.length === 0 ? ['-'] : o.operands;
   let status = 0;

@@ -199,13 +199,7 @@ export abstract class WordReader {
       this.pos += 2;
     } else if (c === ':') {
       this.pos++;
-      const offset = this.readParamArg(q, ':}');
-      let length: Word | undefined;
-      if (this.src[this.pos] === ':') {
-        this.pos++;
-        length = this.readParamArg(q, '}');
-      }
-      this.expectBrace();
+      const [offset, length] = this.readArgPair(q, ':');
       return length ? { t: 'substr', name, offset, length, q } : { t: 'substr', name, offset, q };
     } else if ('-=?+'.includes(c) && c !== '') {
       op = c as typeof op;
@@ -216,13 +210,7 @@ export abstract class WordReader {
     } else if (c === '/') {
       op = n === '/' || n === '#' || n === '%' ? (`/${n}` as typeof op) : '/';
       this.pos += op.length;
-      const pattern = this.readParamArg(q, '/}');
-      let repl: Word | undefined;
-      if (this.src[this.pos] === '/') {
-        this.pos++;
-        repl = this.readParamArg(q, '}');
-      }
-      this.expectBrace();
+      const [pattern, repl] = this.readArgPair(q, '/');
       return repl ? { t: 'param', name, op, arg: pattern, repl, q } : { t: 'param', name, op, arg: pattern, q };
     } else {
       throw this.badSubstitution();
@@ -239,6 +227,18 @@ export abstract class WordReader {
   private expectBrace(): void {
     if (this.src[this.pos] !== '}') throw new ShellSyntaxError("missing '}'");
     this.pos++;
+  }
+
+  /** `A` or `A<sep>B` through the closing `}`: `${name:offset:length}`, `${name/pattern/replacement}`. */
+  private readArgPair(q: boolean, sep: string): [Word, Word | undefined] {
+    const first = this.readParamArg(q, `${sep}}`);
+    let second: Word | undefined;
+    if (this.src[this.pos] === sep) {
+      this.pos++;
+      second = this.readParamArg(q, '}');
+    }
+    this.expectBrace();
+    return [first, second];
   }
 
   /** The word after a `${name OP`, up to one of `terms` outside quotes. */
