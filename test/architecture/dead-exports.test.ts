@@ -7,19 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deadExports } from '../../scripts/architecture/dead-exports.js';
 
-// The shell (src/engine/sim/shell/) is being reshaped one applet a file (issue 14, another branch); its exports
-// are held to a ceiling until then, so none is added, and the ceiling goes once that work lands.
-const SHELL = 'src/engine/sim/shell/';
-const SHELL_CEILING = 42;
-
 describe('dead exports (scripts/architecture/dead-exports.ts)', () => {
   it('finds no export of src/ that no other file imports', function () {
     this.timeout(120_000);
     const dead = deadExports();
-    const outside = dead.filter((d) => !d.file.startsWith(SHELL)).map((d) => `${d.file}:${d.line} ${d.name}${d.usedInFile ? ' (unexport it)' : ' (remove it)'}`);
-    assert.deepEqual(outside, []);
-    const shell = dead.filter((d) => d.file.startsWith(SHELL));
-    assert.ok(shell.length <= SHELL_CEILING, `the shell has ${shell.length} dead exports, more than ${SHELL_CEILING}:\n${shell.map((d) => `${d.file}:${d.line} ${d.name}`).join('\n')}`);
+    assert.deepEqual(
+      dead.map((d) => `${d.file}:${d.line} ${d.name}${d.usedInFile ? ' (unexport it)' : ' (remove it)'}`),
+      [],
+    );
   });
 
   it('tells imported names from dead ones, through re-exports, import() and import types', () => {

@@ -10,7 +10,7 @@ import { canAccess } from './permissions.js';
 import type { AccessMode } from './permissions.js';
 
 /** The Vfs code for operations only the owner or root may do. */
-export const EPERM: FsErrorCode = 'EPERM';
+const EPERM: FsErrorCode = 'EPERM';
 
 /** The Vfs as a process with `uid`/`gid` sees it; root gets the Vfs itself. */
 export function withCredentials(fs: Vfs, uid: number, gid: number): Vfs {
@@ -61,22 +61,22 @@ class CredentialedVfs implements Vfs {
     if (st && st.uid !== this.uid) throw new FsError(EPERM, path);
   }
 
-  lstat(path: string): Stat | null {
+  // stat and lstat see nothing, as for a missing path, behind a directory that is not searchable.
+  private searchable(path: string): boolean {
     try {
       this.search(path);
+      return true;
     } catch {
-      return null;
+      return false;
     }
-    return this.fs.lstat(path);
+  }
+
+  lstat(path: string): Stat | null {
+    return this.searchable(path) ? this.fs.lstat(path) : null;
   }
 
   stat(path: string): Stat | null {
-    try {
-      this.search(path);
-    } catch {
-      return null;
-    }
-    return this.fs.stat(path);
+    return this.searchable(path) ? this.fs.stat(path) : null;
   }
 
   readFile(path: string): Uint8Array {

@@ -34,7 +34,7 @@ export function concatBytes(chunks: Uint8Array[]): Uint8Array {
 }
 
 /** How much an endless device (/dev/zero, /dev/urandom) yields to a reader that reads "everything". */
-export const ENDLESS_DEVICE_BYTES = 1 << 20;
+const ENDLESS_DEVICE_BYTES = 1 << 20;
 
 /** Contents of a character device by path, or null when `path` is not a known device. */
 export function deviceContents(path: string): Uint8Array | null {
@@ -96,14 +96,3 @@ export function strerror(code: FsErrorCode): string {
   return STRERROR[code];
 }
 
-/** strerror text for a filesystem error; anything else is a bug and is rethrown. */
-export function errnoText(e: unknown): string {
-  if (e instanceof FsError) return strerror(e.code);
-  throw e;
-}
-
-/** The errno code of a filesystem error; anything else is rethrown. */
-export function errnoCode(e: unknown): FsError['code'] {
-  if (e instanceof FsError) return e.code;
-  throw e;
-}

@@ -33,7 +33,7 @@ const EXEC_THREADS = 5;
 const COMM_MAX = 15;
 
 /** The kernel's comm: the basename of what was executed, cut to 15 bytes. */
-export function commOf(path: string): string {
+function commOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
   return base.slice(0, COMM_MAX);
 }

@@ -10,9 +10,7 @@ import { execResolved } from './exec-file.js';
 import { resolveExecutable } from './resolve-executable.js';
 
 export { ProcessBlocked, StepBudgetExceeded } from './process-errors.js';
-export type { BlockReason } from './process-errors.js';
 export { resolveExecutable } from './resolve-executable.js';
-export type { ExecFailure, ExecFailureKind } from './resolve-executable.js';
 
 /**
  * Decides what a sleep of the container's main process means: it passes (the gate moves the clock on) or the

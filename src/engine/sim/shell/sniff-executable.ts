@@ -12,7 +12,7 @@ export type ExecTarget =
   | { kind: 'text' };
 
 /** Marker a simulated image may embed in a stand-in busybox binary that is not named "busybox". */
-export const BUSYBOX_MARKER = 'DRYDOCK-BUSYBOX';
+const BUSYBOX_MARKER = 'DRYDOCK-BUSYBOX';
 
 const MARKER_BYTES = new TextEncoder().encode(BUSYBOX_MARKER);
 

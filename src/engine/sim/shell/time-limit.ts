@@ -10,7 +10,7 @@
 import { StepBudgetExceeded } from './process-errors.js';
 
 /** A command that ran past its wall-clock limit; handled as a runaway script (the container's process is killed). */
-export class TimeLimitExceeded extends StepBudgetExceeded {
+class TimeLimitExceeded extends StepBudgetExceeded {
   constructor() {
     super('ran past its time limit');
     this.name = 'TimeLimitExceeded';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Command, Word } from '../../../../src/engine/sim/shell/sh/ast.js';
-import { ShellSyntaxError } from '../../../../src/engine/sim/shell/sh/lexer.js';
+import { ShellSyntaxError } from '../../../../src/engine/sim/shell/sh/syntax-error.js';
 import { Parser } from '../../../../src/engine/sim/shell/sh/parser.js';
 import { run } from './helpers.js';
 

@@ -1,9 +1,8 @@
 // busybox base64: encode, or -d decode.
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror, toText } from '../io.js';
+import { toText } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { errorMsg, readOperand, stdinToEof } from './lib/common.js';
+import { perrorMsg, readOperand, stdinToEof } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 
 /** `base64 [-d] [-w COL] [FILE]` */
@@ -15,8 +14,7 @@ export const base64: Applet = (ctx, argv) => {
   try {
     data = file === undefined || file === '-' ? stdinToEof(ctx) : readOperand(ctx, file);
   } catch (e) {
-    if (!(e instanceof FsError)) throw e;
-    errorMsg(ctx, 'base64', `can't open '${file ?? ''}': ${strerror(e.code)}`);
+    perrorMsg(ctx, 'base64', `can't open '${file ?? ''}'`, e);
     return 1;
   }
   if (o.has('d')) {

@@ -4,8 +4,7 @@ import { FsError } from '../../fs/vfs.js';
 import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
 import { abs, errorMsg, missingError } from './lib/common.js';
-import { modeString } from './ls.js';
-import { parseMode } from './lib/mode.js';
+import { modeString, parseMode } from './lib/mode.js';
 import { showUsage } from './lib/usage.js';
 import { withInvalid, walk, Invalid } from './lib/owner.js';
 

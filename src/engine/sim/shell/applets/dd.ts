@@ -5,7 +5,7 @@
 import { FILE_SIZE_LIMIT, FsError } from '../../fs/vfs.js';
 import { concatBytes, strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { abs, endOfInput, errorMsg, readOperand, takeStdin } from './lib/common.js';
+import { abs, endOfInput, errorMsg, perrorMsg, readOperand, takeStdin } from './lib/common.js';
 
 const SUFFIX: Record<string, number> = { '': 1, c: 1, w: 2, b: 512, kB: 1000, k: 1024, K: 1024, MB: 1_000_000, M: 1048576, GB: 1e9, G: 1073741824 };
 
@@ -64,8 +64,7 @@ export const dd: Applet = (ctx, argv) => {
       try {
         data = readOperand(ctx, input);
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, 'dd', `can't open '${input}': ${strerror(e.code)}`);
+        perrorMsg(ctx, 'dd', `can't open '${input}'`, e);
         return 1;
       }
     }

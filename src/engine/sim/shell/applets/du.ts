@@ -5,7 +5,8 @@ import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
-import { blocksOf, humanSize } from './ls.js';
+import { humanSize } from './lib/human-size.js';
+import { blocksOf } from './lib/stat-fields.js';
 
 /** `du [-aHLdclsxhmk] [FILE]...` (1 KiB units, blocks as ext4 allocates them). */
 export const du: Applet = (ctx, argv) => {

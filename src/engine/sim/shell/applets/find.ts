@@ -10,7 +10,7 @@ import { groupEntries, passwdEntries } from '../users.js';
 import type { Applet } from './lib/common.js';
 import { abs, chargeStep, errorMsg, missingError } from './lib/common.js';
 import { runProgram } from './lib/exec-program.js';
-import { linkCount } from './ls.js';
+import { linkCount } from './lib/stat-fields.js';
 import { sameFileTest } from '../../fs/inode.js';
 import { parseMode } from './lib/mode.js';
 import { compilePosix, RegexError } from './lib/posix-regex.js';
@@ -187,23 +187,17 @@ class FindParser {
         if (!ref) this.fail(`can't stat '${file}': ${missingError(ctx, file)}`);
         return test((it) => it.st.mtime > ref.mtime);
       }
-      case '-user': {
-        const u = this.need(a);
-        const uid = /^\d+$/.test(u) ? Number(u) : passwdEntries(ctx.fs).find((e) => e.name === u)?.uid;
-        if (uid === undefined) {
-          errorMsg(ctx, 'find', `unknown user ${u}`);
-          throw new FindError(1);
-        }
-        return test((it) => it.st.uid === uid);
-      }
+      case '-user':
       case '-group': {
-        const g = this.need(a);
-        const gid = /^\d+$/.test(g) ? Number(g) : groupEntries(ctx.fs).find((e) => e.name === g)?.gid;
-        if (gid === undefined) {
-          errorMsg(ctx, 'find', `unknown group ${g}`);
+        const name = this.need(a);
+        const user = a === '-user';
+        const byName = user ? passwdEntries(ctx.fs).find((e) => e.name === name)?.uid : groupEntries(ctx.fs).find((e) => e.name === name)?.gid;
+        const id = /^\d+$/.test(name) ? Number(name) : byName;
+        if (id === undefined) {
+          errorMsg(ctx, 'find', `unknown ${user ? 'user' : 'group'} ${name}`);
           throw new FindError(1);
         }
-        return test((it) => it.st.gid === gid);
+        return test((it) => (user ? it.st.uid : it.st.gid) === id);
       }
       case '-links': {
         const spec = this.need(a);

@@ -2,10 +2,9 @@
 // "file:" prefixes for several inputs or -r; exit 0 on a match, 1 on none, 2 when a file could not be read.
 
 import { basename } from '../../fs/path.js';
-import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror, toText } from '../io.js';
+import { readPath, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
-import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, readOperand, takeStdin } from './lib/common.js';
+import { abs, chargeStep, endOfInput, errorMsg, isStdinPath, missingError, perrorMsg, readOperand, takeStdin } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import type { Opts } from './lib/getopt.js';
 import { compilePosix, RegexError } from './lib/posix-regex.js';
@@ -60,8 +59,7 @@ export function grep(ctx: ProcessContext, argv: string[]): number {
       const text = toText(readOperand(ctx, f));
       if (text !== '') patterns.push(...text.replace(/\n$/, '').split('\n'));
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'grep', `${f}: ${strerror(e.code)}`);
+      perrorMsg(ctx, 'grep', f, e);
       return 2;
     }
   }

@@ -11,9 +11,9 @@ import { modernize, parseCount, lineEnds } from './lib/head-tail.js';
 export function head(ctx: ProcessContext, argv: string[]): number {
   const o = getopt(ctx, 'head', modernize(argv), { flags: 'qv', args: 'nc' });
   if (typeof o === 'number') return o;
-  const bytesMode = o.last('n', 'c') === 'c';
-  const count = parseCount(ctx, 'head', (bytesMode ? o.value('c') : o.value('n')) ?? '10');
+  const count = parseCount(ctx, 'head', o);
   if (!count) return 1;
+  const bytesMode = count.bytes;
   const files = o.operands.length === 0 ? ['-'] : o.operands;
   const headers = o.has('v') || (files.length > 1 && !o.has('q'));
   let status = 0;

@@ -3,11 +3,10 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg, missingError, statOrNull } from './lib/common.js';
-import { lastComponent } from './cp.js';
+import { abs, errorMsg, missingError, perrorMsg, statOrNull } from './lib/common.js';
+import { lastComponent } from './lib/paths.js';
 import { getopt } from './lib/getopt.js';
 import { showUsage } from './lib/usage.js';
-import { strerror } from '../io.js';
 
 /** `ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR` */
 export function ln(ctx: ProcessContext, argv: string[]): number {
@@ -69,8 +68,7 @@ export function ln(ctx: ProcessContext, argv: string[]): number {
         fs.writeFile(lp, fs.readFile(abs(ctx, target)), { mode: st?.mode ?? 0o644 });
       }
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'ln', `${link}: ${strerror(e.code)}`);
+      perrorMsg(ctx, 'ln', link, e);
       status = 1;
     }
   }

@@ -8,7 +8,9 @@ import { groupName, userName } from '../users.js';
 import { abs, errorMsg, missingError } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import type { Opts } from './lib/getopt.js';
-import { permString } from './lib/mode.js';
+import { humanSize } from './lib/human-size.js';
+import { modeString } from './lib/mode.js';
+import { blocksOf, linkCount } from './lib/stat-fields.js';
 import { strftime } from './lib/strftime.js';
 
 interface Entry {
@@ -20,60 +22,13 @@ interface Entry {
 }
 
 
-/** st_nlink: what the Vfs reports when it knows (overlay: 1 for merged dirs), else ext4's 2 + subdirectories. */
-export function linkCount(ctx: ProcessContext, path: string, st: Stat): number {
-  const reported = (st as Stat & { nlink?: number }).nlink;
-  if (typeof reported === 'number') return reported;
-  if (st.kind !== 'dir') return 1;
-  let n = 2;
-  try {
-    for (const name of ctx.fs.readdir(path)) if (ctx.fs.lstat(`${path === '/' ? '' : path}/${name}`)?.kind === 'dir') n++;
-  } catch {
-    // unreadable: keep 2
-  }
-  return n;
-}
-
-/** st_blocks in 512-byte units, as ext4 allocates them (4 KiB blocks; fast symlinks and devices use none). */
-export function blocksOf(st: Stat): number {
-  if (st.blocks !== undefined) return st.blocks;
-  if (st.kind === 'dir') return 8;
-  if (st.kind === 'file') return Math.ceil(st.size / 4096) * 8;
-  return 0;
-}
-
-/** bb_mode_string. */
-export function modeString(st: Stat): string {
-  const type = st.kind === 'dir' ? 'd' : st.kind === 'symlink' ? 'l' : st.kind === 'char' ? (st.block ? 'b' : 'c') : '-';
-  return type + permString(st.mode);
-}
-
-/** "Nov 22 21:26" within six months of now, else "Nov 22  2025" (UTC, as in a container without TZ). */
-export function lsTime(mtime: number, now: number): string {
+// "Nov 22 21:26" within six months of now, else "Nov 22  2025" (UTC, as in a container without TZ).
+function lsTime(mtime: number, now: number): string {
   const age = (now - mtime) / 1000;
   if (age < (3600 * 24 * 365) / 2 && age > -15 * 60) return strftime('%b %e %H:%M', mtime);
   return `${strftime('%b %e', mtime)} ${strftime('%Y', mtime).padStart(5, ' ')}`;
 }
 
-/** make_human_readable_str(size, 1, 0). */
-export function humanSize(size: number, fraction = 1): string {
-  const units = ['', 'K', 'M', 'G', 'T', 'P', 'E'];
-  let v = size;
-  let u = 0;
-  let frac = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    frac = Math.floor(((v % 1024) * 10 + 512) / 1024);
-    v = Math.floor(v / 1024);
-    u++;
-  }
-  if (u === 0) return String(size);
-  if (frac >= 10) {
-    v++;
-    frac = 0;
-  }
-  if (!fraction) return `${v + (frac >= 5 ? 1 : 0)}${units[u]}`;
-  return `${v}.${frac}${units[u]}`;
-}
 
 class Lister {
   status = 0;

@@ -3,14 +3,14 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg } from './lib/common.js';
+import { abs, errorMsg, perrorMsg } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { parseMode } from './lib/mode.js';
 import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
 /** Creates a directory like bb_make_directory; prints its own error and returns false on failure. */
-export function makeDirectory(
+function makeDirectory(
   ctx: ProcessContext,
   applet: string,
   path: string,
@@ -53,8 +53,7 @@ export function makeDirectory(
       try {
         ctx.fs.chmod(p, mode);
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, applet, `can't set permissions of directory '${step}': ${strerror(e.code)}`);
+        perrorMsg(ctx, applet, `can't set permissions of directory '${step}'`, e);
         return false;
       }
     }

@@ -3,10 +3,11 @@
 
 import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg } from './lib/common.js';
-import { copyFile, lastComponent } from './cp.js';
+import { abs, errorMsg, perrorMsg } from './lib/common.js';
+import { copyFile } from './lib/copy-file.js';
+import { lastComponent } from './lib/paths.js';
 import { getopt } from './lib/getopt.js';
-import { removeFile } from './rm.js';
+import { removeFile } from './lib/remove-file.js';
 import { showUsage } from './lib/usage.js';
 import { strerror } from '../io.js';
 
@@ -29,8 +30,7 @@ export function mv(ctx: ProcessContext, argv: string[]): number {
       isDir = ctx.fs.stat(abs(ctx, target))?.kind === 'dir';
     } catch (e) {
       // cp_mv_stat2: a stat that fails other than ENOENT (a symlink loop) stops mv before it moves anything
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'mv', `can't stat '${target}': ${strerror(e.code)}`);
+      perrorMsg(ctx, 'mv', `can't stat '${target}'`, e);
       return 1;
     }
     if (sources.length === 1 && (!isDir || o.has('T'))) pairs.push([sources[0] ?? '', target]);

@@ -8,7 +8,7 @@ import { errorMsg } from './lib/common.js';
 import { hasCapability } from './lib/capability.js';
 import { getopt } from './lib/getopt.js';
 import { showUsage } from './lib/usage.js';
-import { sleepFor } from './sleep.js';
+import { sleepFor } from './lib/sleep-for.js';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 

@@ -155,7 +155,7 @@ function widthArg(a: string, err: (m: string) => void, state: { convErr: boolean
 }
 
 /** bb_strtoll/bb_strtoull with base 0 and busybox's error rules; a leading quote gives the character code. */
-export function toInteger(argIn: string, signed: boolean, err: (m: string) => void, state: { convErr: boolean }): bigint {
+function toInteger(argIn: string, signed: boolean, err: (m: string) => void, state: { convErr: boolean }): bigint {
   let arg = argIn.replace(/^\s+/, '');
   if (arg.startsWith('"') || arg.startsWith("'")) return BigInt(toBytes(arg.slice(1))[0] ?? 0);
   if (arg.startsWith('+')) arg = arg.slice(1);

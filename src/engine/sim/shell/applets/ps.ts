@@ -3,13 +3,12 @@
 // `{comm} ` in front when comm is not argv[0]'s basename (a NOEXEC applet run in a forked shell) and `[comm]`
 // when the command line is empty. Columns the simulator has no model for (vsz, rss) are refused plainly.
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror, toText } from '../io.js';
+import { toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { groupName, userName } from '../users.js';
 import type { Applet } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
-import { errorMsg } from './lib/common.js';
+import { errorMsg, perrorMsg } from './lib/common.js';
 
 /** What ps knows of one process. */
 interface PsProcess {
@@ -78,8 +77,7 @@ export const ps: Applet = (ctx, argv) => {
   try {
     processes = scan(ctx);
   } catch (e) {
-    if (!(e instanceof FsError)) throw e;
-    errorMsg(ctx, 'ps', `can't open '/proc': ${strerror(e.code)}`);
+    perrorMsg(ctx, 'ps', `can't open '/proc'`, e);
     return 1;
   }
   // not a terminal: no width limit; on one, busybox's 80 columns less one

@@ -177,13 +177,8 @@ const APPLETS = new Map<string, AppletEntry>([
   ['sha256sum', { run: sha256sum, usage: sha256sumUsage }],
 ]);
 
-/** Names of the applets that are simulated. */
-export function simulatedApplets(): string[] {
-  return [...APPLETS.keys()].sort();
-}
-
 /** The message for a busybox applet the simulator does not implement. */
-export function notSimulatedApplet(name: string): string {
+function notSimulatedApplet(name: string): string {
   return `drydock: applet '${name}' is not simulated; run this scenario with --engine docker`;
 }
 

@@ -3,10 +3,9 @@
 // translated to JavaScript (see posix-regex.ts). A file's last line without a newline is printed without
 // one, and whatever is printed after it starts with the missing newline (puts_maybe_newline).
 
-import { FsError } from '../../fs/vfs.js';
-import { readPath, strerror, toBytes, toText } from '../io.js';
+import { readPath, toBytes, toText } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { abs, errorMsg, stdinToEof } from './lib/common.js';
+import { abs, errorMsg, perrorMsg, stdinToEof } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { SedError, Script } from './lib/sed-script.js';
 import { showUsage } from './lib/usage.js';
@@ -34,8 +33,7 @@ export const sed: Applet = (ctx, argv) => {
       try {
         pieces.push(toText(readPath(ctx, v)).replace(/\n$/, ''));
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, 'sed', `can't open '${v}': ${strerror(e.code)}`);
+        perrorMsg(ctx, 'sed', `can't open '${v}'`, e);
         return 1;
       }
     }
@@ -76,8 +74,7 @@ export const sed: Applet = (ctx, argv) => {
       try {
         text = toText(readPath(ctx, f));
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, 'sed', `${f}: ${strerror(e.code)}`);
+        perrorMsg(ctx, 'sed', f, e);
         status = 1;
         continue;
       }
@@ -95,8 +92,7 @@ export const sed: Applet = (ctx, argv) => {
       try {
         input.push(...splitInput(toText(readPath(ctx, f))));
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        errorMsg(ctx, 'sed', `${f}: ${strerror(e.code)}`);
+        perrorMsg(ctx, 'sed', f, e);
         status = 1;
       }
     }

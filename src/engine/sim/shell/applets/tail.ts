@@ -1,11 +1,10 @@
 // busybox tail: -n/-c counts (-n +N: from line N), headers for several files, and -f, which waits forever
 // after printing (ProcessBlocked).
 
-import { FsError } from '../../fs/vfs.js';
-import { concatBytes, strerror } from '../io.js';
+import { concatBytes } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
-import { endOfInput, errorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
+import { endOfInput, perrorMsg, readOperand, stdinToEof, takeStdin } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { modernize, parseCount, lineEnds } from './lib/head-tail.js';
 
@@ -13,9 +12,9 @@ import { modernize, parseCount, lineEnds } from './lib/head-tail.js';
 export function tail(ctx: ProcessContext, argv: string[]): number {
   const o = getopt(ctx, 'tail', modernize(argv), { flags: 'fFqv', args: 'ncs' });
   if (typeof o === 'number') return o;
-  const bytesMode = o.last('n', 'c') === 'c';
-  const count = parseCount(ctx, 'tail', (bytesMode ? o.value('c') : o.value('n')) ?? '10');
+  const count = parseCount(ctx, 'tail', o);
   if (!count) return 1;
+  const bytesMode = count.bytes;
   const follow = o.has('f') || o.has('F');
   const files = o.operands.length === 0 ? ['-'] : o.operands;
   let status = 0;
@@ -28,8 +27,7 @@ export function tail(ctx: ProcessContext, argv: string[]): number {
     try {
       inputs.push([file, readOperand(ctx, file)]);
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'tail', `can't open '${file}': ${strerror(e.code)}`);
+      perrorMsg(ctx, 'tail', `can't open '${file}'`, e);
       status = 1;
     }
   }

@@ -1,9 +1,7 @@
 // busybox tee: stdin to stdout and files, -a.
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { abs, endOfInput, errorMsg, takeStdin } from './lib/common.js';
+import { abs, endOfInput, perrorMsg, takeStdin } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 
 /** `tee [-ai] [FILE]...` */
@@ -17,8 +15,7 @@ export const tee: Applet = (ctx, argv) => {
       ctx.fs.writeFile(abs(ctx, f), new Uint8Array(), { append: o.has('a') });
       targets.push(f);
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'tee', `${f}: ${strerror(e.code)}`);
+      perrorMsg(ctx, 'tee', f, e);
       status = 1;
     }
   }

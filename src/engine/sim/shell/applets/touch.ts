@@ -1,13 +1,11 @@
 // busybox touch: sets mtime to the clock (or -d/-t/-r), creates missing files unless -c, and reports other
 // failures as "touch: FILE: strerror" (the transcripts' "touch: /x: Read-only file system").
 
-import { FsError } from '../../fs/vfs.js';
 import type { ProcessContext } from '../process.js';
-import { abs, errorMsg, missingError } from './lib/common.js';
+import { abs, errorMsg, missingError, perrorMsg } from './lib/common.js';
 import { parseDate } from './lib/date-parse.js';
 import { getopt } from './lib/getopt.js';
 import { showUsage } from './lib/usage.js';
-import { strerror } from '../io.js';
 
 /** `touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...` */
 export function touch(ctx: ProcessContext, argv: string[]): number {
@@ -49,8 +47,7 @@ export function touch(ctx: ProcessContext, argv: string[]): number {
         if (date !== undefined || ref !== undefined) ctx.fs.utimes(path, mtime);
       }
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'touch', `${file}: ${strerror(e.code)}`);
+      perrorMsg(ctx, 'touch', file, e);
       status = 1;
     }
   }

@@ -1,9 +1,7 @@
 // busybox truncate: -s SIZE with its suffixes, -c.
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { abs, errorMsg } from './lib/common.js';
+import { abs, errorMsg, perrorMsg } from './lib/common.js';
 import { getopt } from './lib/getopt.js';
 import { showUsage } from './lib/usage.js';
 
@@ -30,8 +28,7 @@ export const truncate: Applet = (ctx, argv) => {
       data.set(old.subarray(0, size));
       ctx.fs.writeFile(p, data);
     } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      errorMsg(ctx, 'truncate', `${f}: ${strerror(e.code)}`);
+      perrorMsg(ctx, 'truncate', f, e);
       status = 1;
     }
   }

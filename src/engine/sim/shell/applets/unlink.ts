@@ -1,9 +1,7 @@
 // busybox unlink: one file, no options.
 
-import { FsError } from '../../fs/vfs.js';
-import { strerror } from '../io.js';
 import type { Applet } from './lib/common.js';
-import { abs, errorMsg } from './lib/common.js';
+import { abs, perrorMsg } from './lib/common.js';
 import { showUsage } from './lib/usage.js';
 
 /** `unlink FILE` */
@@ -14,8 +12,7 @@ export const unlink: Applet = (ctx, argv) => {
     ctx.fs.unlink(abs(ctx, args[0] ?? ''));
     return 0;
   } catch (e) {
-    if (!(e instanceof FsError)) throw e;
-    errorMsg(ctx, 'unlink', `can't remove file '${args[0] ?? ''}': ${strerror(e.code)}`);
+    perrorMsg(ctx, 'unlink', `can't remove file '${args[0] ?? ''}'`, e);
     return 1;
   }
 };

@@ -3,7 +3,7 @@
 import type { Applet } from './lib/common.js';
 import { showUsage } from './lib/usage.js';
 import { errorMsg } from './lib/common.js';
-import { sleepFor } from './sleep.js';
+import { sleepFor } from './lib/sleep-for.js';
 
 /** `usleep N` (microseconds) */
 export const usleep: Applet = (ctx, argv) => {

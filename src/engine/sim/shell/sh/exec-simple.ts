@@ -140,7 +140,7 @@ function becomeApplet(sh: Shell, argv: string[]): void {
 }
 
 /** Calls a shell function with `argv` as its positional parameters. */
-export function callFunction(sh: Shell, body: Command, argv: string[]): number {
+function callFunction(sh: Shell, body: Command, argv: string[]): number {
   const savedParams = sh.params;
   const savedLine = sh.funcLine;
   sh.params = argv.slice(1);
@@ -191,7 +191,7 @@ function withTempVars(sh: Shell, assigns: Assign[], argv: string[], body: () => 
 }
 
 /** Executes a file found by path or $PATH, as ash's shellexec + tryexec do. */
-export function runPath(sh: Shell, argv: string[], path: string, env: Map<string, string>): number {
+function runPath(sh: Shell, argv: string[], path: string, env: Map<string, string>): number {
   const name = argv[0] ?? '';
   const fs = sh.ctx.fs;
   const abs = resolvePath(sh.cwd, path);
@@ -232,7 +232,7 @@ function trace(sh: Shell, assigns: [string, string][], argv: string[]): void {
 }
 
 /** ash's maybe_single_quote. */
-export function quote(s: string): string {
+function quote(s: string): string {
   if (!/[^+,\-./0-9:@A-Z\]^_a-z]/.test(s)) return s;
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }

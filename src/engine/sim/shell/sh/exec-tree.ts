@@ -88,15 +88,25 @@ function evaluate(sh: Shell, cmd: Command, tested: boolean, last: boolean): numb
         return cmd.elseBody ? sh.run(cmd.elseBody, tested, lastInside) : 0;
       });
     case 'loop':
-      return withRedirs(sh, cmd.redirs, () => runLoop(sh, cmd.until, cmd.cond, cmd.body, tested));
+      return withRedirs(sh, cmd.redirs, () => {
+        const next = (): boolean => {
+          sh.step();
+          return (sh.run(cmd.cond, true) === 0) !== cmd.until;
+        };
+        return runLoop(sh, next, cmd.body, tested);
+      });
     case 'for':
       return withRedirs(sh, cmd.redirs, () => {
         sh.lineno = cmd.line;
         const items = cmd.items ? expandArgs(sh, cmd.items) : [...sh.params];
-        return loopBody(sh, items, (item) => {
-          sh.setVar(cmd.name, item);
+        let i = 0;
+        const next = (): boolean => {
+          if (i >= items.length) return false;
+          sh.step();
+          sh.setVar(cmd.name, items[i++] ?? '');
           return true;
-        }, cmd.body, tested);
+        };
+        return runLoop(sh, next, cmd.body, tested);
       });
     case 'case':
       return withRedirs(sh, cmd.redirs, () => {
@@ -126,31 +136,13 @@ function withRedirs(sh: Shell, redirs: Redir[], body: () => number): number {
   }
 }
 
-function runLoop(sh: Shell, until: boolean, cond: Command, body: Command, tested: boolean): number {
+// while, until and for: `next` takes a step and says whether the body runs again. The status is the last
+// body's, 0 when none ran or the last ended in break or continue.
+function runLoop(sh: Shell, next: () => boolean, body: Command, tested: boolean): number {
   let status = 0;
   sh.loopDepth++;
   try {
-    for (;;) {
-      sh.step();
-      const c = sh.run(cond, true);
-      if ((c === 0) === until) break;
-      const r = runIteration(sh, body, tested);
-      status = typeof r === 'number' ? r : 0;
-      if (r === 'break') break;
-    }
-  } finally {
-    sh.loopDepth--;
-  }
-  return status;
-}
-
-function loopBody(sh: Shell, items: string[], setup: (item: string) => boolean, body: Command, tested: boolean): number {
-  let status = 0;
-  sh.loopDepth++;
-  try {
-    for (const item of items) {
-      sh.step();
-      if (!setup(item)) break;
+    while (next()) {
       const r = runIteration(sh, body, tested);
       status = typeof r === 'number' ? r : 0;
       if (r === 'break') break;

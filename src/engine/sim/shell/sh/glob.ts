@@ -60,6 +60,6 @@ function join(prefix: string, name: string): string {
 }
 
 /** strcmp order (the C locale) for UTF-16 strings of mostly ASCII text. */
-export function byteCompare(a: string, b: string): number {
+function byteCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

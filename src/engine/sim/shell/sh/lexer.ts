@@ -3,9 +3,8 @@
 // by WordReader in word-reader.ts).
 
 import type { Redir, RedirOp, Word } from './ast.js';
-import { ShellSyntaxError, WordReader, literalText } from './word-reader.js';
-
-export { ShellSyntaxError } from './word-reader.js';
+import { ShellSyntaxError } from './syntax-error.js';
+import { WordReader, literalText } from './word-reader.js';
 
 /** Control operators. */
 export type Op = ';' | '&' | '|' | '&&' | '||' | ';;' | '(' | ')';

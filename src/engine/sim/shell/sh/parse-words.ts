@@ -2,7 +2,8 @@
 // and ash's "unexpected" syntax error.
 
 import type { Assign, Word } from './ast.js';
-import { ShellSyntaxError, describeToken } from './lexer.js';
+import { describeToken } from './lexer.js';
+import { ShellSyntaxError } from './syntax-error.js';
 import type { Token } from './lexer.js';
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;

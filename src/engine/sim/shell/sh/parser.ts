@@ -3,7 +3,9 @@
 // before it parses the next (a syntax error on line 3 does not stop lines 1 and 2).
 
 import type { Assign, Command, Redir, Word } from './ast.js';
-import { Lexer, ShellSyntaxError } from './lexer.js';
+import { Lexer } from './lexer.js';
+import type { Token } from './lexer.js';
+import { ShellSyntaxError } from './syntax-error.js';
 import { asAssignment, isKw, isOp, plainText, unexpected } from './parse-words.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -21,6 +23,14 @@ export class Parser extends Lexer {
    */
   endedAtEof = false;
 
+  // A newline (read here) or the end of the input ends a top-level line; anything else does not.
+  private endsLine(tok: Token): boolean {
+    if (tok.t === 'newline') this.next();
+    else if (tok.t === 'eof') this.endedAtEof = true;
+    else return false;
+    return true;
+  }
+
   /** The next top-level command line, or null at the end of the input. */
   parseNext(): Command | null {
     this.endedAtEof = false;
@@ -33,26 +43,11 @@ export class Parser extends Lexer {
       if (tok.t === 'op' && (tok.v === ';' || tok.v === '&')) {
         this.next();
         items.push({ cmd, async: tok.v === '&' });
-        const after = this.peek();
-        if (after.t === 'newline') {
-          this.next();
-          break;
-        }
-        if (after.t === 'eof') {
-          this.endedAtEof = true;
-          break;
-        }
+        if (this.endsLine(this.peek())) break;
         continue;
       }
       items.push({ cmd, async: false });
-      if (tok.t === 'newline') {
-        this.next();
-        break;
-      }
-      if (tok.t === 'eof') {
-        this.endedAtEof = true;
-        break;
-      }
+      if (this.endsLine(tok)) break;
       throw unexpected(tok);
     }
     return items.length === 1 && !items[0]?.async ? (items[0]?.cmd ?? { t: 'empty' }) : { t: 'list', items };

@@ -46,7 +46,7 @@ export function compilePattern(pattern: string): RegexLike {
 }
 
 /** The RegExp source of a pattern, unanchored. */
-export function patternSource(pattern: string): string {
+function patternSource(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] ?? '';

@@ -7,7 +7,8 @@ import { readPath, strerror, toText } from '../io.js';
 import type { ProcessContext } from '../process.js';
 import { ProcessBlocked } from '../process-errors.js';
 import { FsError } from '../../fs/vfs.js';
-import { ShellSyntaxError } from './lexer.js';
+import { ShellSyntaxError } from './syntax-error.js';
+import { eachCommand } from './command-loop.js';
 import { Parser } from './parser.js';
 import { Shell } from './shell.js';
 import { OPTION_LETTERS, OPTION_ORDER } from './options.js';
@@ -87,34 +88,32 @@ export function runShellMain(ctx: ProcessContext, argv: string[]): number {
  * would follow (an open stdin), so the end of the text blocks instead of exiting. `execLast` (`sh -c`): the
  * line that ends the text is the process's last (ash's evalstring with EV_EXIT), so its program runs in place.
  */
-export function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
-  const parser = new Parser(src, startLine);
+function runScript(sh: Shell, src: string, startLine: number, waiting: boolean, execLast = false): number {
   try {
-    for (;;) {
-      let cmd;
-      try {
-        cmd = parser.parseNext();
-      } catch (e) {
-        if (!(e instanceof ShellSyntaxError)) throw e;
+    eachCommand(
+      src,
+      startLine,
+      (e, parser) => {
         if (waiting) throw new ProcessBlocked('stdin');
         sh.lineno = parser.lineNow();
         sh.message(e.message);
         sh.status = 2;
-        break;
-      }
-      if (!cmd) break;
-      if (sh.opts.noexec) continue;
-      try {
-        sh.run(cmd, false, execLast && parser.endedAtEof);
-      } catch (e) {
-        if (e instanceof LoopSignal) continue;
-        if (e instanceof ReturnSignal) {
-          sh.status = e.status;
-          break;
+      },
+      (cmd, parser) => {
+        if (sh.opts.noexec) return true;
+        try {
+          sh.run(cmd, false, execLast && parser.endedAtEof);
+        } catch (e) {
+          if (e instanceof LoopSignal) return true;
+          if (e instanceof ReturnSignal) {
+            sh.status = e.status;
+            return false;
+          }
+          throw e;
         }
-        throw e;
-      }
-    }
+        return true;
+      },
+    );
     if (waiting) throw new ProcessBlocked('stdin');
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ShellError) sh.status = e.status;
@@ -145,7 +144,7 @@ function prompt(sh: Shell): string {
  * the cursor-position query busybox's line editing sends, and the echoed input; errors do not end the shell.
  * With the input used up it prints the next prompt and waits (or exits on end of input).
  */
-export function runInteractive(sh: Shell, text: string, waiting: boolean): number {
+function runInteractive(sh: Shell, text: string, waiting: boolean): number {
   const out = (s: string): void => sh.ctx.stdout(s);
   sh.interactive = true;
   out(BANNER);

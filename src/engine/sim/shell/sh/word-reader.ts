@@ -2,19 +2,44 @@
 // with its operators, `$((…))`, `$'…'`, backquotes, here-document bodies; each part keeps its quoting.
 // Command substitutions are handed back to the parser (the grammar lives in parser.ts).
 
+import { readAnsiC } from './ansi-c.js';
 import type { Command, Word, WordPart } from './ast.js';
-
-/** A syntax error; `detail` is ash's text after "syntax error: ". */
-export class ShellSyntaxError extends Error {
-  constructor(readonly detail: string) {
-    super(`syntax error: ${detail}`);
-    this.name = 'ShellSyntaxError';
-  }
-}
+import { ShellSyntaxError } from './syntax-error.js';
 
 const META = ' \t\n;&|<>()';
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/**
+ * How a run of word text is read: one loop reads them all (a plain word, "…", the argument of a `${…}`
+ * operator, a here-document body, an arithmetic expression), each told apart by these.
+ */
+interface Run {
+  /** the literal parts are quoted; `'` and `$'` are literal characters here */
+  q: boolean;
+  /** characters that end the run, left unread */
+  stops: string;
+  /** the syntax error for the end of input before the run ends, or null when the end ends it */
+  endError: string | null;
+  /** the characters a backslash escapes (null: every one); before another the backslash stays */
+  escapes: string | null;
+  /** an escaped character joins the (quoted) literal text instead of standing as a quoted part of its own */
+  escapeJoins: boolean;
+  /** what `"` does: opens a quoted run, closes this one, is dropped (arithmetic) or is literal text */
+  dquote: 'open' | 'close' | 'drop' | 'lit';
+  /** newlines count as lines (not in text read before, as here-document bodies and arithmetic are) */
+  countLines: boolean;
+}
+
+const WORD: Run = { q: false, stops: META, endError: null, escapes: null, escapeJoins: false, dquote: 'open', countLines: true };
+const DOUBLE_QUOTED: Run = { q: true, stops: '', endError: 'unterminated quoted string', escapes: '$`"\\', escapeJoins: true, dquote: 'close', countLines: true };
+const HEREDOC: Run = { q: true, stops: '', endError: null, escapes: '$`\\', escapeJoins: true, dquote: 'lit', countLines: false };
+const ARITH: Run = { ...HEREDOC, dquote: 'drop' };
+
+/** The argument of a `${name OP…}` up to one of `terms`; inside "…" (`q`) a backslash escapes only what it does there and `}`. */
+function paramArg(q: boolean, terms: string): Run {
+  return { q, stops: terms, endError: "missing '}'", escapes: q ? '$`"\\}' : null, escapeJoins: false, dquote: 'open', countLines: true };
+}
 
 /** The word-level half of the lexer; Lexer adds tokens and here-documents. */
 export abstract class WordReader {
@@ -41,7 +66,7 @@ export abstract class WordReader {
       parts.push({ t: 'tilde', user: tilde[1] ?? '' });
       this.pos += tilde[0].length;
     }
-    parts.push(...this.readParts(false, META, null));
+    parts.push(...this.readRun(WORD));
     return { parts };
   }
 
@@ -56,44 +81,7 @@ export abstract class WordReader {
 
   /** Reads after an opening `"` through the closing one. */
   private readDoubleQuoted(): WordPart[] {
-    const parts: WordPart[] = [];
-    let lit = '';
-    const flush = (): void => {
-      if (lit) parts.push({ t: 'lit', v: lit, q: true });
-      lit = '';
-    };
-    for (;;) {
-      if (this.pos >= this.src.length) throw new ShellSyntaxError('unterminated quoted string');
-      const c = this.src[this.pos] ?? '';
-      if (c === '"') {
-        this.pos++;
-        break;
-      }
-      if (c === '\\') {
-        const n = this.src[this.pos + 1];
-        if (n === '\n') {
-          this.pos += 2;
-          this.line++;
-        } else if (n !== undefined && '$`"\\'.includes(n)) {
-          lit += n;
-          this.pos += 2;
-        } else {
-          lit += '\\';
-          this.pos++;
-        }
-      } else if (c === '$') {
-        flush();
-        parts.push(...this.readDollar(true));
-      } else if (c === '`') {
-        flush();
-        parts.push(this.readBackquote(true));
-      } else {
-        if (c === '\n') this.line++;
-        lit += c;
-        this.pos++;
-      }
-    }
-    flush();
+    const parts = this.readRun(DOUBLE_QUOTED);
     if (parts.length === 0) parts.push({ t: 'lit', v: '', q: true });
     return parts;
   }
@@ -115,8 +103,11 @@ export abstract class WordReader {
       return [this.readBraceParam(q)];
     }
     if (n === "'" && !q) {
-      this.pos += 2;
-      return [{ t: 'lit', v: this.readAnsiC(), q: true }];
+      const { text, end, lines, closed } = readAnsiC(this.src, this.pos + 2);
+      this.pos = end;
+      this.line += lines;
+      if (!closed) throw new ShellSyntaxError('unterminated quoted string');
+      return [{ t: 'lit', v: text, q: true }];
     }
     if (NAME_START.test(n)) {
       let end = this.pos + 1;
@@ -208,13 +199,7 @@ export abstract class WordReader {
       this.pos += 2;
     } else if (c === ':') {
       this.pos++;
-      const offset = this.readParamArg(q, ':}');
-      let length: Word | undefined;
-      if (this.src[this.pos] === ':') {
-        this.pos++;
-        length = this.readParamArg(q, '}');
-      }
-      this.expectBrace();
+      const [offset, length] = this.readArgPair(q, ':');
       return length ? { t: 'substr', name, offset, length, q } : { t: 'substr', name, offset, q };
     } else if ('-=?+'.includes(c) && c !== '') {
       op = c as typeof op;
@@ -225,13 +210,7 @@ export abstract class WordReader {
     } else if (c === '/') {
       op = n === '/' || n === '#' || n === '%' ? (`/${n}` as typeof op) : '/';
       this.pos += op.length;
-      const pattern = this.readParamArg(q, '/}');
-      let repl: Word | undefined;
-      if (this.src[this.pos] === '/') {
-        this.pos++;
-        repl = this.readParamArg(q, '}');
-      }
-      this.expectBrace();
+      const [pattern, repl] = this.readArgPair(q, '/');
       return repl ? { t: 'param', name, op, arg: pattern, repl, q } : { t: 'param', name, op, arg: pattern, q };
     } else {
       throw this.badSubstitution();
@@ -250,61 +229,80 @@ export abstract class WordReader {
     this.pos++;
   }
 
-  /** The word after a `${name OP`, up to one of `terms` outside quotes. */
-  private readParamArg(q: boolean, terms: string): Word {
-    return { parts: this.readParts(q, terms, "missing '}'") };
+  /** `A` or `A<sep>B` through the closing `}`: `${name:offset:length}`, `${name/pattern/replacement}`. */
+  private readArgPair(q: boolean, sep: string): [Word, Word | undefined] {
+    const first = this.readParamArg(q, `${sep}}`);
+    let second: Word | undefined;
+    if (this.src[this.pos] === sep) {
+      this.pos++;
+      second = this.readParamArg(q, '}');
+    }
+    this.expectBrace();
+    return [first, second];
   }
 
-  /**
-   * The parts of a word up to one of `stops` outside quotes: a plain word (stops at a metacharacter or the end)
-   * or the argument of a `${…}` operator (`endError`: the end of input before a stop is that syntax error).
-   * `q`: inside double quotes, where a backslash keeps itself before most characters and `'` is literal.
-   */
-  private readParts(q: boolean, stops: string, endError: string | null): WordPart[] {
+  /** The word after a `${name OP`, up to one of `terms` outside quotes. */
+  private readParamArg(q: boolean, terms: string): Word {
+    return { parts: this.readRun(paramArg(q, terms)) };
+  }
+
+  /** The parts of a run of text, read as `run` says (see `Run`), up to its end. */
+  private readRun(run: Run): WordPart[] {
     const parts: WordPart[] = [];
     let lit = '';
     const flush = (): void => {
-      if (lit) parts.push({ t: 'lit', v: lit, q });
+      if (lit) parts.push({ t: 'lit', v: lit, q: run.q });
       lit = '';
     };
     for (;;) {
       if (this.pos >= this.src.length) {
-        if (endError !== null) throw new ShellSyntaxError(endError);
+        if (run.endError !== null) throw new ShellSyntaxError(run.endError);
         break;
       }
       const c = this.src[this.pos] ?? '';
-      if (stops.includes(c)) break;
+      if (run.stops.includes(c)) break;
       if (c === '\\') {
         const n = this.src[this.pos + 1];
         if (n === '\n') {
           this.pos += 2;
-          this.line++;
+          if (run.countLines) this.line++;
         } else if (n === undefined) {
           lit += '\\';
           this.pos++;
-        } else if (q && !'$`"\\}'.includes(n)) {
-          lit += `\\${n}`;
+        } else if (run.escapes === null || run.escapes.includes(n)) {
           this.pos += 2;
+          if (run.escapeJoins) lit += n;
+          else {
+            flush();
+            parts.push({ t: 'lit', v: n, q: true });
+          }
         } else {
-          flush();
-          parts.push({ t: 'lit', v: n, q: true });
-          this.pos += 2;
+          // The backslash stays; the character after it is read as usual, except that it ends no run.
+          lit += '\\';
+          this.pos++;
+          if (run.stops.includes(n)) {
+            lit += n;
+            this.pos++;
+          }
         }
-      } else if (c === "'" && !q) {
+      } else if (c === "'" && !run.q) {
         flush();
         parts.push({ t: 'lit', v: this.readSingleQuoted(), q: true });
-      } else if (c === '"') {
-        flush();
+      } else if (c === '"' && run.dquote !== 'lit') {
         this.pos++;
-        parts.push(...this.readDoubleQuoted());
+        if (run.dquote === 'close') break;
+        if (run.dquote === 'open') {
+          flush();
+          parts.push(...this.readDoubleQuoted());
+        }
       } else if (c === '$') {
         flush();
-        parts.push(...this.readDollar(q));
+        parts.push(...this.readDollar(run.q));
       } else if (c === '`') {
         flush();
-        parts.push(this.readBackquote(q));
+        parts.push(this.readBackquote(run.q));
       } else {
-        if (c === '\n') this.line++;
+        if (c === '\n' && run.countLines) this.line++;
         lit += c;
         this.pos++;
       }
@@ -344,36 +342,6 @@ export abstract class WordReader {
     return { t: 'cmd', body: this.parseBackquoted(raw, line), q };
   }
 
-  private readAnsiC(): string {
-    let out = '';
-    for (;;) {
-      if (this.pos >= this.src.length) throw new ShellSyntaxError('unterminated quoted string');
-      const c = this.src[this.pos] ?? '';
-      this.pos++;
-      if (c === "'") return out;
-      if (c !== '\\') {
-        if (c === '\n') this.line++;
-        out += c;
-        continue;
-      }
-      const n = this.src[this.pos] ?? '';
-      this.pos++;
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-      if (n in simple) out += simple[n];
-      else if (n === 'x') {
-        const m = /^[0-9a-fA-F]{1,2}/.exec(this.src.slice(this.pos));
-        if (m) {
-          out += String.fromCharCode(parseInt(m[0], 16));
-          this.pos += m[0].length;
-        } else out += '\\x';
-      } else if (/[0-7]/.test(n)) {
-        const m = /^[0-7]{0,2}/.exec(this.src.slice(this.pos));
-        out += String.fromCharCode(parseInt(n + (m?.[0] ?? ''), 8) & 0xff);
-        this.pos += m?.[0].length ?? 0;
-      } else out += `\\${n}`;
-    }
-  }
-
   /**
    * Parses expansions in text that is already delimited (a here-document body, an arithmetic expression):
    * everything counts as quoted; `\` only escapes `$`, backquote, `\` and newline.
@@ -382,48 +350,13 @@ export abstract class WordReader {
     const saved = { src: this.src, pos: this.pos, line: this.line };
     this.src = text;
     this.pos = 0;
-    const parts: WordPart[] = [];
-    let lit = '';
-    const flush = (): void => {
-      if (lit) parts.push({ t: 'lit', v: lit, q: true });
-      lit = '';
-    };
     try {
-      while (this.pos < this.src.length) {
-        const c = this.src[this.pos] ?? '';
-        if (c === '\\') {
-          const n = this.src[this.pos + 1];
-          if (n === '\n') {
-            this.pos += 2;
-            continue;
-          }
-          if (n !== undefined && '$`\\'.includes(n)) {
-            lit += n;
-            this.pos += 2;
-            continue;
-          }
-          lit += c;
-          this.pos++;
-        } else if (c === '$') {
-          flush();
-          parts.push(...this.readDollar(true));
-        } else if (c === '`') {
-          flush();
-          parts.push(this.readBackquote(true));
-        } else if (c === '"' && mode === 'arith') {
-          this.pos++;
-        } else {
-          lit += c;
-          this.pos++;
-        }
-      }
-      flush();
+      return { parts: this.readRun(mode === 'heredoc' ? HEREDOC : ARITH) };
     } finally {
       this.src = saved.src;
       this.pos = saved.pos;
       this.line = saved.line;
     }
-    return { parts };
   }
 }
 

@@ -29,16 +29,6 @@ export function abs(ctx: ProcessContext, path: string): string {
   return resolvePath(ctx.cwd, path);
 }
 
-/** lstat of an operand. */
-export function lstatOf(ctx: ProcessContext, path: string): Stat | null {
-  return ctx.fs.lstat(abs(ctx, path));
-}
-
-/** stat of an operand (symlinks followed). */
-export function statOf(ctx: ProcessContext, path: string): Stat | null {
-  return ctx.fs.stat(abs(ctx, path));
-}
-
 /**
  * What stdin holds now, consumed. Streaming applets (cat, grep) process it and then call `endOfInput`,
  * which blocks when more input could still arrive.
@@ -61,41 +51,6 @@ export function stdinToEof(ctx: ProcessContext): Uint8Array {
   return data;
 }
 
-/**
- * Reads each input operand ("-" or none = stdin) and hands its bytes to `each`. A file that cannot be read
- * prints "applet: NAME: strerror" (or `openMsg`'s form) and makes the result 1.
- */
-export function forEachInput(
-  ctx: ProcessContext,
-  applet: string,
-  files: string[],
-  each: (data: Uint8Array, name: string) => void,
-  options: { canOpenForm?: boolean; eofNeeded?: boolean } = {},
-): number {
-  let status = 0;
-  const list = files.length === 0 ? ['-'] : files;
-  for (const file of list) {
-    if (file === '-') {
-      each(options.eofNeeded ? stdinToEof(ctx) : takeStdin(ctx), file);
-      if (!options.eofNeeded) endOfInput(ctx);
-      continue;
-    }
-    let data: Uint8Array;
-    try {
-      data = readOperand(ctx, file);
-    } catch (e) {
-      if (!(e instanceof FsError)) throw e;
-      if (options.canOpenForm && e.code !== 'EISDIR') errorMsg(ctx, applet, `can't open '${file}': ${strerror(e.code)}`);
-      else if (e.code === 'EISDIR') errorMsg(ctx, applet, `read error: Is a directory`);
-      else errorMsg(ctx, applet, `${file}: ${strerror(e.code)}`);
-      status = 1;
-      continue;
-    }
-    each(data, file);
-  }
-  return status;
-}
-
 /** readPath, with open(2)'s ENOTDIR for "file/" and "file/x" where the Vfs only knows the path is missing. */
 export function readOperand(ctx: ProcessContext, file: string): Uint8Array {
   if (isStdinPath(ctx, file)) return stdinToEof(ctx);
@@ -113,14 +68,6 @@ export function readOperand(ctx: ProcessContext, file: string): Uint8Array {
 export function isStdinPath(ctx: ProcessContext, file: string): boolean {
   const p = abs(ctx, file);
   return p === '/dev/stdin' || p === '/dev/fd/0' || p === '/proc/self/fd/0';
-}
-
-/** Splits text into lines, keeping track of whether the last one ended with a newline. */
-export function splitLines(text: string): { lines: string[]; trailingNewline: boolean } {
-  if (text === '') return { lines: [], trailingNewline: false };
-  const trailingNewline = text.endsWith('\n');
-  const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n');
-  return { lines, trailingNewline };
 }
 
 /**

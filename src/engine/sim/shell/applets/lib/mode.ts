@@ -1,4 +1,7 @@
-// bb_parse_mode: octal modes and symbolic clauses ("u+x,go-w", "a=rX", "g=u") for chmod, mkdir -m, install.
+// bb_parse_mode: octal modes and symbolic clauses ("u+x,go-w", "a=rX", "g=u") for chmod, mkdir -m, install;
+// and the other way, a mode as text (bb_mode_string).
+
+import type { Stat } from '../../../fs/vfs.js';
 
 const WHO: Record<string, number> = { a: 0o7777, u: 0o4700, g: 0o2070, o: 0o0007 };
 const PERM: Record<string, number> = { r: 0o444, w: 0o222, x: 0o111, X: 0o111, s: 0o6000, t: 0o1000 };
@@ -55,7 +58,7 @@ export function parseMode(spec: string, current: number, isDir = false, umask = 
 }
 
 /** `ls -l` style permission string ("rwxr-xr-x") with setuid/setgid/sticky letters. */
-export function permString(mode: number): string {
+function permString(mode: number): string {
   const rwx = (bits: number, special: boolean, ch: string): string => {
     const r = bits & 4 ? 'r' : '-';
     const w = bits & 2 ? 'w' : '-';
@@ -67,4 +70,10 @@ export function permString(mode: number): string {
     rwx((mode >> 3) & 7, (mode & 0o2000) !== 0, 's') +
     rwx(mode & 7, (mode & 0o1000) !== 0, 't')
   );
+}
+
+/** bb_mode_string: `drwxr-xr-x` (ls -l, stat, chmod -v). */
+export function modeString(st: Stat): string {
+  const type = st.kind === 'dir' ? 'd' : st.kind === 'symlink' ? 'l' : st.kind === 'char' ? (st.block ? 'b' : 'c') : '-';
+  return type + permString(st.mode);
 }

@@ -35,13 +35,13 @@ export function withInvalid(fn: Applet): Applet {
 }
 
 /** A user by number or by name in /etc/passwd. */
-export function lookupUser(ctx: ProcessContext, name: string): number | null {
+function lookupUser(ctx: ProcessContext, name: string): number | null {
   if (/^\d+$/.test(name)) return Number(name);
   return passwdEntries(ctx.fs).find((e) => e.name === name)?.uid ?? null;
 }
 
 /** A group by number or by name in /etc/group. */
-export function lookupGroup(ctx: ProcessContext, name: string): number | null {
+function lookupGroup(ctx: ProcessContext, name: string): number | null {
   if (/^\d+$/.test(name)) return Number(name);
   return groupEntries(ctx.fs).find((e) => e.name === name)?.gid ?? null;
 }

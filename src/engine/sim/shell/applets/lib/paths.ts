@@ -1,5 +1,6 @@
 // What the path applets share.
 
+import { basename } from '../../../fs/path.js';
 import type { ProcessContext } from '../../process.js';
 import { abs } from './common.js';
 
@@ -36,4 +37,15 @@ export function canonical(ctx: ProcessContext, path: string, depth = 0): string 
       return null;
     }
   }
+}
+
+/** The last component of an operand, trailing slashes removed (bb_get_last_path_component_strip). */
+export function lastComponent(path: string): string {
+  const stripped = path.replace(/\/+$/, '');
+  return stripped === '' ? '/' : basename(stripped);
+}
+
+/** `dir/name` with one slash between (a directory operand and a name in it). */
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }

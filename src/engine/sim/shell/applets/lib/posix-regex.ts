@@ -60,7 +60,7 @@ class CompletedGroups {
 }
 
 /** Translates a BRE (`extended` false) or ERE to RegExp source. */
-export function posixToJs(re: string, extended: boolean): string {
+function posixToJs(re: string, extended: boolean): string {
   let out = '';
   let i = 0;
   let groups = 0;

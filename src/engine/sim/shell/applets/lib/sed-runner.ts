@@ -294,7 +294,7 @@ export class Runner {
 }
 
 /** The replacement of `s///`: `&`, `\\1`…`\\9`, `\\n`, `\\t`. */
-export function expandReplacement(repl: string, whole: string, groups: (string | undefined)[]): string {
+function expandReplacement(repl: string, whole: string, groups: (string | undefined)[]): string {
   let out = '';
   for (let i = 0; i < repl.length; i++) {
     const ch = repl[i] ?? '';

@@ -6,11 +6,11 @@ import { FsError } from '../../../fs/vfs.js';
 import { BUSYBOX_APPLETS } from '../../busybox-applets.js';
 import { DEFAULT_PATH, searchPath } from '../../resolve-executable.js';
 import { ArithError, evalArith } from '../arith.js';
-import { ShellSyntaxError } from '../lexer.js';
-import { Parser } from '../parser.js';
+import { eachCommand } from '../command-loop.js';
 import type { Shell } from '../shell.js';
-import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from '../signals.js';
+import { ExitSignal, LoopSignal, ReturnSignal } from '../signals.js';
 import type { Builtin } from './index.js';
+import { nextopt } from './nextopt.js';
 
 const special = (run: Builtin['run']): Builtin => ({ special: true, run });
 const APPLETS = new Set(BUSYBOX_APPLETS);
@@ -23,20 +23,17 @@ export function number(sh: Shell, cmd: string, arg: string): number {
 }
 
 /** Parses and runs source text in the current shell; syntax errors raise like ash's. */
-export function evalSource(sh: Shell, src: string, cmdName: string, startLine: number): number {
-  const parser = new Parser(src, startLine);
+function evalSource(sh: Shell, src: string, cmdName: string, startLine: number): number {
   let status = 0;
-  for (;;) {
-    let cmd;
-    try {
-      cmd = parser.parseNext();
-    } catch (e) {
-      if (!(e instanceof ShellSyntaxError)) throw e;
-      sh.raise(e.message, cmdName);
-    }
-    if (!cmd) break;
-    status = sh.run(cmd);
-  }
+  eachCommand(
+    src,
+    startLine,
+    (e) => sh.raise(e.message, cmdName),
+    (cmd) => {
+      status = sh.run(cmd);
+      return true;
+    },
+  );
   return status;
 }
 
@@ -100,7 +97,7 @@ function exec(sh: Shell, argv: string[]): number {
 }
 
 /** Describes a command as `type` / `command -V` do; null when not found. */
-export function describe(sh: Shell, name: string, verbose: boolean): string | null {
+function describe(sh: Shell, name: string, verbose: boolean): string | null {
   const found = sh.lookup(name);
   switch (found.kind) {
     case 'function':
@@ -120,21 +117,10 @@ export function describe(sh: Shell, name: string, verbose: boolean): string | nu
 }
 
 function command(sh: Shell, argv: string[]): number {
-  let i = 1;
   let mode: 'run' | 'v' | 'V' = 'run';
-  for (; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    for (const c of a.slice(1)) {
-      if (c === 'v') mode = 'v';
-      else if (c === 'V') mode = 'V';
-      else if (c !== 'p') sh.raise(`illegal option -${c}`, 'command');
-    }
-  }
+  const i = nextopt(sh, argv, 'command', 'pvV', (c) => {
+    if (c !== 'p') mode = c as 'v' | 'V';
+  });
   const args = argv.slice(i);
   if (args.length === 0) return 0;
   if (mode !== 'run') {
@@ -212,4 +198,3 @@ export const FLOW_BUILTINS: [string, Builtin][] = [
   ['trap', special(trap)],
 ];
 
-export { ShellError };

@@ -5,6 +5,7 @@
 import { ProcessBlocked } from '../../process-errors.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './index.js';
+import { nextopt } from './nextopt.js';
 
 const SPACE = ' \t\n\v\f\r';
 
@@ -13,31 +14,12 @@ function read(sh: Shell, argv: string[]): number {
   let nchars = 0;
   let delim = '\n';
   let fd = 0;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j] ?? '';
-      if (c === 'r' || c === 's') {
-        if (c === 'r') raw = true;
-        continue;
-      }
-      if ('pntud'.includes(c)) {
-        const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-        if (value === undefined) sh.raise(`-${c}: argument expected`, 'read');
-        if (c === 'n') nchars = Number.parseInt(value, 10) || 0;
-        if (c === 'd') delim = value[0] ?? '\0';
-        if (c === 'u') fd = Number.parseInt(value, 10) || 0;
-        break;
-      }
-      sh.raise(`illegal option -${c}`, 'read');
-    }
-  }
+  const i = nextopt(sh, argv, 'read', 'p:n:t:u:d:rs', (c, value = '') => {
+    if (c === 'r') raw = true;
+    if (c === 'n') nchars = Number.parseInt(value, 10) || 0;
+    if (c === 'd') delim = value[0] ?? '\0';
+    if (c === 'u') fd = Number.parseInt(value, 10) || 0;
+  });
   const names = argv.slice(i);
   for (const n of names) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) {

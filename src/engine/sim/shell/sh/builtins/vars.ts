@@ -12,7 +12,7 @@ const regular = (run: Builtin['run']): Builtin => ({ special: false, run });
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** ash's single_quote(): always quoted, `'` written as '"'"'. */
-export function singleQuote(s: string): string {
+function singleQuote(s: string): string {
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }
 
