@@ -4,7 +4,8 @@
 // and its load moves by the minute, so the two are interleaved (one run of each per round, the order alternating
 // from round to round) and compared by their medians. The other commit is checked out into a temporary git
 // worktree outside this tree, given node_modules (this tree's, linked, when its lockfile pins every package the
-// same; else `npm ci`), built, and removed afterwards.
+// same; else `npm ci`), built, and removed afterwards. `notes-paired` instead runs the notes' sequence of both
+// trees in this one process, `rounds` thousand times each (notes-paired.ts): finer than separate runs.
 
 import { execa } from 'execa';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -43,7 +44,7 @@ function sameLockedPackages(other: string, here: string): boolean {
   return Object.entries(theirs).every(([path, p]) => path === '' || ours[path]?.version === p.version);
 }
 
-async function prepare(tree: string, here: string): Promise<string> {
+async function prepare(tree: string, here: string, build = true): Promise<string> {
   let how: string;
   if (tree !== here && sameLockedPackages(tree, here)) {
     symlinkSync(join(here, 'node_modules'), join(tree, 'node_modules'), 'dir');
@@ -53,7 +54,7 @@ async function prepare(tree: string, here: string): Promise<string> {
     how = 'npm ci';
   } else how = 'its own node_modules';
   // the scenario bench times the built CLI (dist/, and the bundle where the tree has one)
-  await execa('npm', ['run', 'build'], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build) await execa('npm', ['run', 'build'], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
   return how;
 }
 
@@ -76,7 +77,7 @@ async function runOnce(tree: string, benches: readonly string[]): Promise<Map<st
 
 /** Compares `ref` with this tree; prints the medians and their ratios. */
 export async function benchCompare(ref: string | undefined, rounds = 3, only: readonly string[] = []): Promise<void> {
-  if (!ref || !Number.isInteger(rounds) || rounds < 1) throw new Error('usage: npm run bench -- compare <git-ref> [rounds] [notes|scenarios|grading…]');
+  if (!ref || !Number.isInteger(rounds) || rounds < 1) throw new Error('usage: npm run bench -- compare <git-ref> [rounds] [notes|scenarios|grading…|notes-paired]');
   const benches = only.length > 0 ? only : ['notes', 'scenarios', 'grading'];
   const here = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
   const sha = (await execa('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: here })).stdout.trim();
@@ -87,6 +88,13 @@ export async function benchCompare(ref: string | undefined, rounds = 3, only: re
   console.log(`compare: ${ref} (${sha.slice(0, 7)}) against this tree (${head}${dirty ? ' with uncommitted changes' : ''}); load average ${load()}`);
   await execa('git', ['worktree', 'add', '--detach', other, sha], { cwd: here });
   try {
+    if (benches.includes('notes-paired')) {
+      // both trees' sources in this one process (no build needed); `rounds` thousands of sequences each
+      console.log(`  ${ref}: ${await prepare(other, here, false)}`);
+      const { benchNotesPaired } = await import('./notes-paired.js');
+      await benchNotesPaired([{ name: ref, dir: other }, { name: 'this tree', dir: here }], rounds * 1000);
+      return;
+    }
     console.log(`  ${ref}: ${await prepare(other, here)}, built`);
     console.log(`  this tree: ${await prepare(here, here)}, built`);
     const runs = { ref: [] as Map<string, number>[], here: [] as Map<string, number>[] };

@@ -12,7 +12,11 @@ import { createSimEngine } from '../src/engine/sim/node/create-sim-engine.js';
 
 const DOCKERFILE = 'FROM centos\nVOLUME ["/dataVolume1", "/dataVolume2"]\nCMD /bin/bash\n';
 
-function sequence(prefix: string, image: string, base: string): string[][] {
+/** The Dockerfile both sides build, its base image a build argument (notes-paired.ts builds it too). */
+export const NOTES_DOCKERFILE = DOCKERFILE.replace('FROM centos', 'ARG BASE\nFROM $BASE');
+
+/** The sequence's docker command lines (notes-paired.ts runs them too). */
+export function notesSequence(prefix: string, image: string, base: string): string[][] {
   return [
     ['build', '-q', '-t', image, '.'],
     ['run', '-dit', '--network', 'none', '--name', `${prefix}dc01`, image],
@@ -42,9 +46,9 @@ export async function benchNotesSequence(): Promise<void> {
   const sim = await median(200, () => {
     const host = new TreeBackend();
     host.put('/w', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
-    host.put('/w/Dockerfile', { kind: 'file', data: new TextEncoder().encode(DOCKERFILE.replace('FROM centos', 'ARG BASE\nFROM $BASE')), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    host.put('/w/Dockerfile', { kind: 'file', data: new TextEncoder().encode(NOTES_DOCKERFILE), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
     const engine = createSimEngine({ host, cwd: '/w' });
-    for (const argv of sequence('', 'tim/centos', 'centos:latest')) {
+    for (const argv of notesSequence('', 'tim/centos', 'centos:latest')) {
       const r = engine.dockerSync(argv);
       if (r.exitCode !== 0) throw new Error(`sim: docker ${argv.join(' ')} failed: ${r.stderr}`);
     }
@@ -57,10 +61,10 @@ export async function benchNotesSequence(): Promise<void> {
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), 'drydock-bench-'));
-  await writeFile(join(dir, 'Dockerfile'), DOCKERFILE.replace('FROM centos', 'ARG BASE\nFROM $BASE'));
+  await writeFile(join(dir, 'Dockerfile'), NOTES_DOCKERFILE);
   try {
     const real = await median(5, async () => {
-      for (const argv of sequence('drydock-bench-', 'drydock-bench/centos', 'drydock/centos:latest')) {
+      for (const argv of notesSequence('drydock-bench-', 'drydock-bench/centos', 'drydock/centos:latest')) {
         const r = await execa(docker, argv, { cwd: dir, reject: false });
         if (r.exitCode !== 0) throw new Error(`docker ${argv.join(' ')} failed: ${r.stderr}`);
       }

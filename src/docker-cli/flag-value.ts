@@ -96,11 +96,15 @@ function stringToString(raw: string): { ok: true; value: string[] } | { ok: fals
   return bad === undefined ? { ok: true, value: pairs } : { ok: false, error: `${bad} must be formatted as key=value` };
 }
 
+// The list with one more value (a function of the module, not a closure per call: every flag parsed calls
+// setFlagValue).
+function append(list: readonly string[], v: string): { ok: true; value: string[] } {
+  return { ok: true, value: [...list, v] };
+}
+
 /** Applies one occurrence of a flag to its current value; the error text is what follows "flag: ". */
 export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: ClientEnv): { ok: true; value: FlagValue } | { ok: false; error: string } {
   const list = Array.isArray(current) ? current : [];
-  const append = (v: string) => ({ ok: true as const, value: [...list, v] });
-  const fail = (error: string) => ({ ok: false as const, error });
   switch (f.type) {
     case 'bool': {
       const b = parseGoBool(raw);
@@ -126,7 +130,7 @@ export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: 
       return { ok: true, value: raw };
     case 'external-ca':
     case 'ipNetSlice':
-      return append(raw);
+      return append(list, raw);
     case 'stringToString': {
       const pairs = stringToString(raw);
       return pairs.ok ? { ok: true, value: [...list, ...pairs.value] } : pairs;
@@ -142,7 +146,7 @@ export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: 
     }
     case 'decimal': {
       const bad = checkDecimal(raw);
-      return bad === undefined ? { ok: true, value: raw } : fail(bad);
+      return bad === undefined ? { ok: true, value: raw } : { ok: false, error: bad };
     }
     case 'stringSlice': {
       if (raw === '') return { ok: true, value: list };
@@ -150,33 +154,33 @@ export function setFlagValue(f: FlagSpec, current: FlagValue, raw: string, env: 
       return csv.ok ? { ok: true, value: [...list, ...csv.value] } : csv;
     }
     case 'stringArray':
-      return append(raw);
+      return append(list, raw);
     case 'filter': {
       if (raw === '') return { ok: true, value: list };
       const bad = checkFilter(raw);
-      return bad === undefined ? append(raw) : fail(bad);
+      return bad === undefined ? append(list, raw) : { ok: false, error: bad };
     }
     case 'mount': {
       const m = parseMountFlag(raw);
-      return m.ok ? append(raw) : m;
+      return m.ok ? append(list, raw) : m;
     }
     case 'ulimit': {
       const u = parseUlimit(raw);
-      return u.ok ? append(raw) : u;
+      return u.ok ? append(list, raw) : u;
     }
     case 'network': {
       const n = checkNetwork(raw);
-      return n.ok ? append(raw) : n;
+      return n.ok ? append(list, raw) : n;
     }
     case 'gpu-request': {
       const g = checkGpus(raw);
-      return g.ok ? append(raw) : g;
+      return g.ok ? append(list, raw) : g;
     }
     case 'list':
     case 'map': {
-      if (f.check === undefined) return append(raw);
+      if (f.check === undefined) return append(list, raw);
       const c = runCheck(f.check, raw, env);
-      return c.ok ? append(c.value) : c;
+      return c.ok ? append(list, c.value) : c;
     }
   }
 }

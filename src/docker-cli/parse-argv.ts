@@ -229,7 +229,9 @@ function runCommand(
   if (unsupported !== undefined) return stop('unsupported-flag', 1, notices, { stderr: unsupported });
   const arity = argError(parentPath, node, spec.args, state.args.length);
   if (arity !== undefined) return stop('arg-error', 1, notices, { stderr: arity });
-  const values = { ...state.values };
+  // the parse's own values become the command's (not copied: `docker run` has some 100); the inherited --help
+  // is not one of its flags
+  const values = state.values;
   if (!ownHelp) delete values['help'];
   return {
     ok: true,

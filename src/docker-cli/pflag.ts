@@ -51,20 +51,38 @@ export interface PflagOptions {
 
 /** A fresh state with every flag at its default. */
 function newFlagState(flags: readonly FlagSpec[]): FlagSetState {
+  // the defaults worked out once (`docker run` has some 100 flags), each list a fresh one; a loop of stores
+  // measured faster than spreading a template object (one this large is a dictionary, slow to copy)
   const values: Record<string, FlagValue> = {};
-  for (const f of flags) if (f.shares === undefined) values[f.name] = defaultValue(f);
+  for (const [name, value] of flagIndex(flags).defaults) values[name] = value ?? [];
   return { values, set: [], args: [], argsLenAtDash: -1, warnings: '', occurrences: [], argIndexes: [] };
 }
 
-const indexes = new WeakMap<readonly FlagSpec[], { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }>();
+/** What parsing a command's flags needs of them, worked out once per command table entry. */
+interface FlagIndex {
+  byName: Map<string, FlagSpec>;
+  byShort: Map<string, FlagSpec>;
+  /** every flag's name and default value, in the flags' order (shared flags under their own entry only); no value: an empty list */
+  defaults: [string, Exclude<FlagValue, string[]> | undefined][];
+}
 
-// A command's flags by long and short name, built once per command table entry (every docker line parses).
-function flagIndex(flags: readonly FlagSpec[]): { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> } {
+const indexes = new WeakMap<readonly FlagSpec[], FlagIndex>();
+
+// A command's flags by long and short name, and their defaults, built once per command table entry (every
+// docker line parses).
+function flagIndex(flags: readonly FlagSpec[]): FlagIndex {
   let index = indexes.get(flags);
   if (!index) {
+    const defaults: FlagIndex['defaults'] = [];
+    for (const f of flags) {
+      if (f.shares !== undefined) continue;
+      const value = defaultValue(f);
+      defaults.push([f.name, Array.isArray(value) ? undefined : value]);
+    }
     index = {
       byName: new Map(flags.map((f) => [f.name, f])),
       byShort: new Map(flags.filter((f) => f.short).map((f) => [f.short ?? '', f])),
+      defaults,
     };
     indexes.set(flags, index);
   }
@@ -76,33 +94,37 @@ function firstByte(s: string): number {
   return new TextEncoder().encode(s)[0] ?? 0;
 }
 
+// Sets one flag's value the way pflag's Set does; the error text when the value does not parse.
+function setValue(state: FlagSetState, f: FlagSpec, value: string, env: ClientEnv): string | undefined {
+  const key = f.shares ?? f.name;
+  const r = setFlagValue(f, state.values[key] ?? defaultValue(f), value, env);
+  if (!r.ok) {
+    const flagName = f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;
+    return `invalid argument ${goQuote(value)} for ${goQuote(flagName)} flag: ${r.error}`;
+  }
+  state.values[key] = r.value;
+  if (!state.set.includes(key)) state.set.push(key);
+  return undefined;
+}
+
+// The words from `from` on are positional arguments; their indexes into argv are kept (not shifted away) so
+// every value's position is known.
+function restFrom(state: FlagSetState, argv: readonly string[], from: number): void {
+  for (let k = from; k < argv.length; k++) {
+    state.args.push(argv[k] ?? '');
+    state.argIndexes.push(k);
+  }
+}
+
+// Records a flag as written (module-level, like the two above: parseFlags runs for every docker line, and a
+// closure per helper per parse was measurable).
+function note(state: FlagSetState, f: FlagSpec, value: string, index: number, prefix: string, bare: boolean): void {
+  state.occurrences.push({ name: f.name, value, index, prefix, bare });
+}
+
 /** Parses `argv` against `flags`, continuing `state` (cobra parses a group's and a command's flags separately). */
 export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], opts: PflagOptions, state = newFlagState(flags)): PflagOutcome {
   const { byName, byShort } = flagIndex(flags);
-  const stop = (error: string): PflagOutcome => ({ state, error });
-
-  const set = (f: FlagSpec, value: string): string | undefined => {
-    const key = f.shares ?? f.name;
-    const r = setFlagValue(f, state.values[key] ?? defaultValue(f), value, opts.env);
-    if (!r.ok) {
-      const flagName = f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;
-      return `invalid argument ${goQuote(value)} for ${goQuote(flagName)} flag: ${r.error}`;
-    }
-    state.values[key] = r.value;
-    if (!state.set.includes(key)) state.set.push(key);
-    return undefined;
-  };
-
-  // indexes into argv are kept (not shifted away) so every value's position is known
-  const restFrom = (from: number) => {
-    for (let k = from; k < argv.length; k++) {
-      state.args.push(argv[k] ?? '');
-      state.argIndexes.push(k);
-    }
-  };
-  const note = (f: FlagSpec, value: string, index: number, prefix: string, bare: boolean) => {
-    state.occurrences.push({ name: f.name, value, index, prefix, bare });
-  };
   let i = 0;
   while (i < argv.length) {
     const at = i;
@@ -111,7 +133,7 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
       state.args.push(s);
       state.argIndexes.push(at);
       if (!opts.interspersed) {
-        restFrom(i);
+        restFrom(state, argv, i);
         return { state };
       }
       continue;
@@ -119,28 +141,28 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
     if (s[1] === '-') {
       if (s.length === 2) {
         state.argsLenAtDash = state.args.length;
-        restFrom(i);
+        restFrom(state, argv, i);
         return { state };
       }
       const body = s.slice(2);
-      if (body[0] === '-' || body[0] === '=') return stop(`bad flag syntax: ${s}`);
+      if (body[0] === '-' || body[0] === '=') return { state, error: `bad flag syntax: ${s}` };
       const eq = body.indexOf('=');
       const name = eq < 0 ? body : body.slice(0, eq);
       const f = byName.get(name);
-      if (f === undefined) return stop(`unknown flag: --${name}`);
+      if (f === undefined) return { state, error: `unknown flag: --${name}` };
       let value: string;
       if (eq >= 0) {
         value = body.slice(eq + 1);
-        note(f, value, at, s.slice(0, eq + 3), false);
+        note(state, f, value, at, s.slice(0, eq + 3), false);
       } else if (f.type === 'bool') {
         value = 'true';
-        note(f, value, at, s, true);
+        note(state, f, value, at, s, true);
       } else if (i < argv.length) {
         value = argv[i] ?? '';
-        note(f, value, i++, '', false);
-      } else return stop(`flag needs an argument: ${s}`);
-      const err = set(f, value);
-      if (err !== undefined) return stop(err);
+        note(state, f, value, i++, '', false);
+      } else return { state, error: `flag needs an argument: ${s}` };
+      const err = setValue(state, f, value, opts.env);
+      if (err !== undefined) return { state, error: err };
       continue;
     }
     let shorthands = s.slice(1);
@@ -148,30 +170,30 @@ export function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], 
       if (shorthands.startsWith('test.')) break; // pflag ignores Go test flags
       const c = shorthands[0] ?? '';
       const f = c.charCodeAt(0) < 0x80 ? byShort.get(c) : undefined;
-      if (f === undefined) return stop(`unknown shorthand flag: ${goQuoteRune(firstByte(shorthands))} in -${shorthands}`);
+      if (f === undefined) return { state, error: `unknown shorthand flag: ${goQuoteRune(firstByte(shorthands))} in -${shorthands}` };
       let value: string;
       let rest = shorthands.slice(1);
       const used = s.length - shorthands.length; // characters of the word before this shorthand
       if (shorthands.length > 2 && shorthands[1] === '=') {
         value = shorthands.slice(2);
         rest = '';
-        note(f, value, at, s.slice(0, used + 2), false);
+        note(state, f, value, at, s.slice(0, used + 2), false);
       } else if (f.type === 'bool') {
         value = 'true';
-        note(f, value, at, s, true);
+        note(state, f, value, at, s, true);
       } else if (shorthands.length > 1) {
         value = shorthands.slice(1);
         rest = '';
-        note(f, value, at, s.slice(0, used + 1), false);
+        note(state, f, value, at, s.slice(0, used + 1), false);
       } else if (i < argv.length) {
         value = argv[i] ?? '';
-        note(f, value, i++, '', false);
+        note(state, f, value, i++, '', false);
       } else {
-        return stop(`flag needs an argument: ${goQuoteRune(c.charCodeAt(0))} in -${shorthands}`);
+        return { state, error: `flag needs an argument: ${goQuoteRune(c.charCodeAt(0))} in -${shorthands}` };
       }
       if (f === PERSISTENT_HELP_FLAG) state.warnings += 'Flag shorthand -h has been deprecated, please use --help\n';
-      const err = set(f, value);
-      if (err !== undefined) return stop(err);
+      const err = setValue(state, f, value, opts.env);
+      if (err !== undefined) return { state, error: err };
       shorthands = rest;
     }
   }

@@ -13,28 +13,37 @@ const MAX_LINKS = 40;
  * follows a symlink in the last component (open, stat); without it the last component stays as named (lstat).
  */
 export function resolveInRoot(lookup: LinkLookup, path: string, followLast = true): string | null {
-  const queue = path.split('/').filter((p) => p !== '' && p !== '.');
+  // the components still to walk, next one last (a stack: a link's target goes on top); `done` holds the path
+  // walked so far, one entry per component (so `..` is a pop), each the whole path up to it
+  const todo = components(path).reverse();
   const done: string[] = [];
   let links = 0;
-  while (queue.length > 0) {
-    const name = queue.shift()!;
+  while (todo.length > 0) {
+    const name = todo.pop()!;
     if (name === '..') {
       done.pop();
       continue;
     }
-    if (queue.length === 0 && !followLast) {
-      done.push(name);
+    const parent = done.length > 0 ? done[done.length - 1]! : '';
+    const here = `${parent}/${name}`;
+    if (todo.length === 0 && !followLast) {
+      done.push(here);
       break;
     }
-    const here = `/${[...done, name].join('/')}`;
     const entry = lookup(here);
     if (entry?.kind === 'symlink' && entry.target !== undefined) {
       if (++links > MAX_LINKS) return null;
       if (entry.target.startsWith('/')) done.length = 0;
-      queue.unshift(...entry.target.split('/').filter((p) => p !== '' && p !== '.'));
+      const target = components(entry.target);
+      for (let i = target.length - 1; i >= 0; i--) todo.push(target[i]!);
       continue;
     }
-    done.push(name);
+    done.push(here);
   }
-  return `/${done.join('/')}`;
+  return done.length > 0 ? done[done.length - 1]! : '/';
+}
+
+// A path's names, without the empty and `.` ones.
+function components(path: string): string[] {
+  return path.split('/').filter((p) => p !== '' && p !== '.');
 }

@@ -272,10 +272,16 @@ export class MountedFs implements Vfs {
     let parts = resolvePath('/', path).split('/').filter(Boolean);
     let links = 0;
     let cur = '/';
+    // the mount `cur` lies in, the nearest mount point at or above it, followed step by step down the walk
+    const root = this.mounts.get('/');
+    if (!root) throw new Error('no root mount');
+    let at = root;
     for (let i = 0; i < parts.length; i++) {
       const next = cur === '/' ? `/${parts[i]}` : `${cur}/${parts[i]}`;
       const last = i === parts.length - 1;
-      const { mount, inner } = this.mountFor(next);
+      at = this.mounts.get(next) ?? at;
+      const mount = at;
+      const inner = mount.destination === '/' ? next : next.slice(mount.destination.length) || '/';
       const entry = mount.backend.get(inner);
       if (!entry) {
         if (last) return { full: next, mount, inner, entry };
@@ -287,6 +293,7 @@ export class MountedFs implements Vfs {
         const target = resolvePath(cur, entry.target);
         parts = [...target.split('/').filter(Boolean), ...parts.slice(i + 1)];
         cur = '/';
+        at = root;
         i = -1;
         continue;
       }
@@ -296,21 +303,14 @@ export class MountedFs implements Vfs {
       }
       cur = next;
     }
-    const { mount, inner } = this.mountFor(cur);
+    const mount = at;
+    const inner = mount.destination === '/' ? cur : cur.slice(mount.destination.length) || '/';
     const entry = mount.backend.get(inner);
     if (wantsDir && entry && entry.kind !== 'dir') {
       if (soft) return null;
       throw new FsError('ENOTDIR', original);
     }
     return { full: cur, mount, inner, entry };
-  }
-
-  private mountFor(path: string): { mount: Mount; inner: string } {
-    for (let p = path; ; p = dirname(p)) {
-      const mount = this.mounts.get(p);
-      if (mount) return { mount, inner: p === '/' ? path : path.slice(p.length) || '/' };
-      if (p === '/') throw new Error('no root mount');
-    }
   }
 }
 

@@ -4,6 +4,8 @@
 /** Joins and normalises: resolves ".", ".." and duplicate slashes; relative paths are taken from `cwd`. */
 export function resolvePath(cwd: string, path: string): string {
   const full = path.startsWith('/') ? path : `${cwd}/${path}`;
+  // most paths the simulator resolves are normal already: they come back as they are, without a split and a join
+  if (isNormal(full)) return full;
   const out: string[] = [];
   for (const part of full.split('/')) {
     if (part === '' || part === '.') continue;
@@ -11,6 +13,28 @@ export function resolvePath(cwd: string, path: string): string {
     else out.push(part);
   }
   return `/${out.join('/')}`;
+}
+
+const SLASH = 47;
+const DOT = 46;
+
+// True when `path` is absolute and resolvePath would return it unchanged: no empty, "." or ".." component and
+// no trailing slash ("/" itself aside).
+function isNormal(path: string): boolean {
+  const n = path.length;
+  if (n === 0 || path.charCodeAt(0) !== SLASH) return false;
+  if (n === 1) return true;
+  if (path.charCodeAt(n - 1) === SLASH) return false;
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+    const c1 = path.charCodeAt(i + 1);
+    if (c1 === SLASH) return false;
+    if (c1 !== DOT) continue;
+    // i + 2 past the end reads NaN: "/." and "/.." at the end are components too
+    const c2 = path.charCodeAt(i + 2);
+    if (c2 === SLASH || i + 2 >= n) return false;
+    if (c2 === DOT && (i + 3 >= n || path.charCodeAt(i + 3) === SLASH)) return false;
+  }
+  return true;
 }
 
 /** "/a/b" → "/a"; "/a" → "/"; "/" → "/". */

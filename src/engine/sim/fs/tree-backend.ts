@@ -10,8 +10,8 @@ import type { WriteOptions } from './vfs.js';
 export class TreeBackend implements FsBackend {
   private readonly nodes = new Map<string, LiveEntry>();
   private readonly children = new Map<string, Set<string>>();
-  /** the names of each hard-linked inode */
-  private readonly links = new Map<LinkGroup, Set<string>>();
+  /** the names of each hard-linked inode; made at the first hard link (most trees, /dev or /etc/hosts, have none) */
+  private links: Map<LinkGroup, Set<string>> | undefined;
 
   constructor(root: LiveEntry = { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 }) {
     this.nodes.set('/', root);
@@ -40,6 +40,7 @@ export class TreeBackend implements FsBackend {
       return;
     }
     // every name of an inode shows the same file: a write or chmod through one is seen through the others
+    this.links ??= new Map();
     let names = this.links.get(group);
     if (!names) this.links.set(group, (names = new Set()));
     names.add(path);
@@ -65,11 +66,13 @@ export class TreeBackend implements FsBackend {
 
   linkCount(path: string): number | undefined {
     const group = linkOf(this.nodes.get(path));
-    return group === undefined ? undefined : this.links.get(group)?.size;
+    return group === undefined ? undefined : this.links?.get(group)?.size;
   }
 
   // the path stops being a name of the inode it held
   private forget(path: string): void {
+    // without a hard link put in this tree, no path is a name of one
+    if (this.links === undefined) return;
     const group = linkOf(this.nodes.get(path));
     if (group === undefined) return;
     const names = this.links.get(group);
