@@ -3,6 +3,7 @@
 
 import { isLineEnd, isWord, setTest } from './charset.js';
 import { Unsupported, type Node } from './parse.js';
+import { groupsIn } from './groups-in.js';
 
 /** Which match wins: JavaScript's first, or POSIX's leftmost-longest. */
 export type Preference = 'first' | 'longest';
@@ -52,27 +53,6 @@ function widths(node: Node): [number, number] {
     default:
       return [0, 0];
   }
-}
-
-/** The capture numbers of the groups inside `node`. */
-function groupsIn(node: Node, out: number[] = []): number[] {
-  switch (node.t) {
-    case 'cat':
-      node.items.forEach((n) => groupsIn(n, out));
-      break;
-    case 'alt':
-      node.alts.forEach((n) => groupsIn(n, out));
-      break;
-    case 'group':
-      if (node.cap !== undefined) out.push(node.cap);
-      groupsIn(node.node, out);
-      break;
-    case 'rep':
-    case 'lookx':
-      groupsIn(node.node, out);
-      break;
-  }
-  return out;
 }
 
 export interface Flags {

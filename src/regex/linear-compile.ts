@@ -3,6 +3,7 @@
 
 import { isLineEnd, isWord, setTest } from './charset.js';
 import { Unsupported, type Node } from './parse.js';
+import { groupsIn } from './groups-in.js';
 
 /** One instruction of the Pike VM. */
 export type Inst =
@@ -27,26 +28,6 @@ export type Inst =
 
 /** Past this many instructions a pattern is refused (a{1000}{1000} would take a million). */
 const MAX_PROGRAM = 100_000;
-
-/** The capture slots of the groups inside `node`. */
-function groupSlots(node: Node, out: number[] = []): number[] {
-  switch (node.t) {
-    case 'cat':
-      node.items.forEach((n) => groupSlots(n, out));
-      break;
-    case 'alt':
-      node.alts.forEach((n) => groupSlots(n, out));
-      break;
-    case 'group':
-      if (node.cap !== undefined) out.push(node.cap * 2, node.cap * 2 + 1);
-      groupSlots(node.node, out);
-      break;
-    case 'rep':
-      groupSlots(node.node, out);
-      break;
-  }
-  return out;
-}
 
 /** Compiles a parsed pattern into `prog`; `extra` counts the slots past the groups' own that it used. */
 export class Compiler {
@@ -112,7 +93,7 @@ export class Compiler {
         return;
       case 'rep': {
         if (this.posix) return this.posixRepetition(node);
-        const clear = groupSlots(node.node);
+        const clear = groupsIn(node.node).flatMap((n) => [n * 2, n * 2 + 1]);
         const k = this.groupSlotCount + this.extra++;
         const iteration = (optional: boolean) => {
           if (clear.length > 0 || optional) this.emit({ op: 'iter', clear, k });
