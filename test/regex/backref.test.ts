@@ -18,20 +18,16 @@ import { createSimEngine } from '../../src/engine/sim/node/create-sim-engine.js'
 import { oracleUnavailable, runReal, runSim } from '../engine/sim/shell/oracle.js';
 import { BACKREF_CASES } from './backref-cases.js';
 import { BACKREF_GOLDEN } from './backref-golden.js';
+import { Rng } from '../../src/cli/fuzz-diff/rng.js';
 
 const run = promisify(execFile);
 const repo = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const cli = join(repo, 'bin', 'drydock.js');
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
+/** The project's seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** A random JavaScript pattern over a, b and newline with back-references and lookaheads. */

@@ -3,21 +3,17 @@ import { LinearRegExp } from '../../src/regex/linear-regex.js';
 import { isLinear, makeRegex } from '../../src/regex/make-regex.js';
 import { createSimEngine } from '../../src/engine/sim/node/create-sim-engine.js';
 import { runMatcher } from '../../src/assertions/matchers.js';
+import { Rng } from '../../src/cli/fuzz-diff/rng.js';
 
 /** exec's result as plain data, for comparing the two matchers. */
 function shape(m: RegExpExecArray | null): unknown {
   return m && { all: [...m], index: m.index, groups: m.groups };
 }
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
+/** The project's seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /**

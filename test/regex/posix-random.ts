@@ -4,19 +4,15 @@
 import { spawnSync } from 'node:child_process';
 import { StepBudgetExceeded } from '../../src/engine/sim/shell/process.js';
 import { runArgv } from '../engine/sim/shell/helpers.js';
+import { Rng } from '../../src/cli/fuzz-diff/rng.js';
 
 /** The real busybox-static (glibc's regcomp/regexec linked in). */
 export const BUSYBOX = '/bin/busybox';
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
+/** The project's seeded generator (mulberry32), so a failure can be replayed. */
 export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** A pattern as a tree, so one random pattern can be written in both ERE and BRE syntax. */
