@@ -15,13 +15,14 @@ function sharedWith(mode: string): string | null {
 
 /**
  * The modes as the daemon keeps them at create: a container named in one must exist (generateSecurityOpt looks
- * for the IPC one first; not at all with a host mode, unless --privileged), and is then kept by its ID. Throws
+ * for the IPC one first; not at all under --privileged or a host mode:
+ * seen on 20.10, `create --privileged --ipc container:missing` succeeds), and is then kept by its ID. Throws
  * DaemonError.
  */
 export function adaptSharedNamespaces(daemon: Daemon, ipcMode: string, pidMode: string, privileged: boolean): { ipcMode: string; pidMode: string } {
   const ipcName = sharedWith(ipcMode);
   const pidName = sharedWith(pidMode);
-  if (privileged || !(ipcMode === 'host' || pidMode === 'host')) {
+  if (!(ipcMode === 'host' || pidMode === 'host' || privileged)) {
     for (const name of [ipcName, pidName]) if (name !== null && !daemon.findContainer(name)) throw new DaemonError(`No such container: ${name}`);
   }
   const byId = (mode: string, name: string | null) => {

@@ -37,6 +37,13 @@ describe('moby fixes: --pid, --ipc and --uts', () => {
     assert.equal(run('inspect', '-f', '{{.HostConfig.IpcMode}}', 'i1')[0], `container:${id}\n`);
   });
 
+  it('looks the container up before the image, and not at all under --privileged (both seen on 20.10)', () => {
+    assert.deepEqual(run('create', '--pid', 'container:nothere', 'nosuchimage', 'true'), ['', 'Error response from daemon: No such container: nothere\n', 1]);
+    const [out, err, code] = run('create', '--privileged', '--ipc', 'container:nothere', img, 'true');
+    assert.deepEqual([err, code], ['', 0]);
+    assert.match(out, /^[0-9a-f]{64}\n$/);
+  });
+
   it('refuses plainly what would share a namespace, and joins no private IPC', () => {
     run('run', '-d', '--name', 'busy', img, 'sleep', '600');
     const [, stderr, code] = run('run', '--pid', 'container:busy', img, 'ps');

@@ -133,14 +133,8 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
   };
   const settings = daemonSettingsError(cmd, mountsError);
   if (settings) return daemonError(settings);
-  const image = lookupImage(daemon, imageName);
-  // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
-  // real engine always runs with --pull never too, so both engines print the same thing.
-  if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
-  const platform = platformMismatch(cmd, imageName, image);
-  if (platform) return daemonError(platform);
-  // generateSecurityOpt looks up a container whose IPC or PID namespace is asked for, after the image and before
-  // the mounts
+  // a container whose IPC or PID namespace is asked for is looked up before the image (seen on 20.10: `create
+  // --pid container:missing no-such-image` says No such container)
   let modes: { ipcMode: string; pidMode: string };
   try {
     modes = adaptSharedNamespaces(daemon, flagString(cmd, 'ipc') ?? '', flagString(cmd, 'pid') ?? '', flagBool(cmd, 'privileged'));
@@ -148,6 +142,12 @@ function runOrCreateWith(daemon: Daemon, cmd: ParsedCommand, ctx: CommandContext
     if (error instanceof DaemonError) return daemonError(error.message);
     throw error;
   }
+  const image = lookupImage(daemon, imageName);
+  // The simulator has no registry, so every missing image is answered as `--pull never` answers it; drydock's
+  // real engine always runs with --pull never too, so both engines print the same thing.
+  if (!image) return daemonError(`No such image: ${ref.ref}`, 125);
+  const platform = platformMismatch(cmd, imageName, image);
+  if (platform) return daemonError(platform);
   // host-gateway stands for the daemon's bridge gateway address, which a simulator without networks lacks
   if (flagList(cmd, 'add-host').some((h) => h.endsWith(':host-gateway'))) {
     return out.err(`drydock: docker ${name} --add-host NAME:host-gateway is not simulated; run this with --engine docker\n`, 125);
