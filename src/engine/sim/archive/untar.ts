@@ -124,7 +124,10 @@ function create(fs: Vfs, dest: string, path: string, m: TarEntry, fail: (message
       const target = goJoin(dest, linkname);
       if (!target.startsWith(dest)) fail(`invalid hardlink ${goQuote(target)} -> ${goQuote(linkname)}`);
       const why = `link ${target} ${path}`;
-      const st = fs.lstat(target);
+      // os.Link's error: a loop on the way to the target is its own (ELOOP), as a missing target is ENOENT
+      const found = lstatOrError(fs, target);
+      if (found instanceof FsError) fail(`${why}: ${ERRNO[found.code] ?? found.code}`);
+      const st = found as Exclude<typeof found, FsError>;
       if (!st) fail(`${why}: no such file or directory`);
       if (st!.kind === 'dir') fail(`${why}: operation not permitted`);
       // link(2) where the Vfs has inodes; else the second name is a copy of the first

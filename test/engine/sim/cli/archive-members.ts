@@ -52,6 +52,13 @@ export const ARCHIVE_CASES: ArchiveCase[] = [
     import: null,
   },
   {
+    // a hard link whose target runs through a symbolic-link loop: os.Link's ELOOP (found by the property test)
+    name: 'hardloop',
+    archive: writeTar([{ path: 'l', type: 'symlink', linkname: 'l' }, { path: 'h', type: 'hardlink', linkname: 'l/x' }]),
+    cp: { code: 1, stderr: 'Error response from daemon: Error processing tar file(exit status 1): link /t/hardloop/l/x /t/hardloop/h: too many levels of symbolic links\n', left: ['/t/hardloop', '/t/hardloop/l', '/tmp'] },
+    import: 'Error response from daemon: Error processing tar file(exit status 1): link /l/x /h: too many levels of symbolic links\n',
+  },
+  {
     name: 'hardout',
     archive: writeTar([{ path: 'h', type: 'hardlink', linkname: '../../etc/passwd', mtime: 1_000_000_000_000 }]),
     cp: { code: 1, stderr: 'Error response from daemon: Error processing tar file(exit status 1): invalid hardlink "/etc/passwd" -> "../../etc/passwd"\n', left: ['/t/hardout', '/tmp'] },
