@@ -1,8 +1,8 @@
 // `npm run bench -- compare <git-ref> [rounds] [notes|scenarios|grading…]`: the in-process figures (the notes'
 // sequence, the 200-scenario run, grading a batch of 500; all three unless some are named) of another commit and
-// of this tree side by side in one run. The machine is shared
-// and its load moves by the minute, so the two are interleaved (one run of each per round, the order alternating
-// from round to round) and compared by their medians. The other commit is checked out into a temporary git
+// of this tree side by side in one run. The machine is shared and its load moves by the minute, so the two are
+// interleaved (one run of each per round, the order alternating from round to round) and compared by their
+// medians. The notes' sequence of both trees is timed by this tree's harness (notes-process.ts, in phases). The other commit is checked out into a temporary git
 // worktree outside this tree, given node_modules (this tree's, linked, when its lockfile pins every package the
 // same; else `npm ci`), built, and removed afterwards. `notes-paired` instead runs the notes' sequence of both
 // trees in this one process, `rounds` thousand times each (notes-paired.ts): finer than separate runs.
@@ -21,11 +21,16 @@ interface Figure {
 }
 
 const FIGURES: Figure[] = [
-  { name: 'notes sequence, simulator in process (median of 200)', unit: 'ms', pattern: /notes sequence \(dc01\/dc02\/dc03\), simulator in process: ([\d.]+) ms/ },
+  { name: 'notes sequence, steady (runs 1001–2000)', unit: 'ms', pattern: /simulator in process: ([\d.]+) ms \(median of runs/ },
+  { name: 'notes sequence, warming (runs 2–250)', unit: 'ms', pattern: /median of runs 2–250 ([\d.]+) ms/ },
+  { name: 'notes sequence, first run', unit: 'ms', pattern: /first run ([\d.]+) ms/ },
   { name: 'drydock run, 200 scenarios × 10 steps (best of 3)', unit: 'ms', pattern: /scenarios × 10 steps on the simulator .*?: best ([\d.]+) ms/ },
   { name: 'runner overhead per step', unit: 'µs', pattern: /runner overhead: ([\d.]+) µs per step/ },
   { name: 'grading 500 submissions, one thread', unit: 's', pattern: /grading \d+ submissions .*? in one thread, HTML included: ([\d.]+) s/ },
   { name: 'grading 500 submissions, worker threads', unit: 's', pattern: /grading \d+ submissions .*? in \d+ worker threads, HTML included: ([\d.]+) s/ },
+  // CPU of all the process's threads: less moved than wall time by waits for a core, though not by a slower one
+  { name: 'grading 500, one thread, CPU', unit: 's', pattern: /in one thread, HTML included: .*?CPU ([\d.]+) s/ },
+  { name: 'grading 500, worker threads, CPU', unit: 's', pattern: /in \d+ worker threads, HTML included: .*?CPU ([\d.]+) s/ },
 ];
 
 const median = (xs: readonly number[]) => {
@@ -58,18 +63,32 @@ async function prepare(tree: string, here: string, build = true): Promise<string
   return how;
 }
 
-/** One run of the tree's own benches; the figures found in what they print. */
-async function runOnce(tree: string, benches: readonly string[]): Promise<Map<string, number>> {
-  // DRYDOCK_DOCKER names no client: the notes bench then skips its real-engine half (in-process figures only)
-  const r = await execa('node', ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...benches], {
-    cwd: tree,
-    env: { DRYDOCK_DOCKER: join(tree, 'no-docker-client') },
-    reject: false,
-  });
-  if (r.exitCode !== 0) throw new Error(`bench in ${tree} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+/**
+ * One run of a tree's benches; the figures found in what they print. The notes' sequence is timed by this tree's
+ * harness on the other tree's sources (notes-process.ts), so both sides are measured alike even where the other
+ * tree's own notes bench measured differently; the rest are the tree's own benches.
+ */
+async function runOnce(tree: string, here: string, benches: readonly string[]): Promise<Map<string, number>> {
+  let out = '';
+  if (benches.includes('notes')) {
+    const r = await execa('node', ['--expose-gc', '--import', 'tsx', join(here, 'bench/notes-process.ts'), tree], { cwd: here, reject: false });
+    if (r.exitCode !== 0) throw new Error(`notes sequence of ${tree} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+    out += r.stdout;
+  }
+  const own = benches.filter((b) => b !== 'notes');
+  if (own.length > 0) {
+    // DRYDOCK_DOCKER names no client: a bench then skips its real-engine half (in-process figures only)
+    const r = await execa('node', ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...own], {
+      cwd: tree,
+      env: { DRYDOCK_DOCKER: join(tree, 'no-docker-client') },
+      reject: false,
+    });
+    if (r.exitCode !== 0) throw new Error(`bench in ${tree} failed (exit ${r.exitCode}):\n${r.stdout}\n${r.stderr}`);
+    out += r.stdout;
+  }
   const found = new Map<string, number>();
   for (const f of FIGURES) {
-    const m = f.pattern.exec(r.stdout);
+    const m = f.pattern.exec(out);
     if (m) found.set(f.name, Number(m[1]));
   }
   return found;
@@ -101,7 +120,7 @@ export async function benchCompare(ref: string | undefined, rounds = 3, only: re
     for (let round = 0; round < rounds; round++) {
       // A B, then B A: neither side always runs first after a quiet or a busy moment
       const order = round % 2 === 0 ? (['ref', 'here'] as const) : (['here', 'ref'] as const);
-      for (const side of order) runs[side].push(await runOnce(side === 'ref' ? other : here, benches));
+      for (const side of order) runs[side].push(await runOnce(side === 'ref' ? other : here, here, benches));
       console.log(`  round ${round + 1} of ${rounds} done; load average ${load()}`);
     }
     console.log(`\n  ${'figure'.padEnd(56)} ${ref.padStart(10)} ${'this tree'.padStart(10)}  ratio of medians, median of each round's ratio`);

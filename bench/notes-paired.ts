@@ -6,9 +6,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { NOTES_DOCKERFILE, notesSequence } from './notes-sequence.js';
+import { loadNotesSequence } from './notes-tree.js';
 
 const BLOCK = 20;
 const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
@@ -18,34 +16,9 @@ function mainThreadMs(): number {
   return existsSync(SCHEDSTAT) ? Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6 : performance.now();
 }
 
-// Only the two entry points every tree since 0695a87 has, with the signatures the sequence needs.
-interface TreeApi {
-  TreeBackend: new () => { put(path: string, entry: object): void };
-  createSimEngine: (options: { host: object; cwd: string }) => { dockerSync(argv: string[]): { exitCode: number; stderr: string } };
-}
-
-async function sequenceOf(tree: string): Promise<() => void> {
-  const load = async (path: string) => (await import(pathToFileURL(join(tree, path)).href)) as Partial<TreeApi>;
-  const { TreeBackend } = await load('src/engine/sim/fs/tree-backend.ts');
-  const { createSimEngine } = await load('src/engine/sim/node/create-sim-engine.ts');
-  if (!TreeBackend || !createSimEngine) throw new Error(`${tree}: no TreeBackend or createSimEngine`);
-  const steps = notesSequence('', 'tim/centos', 'centos:latest');
-  const dockerfile = new TextEncoder().encode(NOTES_DOCKERFILE);
-  return () => {
-    const host = new TreeBackend();
-    host.put('/w', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
-    host.put('/w/Dockerfile', { kind: 'file', data: dockerfile, mode: 0o644, uid: 0, gid: 0, mtime: 0 });
-    const engine = createSimEngine({ host, cwd: '/w' });
-    for (const argv of steps) {
-      const r = engine.dockerSync(argv);
-      if (r.exitCode !== 0) throw new Error(`${tree}: docker ${argv.join(' ')} failed: ${r.stderr}`);
-    }
-  };
-}
-
 /** Times the sequence of each tree (the first is the reference), `sequences` times each, after a warm-up. */
 export async function benchNotesPaired(trees: readonly { name: string; dir: string }[], sequences = 3000): Promise<void> {
-  const runs = await Promise.all(trees.map((t) => sequenceOf(t.dir)));
+  const runs = await Promise.all(trees.map((t) => loadNotesSequence(t.dir)));
   for (let i = 0; i < 300; i++) for (const run of runs) run();
   console.log(`notes sequence, paired in one process: ${sequences} sequences per tree in blocks of ${BLOCK}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const cpu = trees.map(() => 0);

@@ -1,33 +1,15 @@
 // The dc01/dc02/dc03 sequence of the notes (build the VOLUME image, three containers, rm dc01, touch from
 // dc02, ls from dc03) on the simulator in process, and the same commands on the real engine through the docker
-// CLI when one is reachable, side by side in one run.
+// CLI when one is reachable, side by side in one run. The simulator's figure is the steady one (notes-phases.ts).
 
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TreeBackend } from '../src/engine/sim/fs/tree-backend.js';
-import { createSimEngine } from '../src/engine/sim/node/create-sim-engine.js';
-
-const DOCKERFILE = 'FROM centos\nVOLUME ["/dataVolume1", "/dataVolume2"]\nCMD /bin/bash\n';
-
-/** The Dockerfile both sides build, its base image a build argument (notes-paired.ts builds it too). */
-export const NOTES_DOCKERFILE = DOCKERFILE.replace('FROM centos', 'ARG BASE\nFROM $BASE');
-
-/** The sequence's docker command lines (notes-paired.ts runs them too). */
-export function notesSequence(prefix: string, image: string, base: string): string[][] {
-  return [
-    ['build', '-q', '-t', image, '.'],
-    ['run', '-dit', '--network', 'none', '--name', `${prefix}dc01`, image],
-    ['run', '-dit', '--network', 'none', '--name', `${prefix}dc02`, '--volumes-from', `${prefix}dc01`, image],
-    ['run', '-dit', '--network', 'none', '--name', `${prefix}dc03`, '--volumes-from', `${prefix}dc01`, image],
-    ['rm', '-f', `${prefix}dc01`],
-    ['exec', `${prefix}dc02`, 'touch', '/dataVolume1/dc02_update.txt'],
-    ['exec', `${prefix}dc03`, 'ls', '/dataVolume1'],
-    ['rm', '-f', '-v', `${prefix}dc02`, `${prefix}dc03`],
-  ].map((argv) => (argv[0] === 'build' ? [...argv.slice(0, -1), '--build-arg', `BASE=${base}`, '.'] : argv));
-}
+import { fileURLToPath } from 'node:url';
+import { describeNotesPhases, timeNotesPhases } from './notes-phases.js';
+import { loadNotesSequence, NOTES_DOCKERFILE, notesSequence } from './notes-tree.js';
 
 /** Median of n timings of `fn` in milliseconds, after `warmup` untimed runs (the JIT's, not the engine's, cost). */
 async function median(n: number, fn: () => Promise<void> | void, warmup = 0): Promise<number> {
@@ -43,17 +25,9 @@ async function median(n: number, fn: () => Promise<void> | void, warmup = 0): Pr
 }
 
 export async function benchNotesSequence(): Promise<void> {
-  const sim = await median(200, () => {
-    const host = new TreeBackend();
-    host.put('/w', { kind: 'dir', opaque: false, mode: 0o755, uid: 0, gid: 0, mtime: 0 });
-    host.put('/w/Dockerfile', { kind: 'file', data: new TextEncoder().encode(NOTES_DOCKERFILE), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
-    const engine = createSimEngine({ host, cwd: '/w' });
-    for (const argv of notesSequence('', 'tim/centos', 'centos:latest')) {
-      const r = engine.dockerSync(argv);
-      if (r.exitCode !== 0) throw new Error(`sim: docker ${argv.join(' ')} failed: ${r.stderr}`);
-    }
-  }, 50);
-  console.log(`notes sequence (dc01/dc02/dc03), simulator in process: ${sim.toFixed(2)} ms (median of 200, after 50 warm-up runs)`);
+  const phases = timeNotesPhases(await loadNotesSequence(fileURLToPath(new URL('..', import.meta.url))));
+  console.log(describeNotesPhases(phases));
+  const sim = phases.steady;
   const docker = process.env.DRYDOCK_DOCKER || (existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker');
   const probe = await execa(docker, ['image', 'inspect', 'drydock/centos:latest'], { reject: false });
   if (probe.exitCode !== 0) {
