@@ -84,6 +84,18 @@ export interface MainSleep {
    * replay starts numbering there again, so every process keeps the PID it had (absent in older states).
    */
   pidFloors?: Record<number, number>;
+  /** the sleep is a shell's `wait`: a signal it has a trap for ends it at once (absent: a sleep applet's) */
+  interruptible?: boolean;
+  /** the signals docker stop and kill -s sent during this run's sleeps, for a replay to deliver again */
+  signals?: SentSignal[];
+}
+
+/** A signal sent to the main process during its `sleep`-th sleep, at `sentAt`. */
+export interface SentSignal {
+  number: number;
+  name: string;
+  sleep: number;
+  sentAt: number;
 }
 
 /** A container of the simulated daemon. */

@@ -122,15 +122,17 @@ export function stopContainer(daemon: Daemon, c: Container, timeoutSeconds?: num
   const parsed = parseDaemonSignal(c.config.StopSignal || 'SIGTERM');
   const number = 'signal' in parsed ? parsed.signal : 15;
   const name = signalName(number);
-  const limit = daemon.clock.peek() + (seconds < 0 ? FOREGROUND_WAIT_MS : seconds * 1000);
+  const sentAt = daemon.clock.peek();
+  const limit = sentAt + (seconds < 0 ? FOREGROUND_WAIT_MS : seconds * 1000);
   // PID 1 ignores a signal it has no trap for: a process whose sleep ends within the timeout runs on (and may
-  // end by itself, recorded on 20.10: `sh -c 'sleep 1; touch /late'` stops with 0 and /late made)
-  if (c.sleep && c.sleep.deadline <= limit && c.state.status === 'running' && number !== 9 && name) {
+  // end by itself, recorded on 20.10: `sh -c 'sleep 1; touch /late'` stops with 0 and /late made); a `wait`
+  // with a trap for it ends at once (`trap 'exit 0' TERM; sleep 1000 & wait` stops in a moment)
+  if (c.sleep && (c.sleep.deadline <= limit || c.sleep.interruptible) && c.state.status === 'running' && number !== 9 && name) {
     const signal = { number, name };
-    const ahead = runMain(daemon, c, { until: limit, resume: c.sleep, signal, dryRun: true });
+    const ahead = runMain(daemon, c, { until: limit, resume: c.sleep, signal, signalAt: sentAt, dryRun: true });
     if (!ahead.sleep && ahead.outcome.kind === 'exited') {
       daemon.clock.waitUntil(ahead.endedAt);
-      applyMainRun(c, runMain(daemon, c, { until: daemon.clock.peek(), resume: c.sleep, signal }));
+      applyMainRun(c, runMain(daemon, c, { until: daemon.clock.peek(), resume: c.sleep, signal, signalAt: sentAt }));
       if (!isRunning(c)) return;
     }
   }
@@ -141,9 +143,19 @@ export function stopContainer(daemon: Daemon, c: Container, timeoutSeconds?: num
 export function killContainer(daemon: Daemon, c: Container, ref: string, signal = 9): void {
   if (signal !== 9 && !isLinuxSignal(signal)) throw new DaemonError(`Cannot kill container: ${ref}: The linux daemon does not support signal ${signal}`);
   if (!isRunning(c)) throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`);
-  // PID 1 of a namespace gets no signal it has no handler for, but SIGKILL from the host; the main process
-  // installs no handlers in this model (as for docker stop's SIGTERM), so any other signal changes nothing
-  if (signal === 9) exited(daemon, c, 137);
+  if (signal === 9) return exited(daemon, c, 137);
+  // PID 1 of a namespace gets no signal it has no handler for, but SIGKILL from the host. A shell's trap runs
+  // once the command it is in ends: at once in a `wait` (so the process runs on now), else when its sleep does
+  // (kept with the sleep, for the run that reaches its end). A process in no sleep (a read, tail -f) has no trap.
+  const name = signalName(signal);
+  if (!c.sleep || !name) return;
+  const sentAt = daemon.clock.peek();
+  // (a paused container's wait is not cut short here: its signal is delivered when the wait ends)
+  if (c.sleep.interruptible && c.state.status === 'running') {
+    applyMainRun(c, runMain(daemon, c, { until: sentAt, resume: c.sleep, signal: { number: signal, name }, signalAt: sentAt }));
+    return;
+  }
+  c.sleep = { ...c.sleep, signals: [...(c.sleep.signals ?? []), { number: signal, name, sleep: c.sleep.sleeps, sentAt }] };
 }
 
 /** `docker pause`. */

@@ -11,7 +11,7 @@ import type { Vfs } from '../fs/vfs.js';
 import type { Daemon } from '../daemon.js';
 import { ProcessBlocked, type SleepGate } from '../shell/process.js';
 import { virtualClock, type Clock } from '../state/clock.js';
-import type { Container, MainSleep } from './container.js';
+import type { Container, MainSleep, SentSignal } from './container.js';
 import { runProcess, type ProcessOutcome } from './process-runner.js';
 import { ScratchBackend } from './scratch-backend.js';
 import { PidNamespace } from '../shell/pid-namespace.js';
@@ -28,8 +28,12 @@ export interface MainRunOptions {
   resume?: MainSleep;
   /** change nothing and record nothing (docker wait asks when the process would end) */
   dryRun?: boolean;
-  /** a signal sent to PID 1 now (docker stop's): it arrives as the sleep it is in ends (with resume) */
+  /**
+   * a signal sent to PID 1 at `signalAt` (docker stop's, docker kill -s's), with resume: it cuts the sleep it is
+   * in short when that is a `wait` with a trap for it, else it arrives as that sleep ends
+   */
   signal?: { number: number; name: string };
+  signalAt?: number;
 }
 
 /** A run's outcome; `sleep` set means the process is asleep, whatever `outcome` says. */
@@ -57,7 +61,11 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   let phase: Phase = resume ? 'replay' : 'live';
   let sleeps = 0;
   let pending: MainSleep | null = null;
-  let arrived: { number: number; name: string } | null = null;
+  // signals that reached the shell and wait for it to look (after the command it is in), oldest first
+  const arrived: SentSignal[] = [];
+  // every signal that reached the process in one of its sleeps: a replay delivers them again at the same points
+  const history: SentSignal[] = [...(resume?.signals ?? [])];
+  const incoming: SentSignal | null = options.signal && resume ? { ...options.signal, sleep: resume.sleeps, sentAt: options.signalAt ?? resume.deadline } : null;
   const budget = { steps: daemon.stepBudget };
   // Every run starts the PID namespace again, so a replay hands out the numbers it did the first time up to
   // where it stood; from there on it must not reuse one an exec took meanwhile. A dry run leaves no trace.
@@ -69,32 +77,45 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
   c.procs = ns;
 
   const gate: SleepGate = {
-    sleep(ms) {
+    sleep(ms, interruptibleBy) {
       sleeps++;
       if (phase === 'halted') throw new ProcessBlocked('sleep', ms);
       if (phase === 'replay' && resume) {
         // each stretch between two sleeps ran within its budget once; a long history must not run out now
         budget.steps = daemon.stepBudget;
-        clock.advance(ms);
         // the numbers the stretch after this sleep started from the first time
         const floor = pidFloors[sleeps];
         if (floor !== undefined) ns.raiseNext(floor);
-        if (sleeps >= resume.sleeps) {
-          own?.set(resume.deadline);
-          fs.target = live;
-          phase = 'live';
-          // the signal came while the process was inside this sleep: its shell sees it once the sleep is over
-          if (options.signal) arrived = options.signal;
-          // none of the numbers execs took meanwhile is given again
-          ns.raiseNext(previous.nextPid);
-          pidFloors[sleeps] = ns.nextPid;
+        const here = history.filter((s) => s.sleep === sleeps);
+        if (sleeps < resume.sleeps) return replayed(ms, here, interruptibleBy);
+        // the sleep the process is in now: the signal sent now joins the ones sent during it before
+        if (incoming) {
+          here.push(incoming);
+          history.push(incoming);
         }
-        return;
+        const cut = interruptibleBy ? here.find(interruptibleBy) : undefined;
+        if (!cut && resume.deadline > options.until) {
+          // not over yet and nothing cut it short: the process is still inside it
+          pending = history.length > 0 ? { ...resume, signals: history } : resume;
+          phase = 'halted';
+          throw new ProcessBlocked('sleep', ms);
+        }
+        own?.set(cut ? cut.sentAt : resume.deadline);
+        fs.target = live;
+        phase = 'live';
+        // its shell sees the signals once the sleep is over (or cut short)
+        arrived.push(...here);
+        // none of the numbers execs took meanwhile is given again
+        ns.raiseNext(previous.nextPid);
+        pidFloors[sleeps] = ns.nextPid;
+        return cut ?? null;
       }
-      if (options.waitLimitMs !== undefined && ms <= options.waitLimitMs) return clock.advance(ms);
+      if (options.waitLimitMs !== undefined && ms <= options.waitLimitMs) return passed(ms);
       const end = clock.peek() + ms;
-      if (end <= options.until) return clock.advance(ms);
+      if (end <= options.until) return passed(ms);
       pending = { deadline: end, sleeps };
+      if (interruptibleBy) pending.interruptible = true;
+      if (history.length > 0) pending.signals = history;
       if (Object.keys(pidFloors).length > 0) pending.pidFloors = { ...pidFloors };
       // The real process is inside this sleep now; whatever the interpreter still does while unwinding (a
       // pipeline's other stages, an EXIT trap) must not happen yet.
@@ -103,11 +124,23 @@ export function runMain(daemon: Daemon, c: Container, options: MainRunOptions): 
       throw new ProcessBlocked('sleep', ms);
     },
     takeSignal() {
-      const signal = arrived;
-      arrived = null;
-      return signal;
+      return arrived.shift() ?? null;
     },
   };
+
+  /** A sleep of the history, as it went the first time: whole, or cut short by a signal the shell trapped. */
+  function replayed(ms: number, here: SentSignal[], interruptibleBy?: (s: SentSignal) => boolean): SentSignal | null {
+    const cut = interruptibleBy ? here.find(interruptibleBy) : undefined;
+    if (cut) own?.set(cut.sentAt);
+    else clock.advance(ms);
+    arrived.push(...here);
+    return cut ?? null;
+  }
+
+  function passed(ms: number): null {
+    clock.advance(ms);
+    return null;
+  }
 
   let stdout = '';
   let stderr = '';

@@ -17,7 +17,11 @@ export { resolveExecutable } from './resolve-executable.js';
  * process is still asleep at the present (the gate throws ProcessBlocked and remembers when it would wake).
  */
 export interface SleepGate {
-  sleep(ms: number): void;
+  /**
+   * `interruptibleBy`: the sleep is a `wait`, which a signal the shell has a trap for ends at once (a sleep
+   * applet's sleep is not: its signal waits for it to end). Returns that signal, or null when the sleep passed.
+   */
+  sleep(ms: number, interruptibleBy?: (signal: { number: number; name: string }) => boolean): { number: number; name: string } | null;
   /** a signal that reached the process while it slept (docker stop's), taken once; its shell runs the trap */
   takeSignal?(): { number: number; name: string } | null;
 }

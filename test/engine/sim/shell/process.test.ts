@@ -165,9 +165,16 @@ describe('process model', () => {
       assert.ok(alone.error instanceof ProcessBlocked && alone.error.reason === 'tail-follow');
     });
 
-    it('lets background jobs keep sleeping without blocking the script', () => {
-      const r = runArgv(['sh', '-c', 'sleep 100 & echo started; wait'], { mode: 'main' });
+    it('lets background jobs keep sleeping without blocking the script, until it waits for them', () => {
+      // recorded on 20.10: `sleep 100 & echo hi > /x; wait` runs on past the job, then waits the 100 s
+      const r = blocked(['sh', '-c', 'sleep 100 & echo started; wait; echo never'], { mode: 'main' });
+      assert.ok(r.error instanceof ProcessBlocked && r.error.reason === 'sleep');
       assert.equal(r.stdout, 'started\n');
+      // an exec's wait passes as its sleeps do; one for ever does not return
+      const exec = runArgv(['sh', '-c', 'sleep 100 & echo started; wait $!; echo "done $?"'], { mode: 'exec' });
+      assert.equal(exec.stdout, 'started\ndone 0\n');
+      const forever = blocked(['sh', '-c', 'sleep infinity & wait'], { mode: 'exec' });
+      assert.ok(forever.error instanceof ProcessBlocked);
     });
 
     it('stops endless loops with the step budget', () => {

@@ -14,6 +14,8 @@ import { applyRedirs, restoreFds } from './redirect.js';
 import type { Shell } from './shell.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellError } from './signals.js';
 import { runExitTrap, signalSelf } from './traps.js';
+import { JobTable } from './jobs.js';
+import { FOREVER_MS } from '../applets/lib/sleep-for.js';
 
 /** Runs a command node and returns its status (also stored in `sh.status`). */
 export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = false): number {
@@ -27,8 +29,7 @@ export function runCommand(sh: Shell, cmd: Command, tested: boolean, last = fals
   }
   sh.status = status;
   // a signal that reached PID 1 while this command ran: its trap runs now, as ash's dotrap does after a command
-  const arrived = sh.ctx.sleepGate?.takeSignal?.();
-  if (arrived) signalSelf(sh, arrived.number, arrived.name);
+  for (let arrived = sh.ctx.sleepGate?.takeSignal?.(); arrived; arrived = sh.ctx.sleepGate?.takeSignal?.()) signalSelf(sh, arrived.number, arrived.name);
   const checked = cmd.t === 'simple' || cmd.t === 'subshell' || (cmd.t === 'pipeline' && !cmd.bang);
   if (checked && status !== 0 && sh.opts.errexit && !tested && sh.testedDepth === 0) throw new ExitSignal(status);
   return status;
@@ -170,13 +171,24 @@ function runIteration(sh: Shell, body: Command, tested: boolean): number | 'brea
 function runBackground(sh: Shell, cmd: Command): number {
   const child = sh.spawnChild();
   child.background = true;
+  let status = 0;
+  let blocked: ProcessBlocked | undefined;
   try {
     // a job that sleeps on stays in the process table: it is still there for `ps`
-    sh.runChild(child, (c) => runSubshell(c, cmd, true));
+    status = sh.runChild(child, (c) => runSubshell(c, cmd, true));
   } catch (e) {
     if (!(e instanceof ProcessBlocked)) throw e;
+    blocked = e;
   }
-  sh.lastBgPid = child.proc && child.proc !== sh.proc ? child.proc.pid : sh.allocPid();
+  const pid = child.proc && child.proc !== sh.proc ? child.proc.pid : sh.allocPid();
+  sh.lastBgPid = pid;
+  const jobs = (sh.jobs ??= new JobTable());
+  if (!blocked) jobs.add({ pid, asleep: false, status });
+  else {
+    // it wakes when its sleep ends (never for tail -f or a read); a simple command has nothing after it
+    const ms = blocked.reason === 'sleep' && blocked.ms !== undefined ? blocked.ms : FOREVER_MS;
+    jobs.add({ pid, asleep: true, wakesAt: sh.ctx.clock.now() + ms, goesOn: cmd.t !== 'simple' });
+  }
   return 0;
 }
 

@@ -19,6 +19,7 @@ import { globExpand } from './glob.js';
 import { OPTION_ORDER } from './options.js';
 import type { ShellOptions } from './options.js';
 import { ShellError } from './signals.js';
+import type { JobTable } from './jobs.js';
 import { VarStore } from './vars.js';
 import type { ShellVar } from './vars.js';
 
@@ -78,6 +79,8 @@ export class Shell implements ExpandHost {
   /** status of the last command substitution of the current command (assignment-only commands return it) */
   substStatus: number | null = null;
   lastBgPid: number | undefined;
+  /** background jobs, for `wait` (made at the first one) */
+  jobs: JobTable | undefined;
   background = false;
   /** set by `exec` without a command: the redirections of this command stay */
   keepRedirs = false;
@@ -143,6 +146,7 @@ export class Shell implements ExpandHost {
     child.fds = [...this.fds];
     child.locals = [];
     child.traps = new Map();
+    child.jobs = undefined;
     child.loopDepth = 0;
     return child;
   }

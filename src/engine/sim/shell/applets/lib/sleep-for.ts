@@ -4,12 +4,26 @@
 import type { ProcessContext } from '../../process.js';
 import { ProcessBlocked } from '../../process-errors.js';
 
+/**
+ * How long "for ever" is (`sleep infinity`, a duration past busybox's LONG_MAX seconds): a finite number of
+ * milliseconds, so a deadline made of it is saved in state.json as a number (JSON has no Infinity) and adds
+ * exactly (2^53 ms is some 285,000 years).
+ */
+export const FOREVER_MS = 2 ** 53;
+
+/** True for what is left of a sleep for ever (its deadline minus any time that passed since it began). */
+const isForever = (ms: number): boolean => ms >= FOREVER_MS / 2;
+
 /** Waits `ms` of virtual time; a main (or background) process would still be waiting: ProcessBlocked. */
 export function sleepFor(ctx: ProcessContext, ms: number): void {
   if (ms <= 0) return;
   // the main process's sleeps go through its gate; a background job's sleep still never ends for its shell
-  if (ctx.sleepGate && ctx.mode === 'main' && !ctx.background) return ctx.sleepGate.sleep(ms);
+  if (ctx.sleepGate && ctx.mode === 'main' && !ctx.background) {
+    ctx.sleepGate.sleep(ms);
+    return;
+  }
   const waited = ctx.mode === 'main' && !ctx.background && ctx.waitLimitMs !== undefined && ms <= ctx.waitLimitMs;
-  if (!waited && (ctx.mode === 'main' || ctx.background)) throw new ProcessBlocked('sleep', ms);
+  // for ever never ends, in an exec too: the client would hang (docker exec … keeps running)
+  if ((!waited && (ctx.mode === 'main' || ctx.background)) || isForever(ms)) throw new ProcessBlocked('sleep', ms);
   ctx.clock.advance(ms);
 }

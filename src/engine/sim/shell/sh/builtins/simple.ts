@@ -8,6 +8,7 @@ import { testMain } from '../../applets/test.js';
 import { signalSelf } from '../traps.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './index.js';
+import { waitBuiltin } from './wait.js';
 
 const regular = (run: Builtin['run']): Builtin => ({ special: false, run });
 
@@ -104,7 +105,7 @@ export const SIMPLE_BUILTINS: [string, Builtin][] = [
     return 0;
   })],
   ['jobs', regular(() => 0)],
-  ['wait', regular(() => 0)],
+  ['wait', regular(waitBuiltin)],
   ['kill', regular((sh, argv) =>
     killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc, (signal, name) => signalSelf(sh, signal, name)),
   )],
