@@ -11,6 +11,9 @@ import { makeStep } from './step.js';
 export type FamilyGen = (g: GenContext, wrong: boolean) => FuzzStep | undefined;
 
 const SLEEP = ['sleep', '600'];
+// a long-running main process whose shell traps signals and waits for a background job (`sleep … & wait`, the
+// usual way to make docker stop run a trap): USR1 prints and waits again, TERM prints and exits 3
+const TRAPPING = ['sh', '-c', `trap 'echo got USR1' USR1; trap 'echo bye; exit 3' TERM; while true; do sleep 600 & wait; echo "woke $?"; done`];
 
 function anyImage(g: GenContext): string {
   return g.rng.pick(Object.keys(g.model.images));
@@ -60,7 +63,7 @@ function runOrCreate(family: 'run' | 'create'): FamilyGen {
       });
     }
     const { script, files } = fileScript(rng);
-    const cmd = oneShot ? ['sh', '-c', script] : SLEEP;
+    const cmd = oneShot ? ['sh', '-c', script] : rng.chance(0.3) ? TRAPPING : SLEEP;
     const detach = family === 'run' && !oneShot ? ['-d'] : [];
     return makeStep(family, [family, ...detach, '--name', name, ...opts, image, ...cmd], {
       holds: (m) => image in m.images,
@@ -116,9 +119,13 @@ const stop = either(
 );
 
 const kill = either(
-  onState('kill', ['running'], (g, n) => (g.rng.chance(0.3) ? ['kill', '-s', 'KILL', n] : ['kill', n]), (c) => {
-    c.state = 'exited';
-  }),
+  (g) =>
+    g.rng.chance(0.3)
+      ? // a signal PID 1 ignores unless it traps it: the container runs on either way
+        onState('kill', ['running'], (g2, n) => ['kill', '-s', g2.rng.pick(['USR1', 'HUP', 'SIGUSR1']), n])(g)
+      : onState('kill', ['running'], (g2, n) => (g2.rng.chance(0.3) ? ['kill', '-s', 'KILL', n] : ['kill', n]), (c) => {
+          c.state = 'exited';
+        })(g),
   [wrongState('kill', ['created', 'exited'], (n) => ['kill', n]), (g) => missing(g, 'kill', ['kill'])],
 );
 

@@ -144,9 +144,17 @@ export function killContainer(daemon: Daemon, c: Container, ref: string, signal 
   if (signal !== 9 && !isLinuxSignal(signal)) throw new DaemonError(`Cannot kill container: ${ref}: The linux daemon does not support signal ${signal}`);
   if (!isRunning(c)) throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`);
   if (signal === 9) return exited(daemon, c, 137);
-  // PID 1 of a namespace gets no signal it has no handler for, but SIGKILL from the host. A shell's trap runs
-  // once the command it is in ends: at once in a `wait` (so the process runs on now), else when its sleep does
-  // (kept with the sleep, for the run that reaches its end). A process in no sleep (a read, tail -f) has no trap.
+  signalMainProcess(daemon, c, signal);
+}
+
+/**
+ * A signal other than SIGKILL for the main process (PID 1), from docker kill -s or from a process in the
+ * container. PID 1 of a namespace gets no signal it has no handler for, but SIGKILL from the host. A shell's
+ * trap runs once the command it is in ends: at once in a `wait` (so the process runs on now), else when its
+ * sleep does (kept with the sleep, for the run that reaches its end). A process in no sleep (a read, tail -f)
+ * has no trap.
+ */
+function signalMainProcess(daemon: Daemon, c: Container, signal: number): void {
   const name = signalName(signal);
   if (!c.sleep || !name) return;
   const sentAt = daemon.clock.peek();
@@ -248,15 +256,18 @@ export function execInContainer(daemon: Daemon, c: Container, req: ExecRequest):
   const proc = c.procs.spawnExec(req.argv);
   const ns = c.procs;
   let result: ProcessResult | undefined;
+  // signals the exec sends PID 1 reach it once the exec is done (the main process cannot run in the middle)
+  const toInit: number[] = [];
   try {
-    result = runExec(daemon, c, req, env, { ns, pid: proc.pid });
+    result = runExec(daemon, c, req, env, { ns, pid: proc.pid }, (signal) => toInit.push(signal));
     return result;
   } finally {
     if (!(req.detach && result?.outcome.kind === 'blocked')) ns.endSession(proc.pid);
+    for (const signal of toInit) if (isRunning(c)) signalMainProcess(daemon, c, signal);
   }
 }
 
-function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], proc: ProcessHandle): ProcessResult {
+function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], proc: ProcessHandle, signalInit: (signal: number) => void): ProcessResult {
   let stdout = '';
   let stderr = '';
   const outcome = runProcess(
@@ -278,6 +289,7 @@ function runExec(daemon: Daemon, c: Container, req: ExecRequest, env: string[], 
       clock: daemon.clock,
       steps: daemon.stepBudget,
       ...(req.detach ? { background: true } : {}),
+      signalInit,
     },
     (stream, text) => {
       if (stream === 'stdout' || req.tty) stdout += text;

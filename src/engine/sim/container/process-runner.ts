@@ -51,6 +51,8 @@ export interface ProcessSpec {
   groupAdd?: readonly string[];
   /** nobody waits for it (`exec -d`): a sleep or a read that waits leaves it asleep, as a background job */
   background?: boolean;
+  /** see ProcessContext.signalInit */
+  signalInit?: (signal: number, name: string) => void;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -204,6 +206,7 @@ export function runProcess(
     ...(spec.sleepGate ? { sleepGate: spec.sleepGate } : {}),
     ...(spec.proc ? { proc: spec.proc } : {}),
     ...(spec.background ? { background: true } : {}),
+    ...(spec.signalInit ? { signalInit: spec.signalInit } : {}),
   };
   spec.proc?.ns.setCredentials(spec.proc.pid, who.uid, who.gid);
   const resolved = resolveExecutable(ctx, spec.argv[0] ?? '');

@@ -88,6 +88,8 @@ export interface ProcessContext {
   waitLimitMs?: number;
   /** the main process of a container: its sleeps go through the gate (waitLimitMs then does not apply) */
   sleepGate?: SleepGate;
+  /** a `docker exec` process: how a signal it sends PID 1 (`kill -USR1 1`) reaches the container's main process */
+  signalInit?: (signal: number, name: string) => void;
 }
 
 /** What `uname -r` prints when the context does not say (the kernel the reference transcripts ran on). */

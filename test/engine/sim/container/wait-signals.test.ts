@@ -79,6 +79,16 @@ describe('simulator: a main process that waits for a background job', () => {
     assert.equal(exitCode(e, 'k6'), 'running 0');
   });
 
+  it('delivers a signal a docker exec sends PID 1 as docker kill -s does; SIGKILL from inside is ignored', () => {
+    const e = engine();
+    docker(e, 'run', '-d', '--name', 'k7', BUSYBOX, 'sh', '-c', 'trap "echo got USR1" USR1; while true; do sleep 1000 & wait; echo "woke $?"; done');
+    assert.deepEqual(docker(e, 'exec', 'k7', 'kill', '-USR1', '1'), { stdout: '', stderr: '', exitCode: 0 });
+    assert.equal(docker(e, 'exec', 'k7', 'sh', '-c', 'kill -s USR1 1; echo sent').stdout, 'sent\n');
+    assert.equal(docker(e, 'exec', 'k7', 'kill', '-9', '1').exitCode, 0);
+    assert.equal(docker(e, 'logs', 'k7').stdout, 'got USR1\nwoke 138\ngot USR1\nwoke 138\n');
+    assert.equal(exitCode(e, 'k7'), 'running 0');
+  });
+
   it('runs the trap of a docker kill -s signal only when a foreground sleep ends', () => {
     const e = engine();
     docker(e, 'run', '-d', '--name', 'k5', BUSYBOX, 'sh', '-c', 'trap "echo got USR1" USR1; sleep 3; echo after-sleep; sleep 1000');

@@ -1,7 +1,7 @@
 // `kill` (ash's builtin and the busybox applet share busybox's kill_main): signal names and numbers, `-l`, and
 // what a signal does to the container's processes. A process of the caller's own exec (a background job) ends;
-// PID 1 ignores it (a namespace's init gets no signal it has no handler for, even SIGKILL from inside); signal
-// 0 only asks whether the process exists. Signalling a process of another exec or of the main process's script
+// PID 1 gets it as from docker kill -s (its trap runs; a namespace's init gets no signal it has no handler for,
+// even SIGKILL from inside); signal 0 only asks whether the process exists. Signalling a process of another exec or of the main process's script
 // is not simulated (the main process would have to go on without it), and says so.
 
 import type { ProcessHandle } from '../pid-namespace.js';
@@ -36,7 +36,7 @@ function signalNumber(spec: string): number | undefined {
 export type SelfSignal = (signal: number, name: string) => boolean;
 
 /** Runs `kill ARGS…` as the process `self`; returns the exit status. */
-export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHandle | undefined, onSelf?: SelfSignal): number {
+export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHandle | undefined, onSelf?: SelfSignal, toInit?: (signal: number, name: string) => void): number {
   const args = argv.slice(1);
   if (args[0] === '-l') return listSignals(io, args.slice(1));
   let signal = 15;
@@ -71,7 +71,11 @@ export function killCommand(io: KillIo, argv: readonly string[], self: ProcessHa
       toSelf = true;
       continue;
     }
-    if (pid === 1) continue;
+    // PID 1 gets what it traps (docker exec … kill -USR1 1); without a trap, even SIGKILL from inside is ignored
+    if (pid === 1) {
+      if (toInit && signal !== 9) toInit(signal, SIGNALS[signal - 1] ?? String(signal));
+      continue;
+    }
     const caller = self.ns.get(self.pid);
     if (target.session !== caller?.session || ancestors(self).has(pid)) {
       io.err(`${io.prefix}drydock: signalling PID ${pid} (${target.argv.join(' ') || target.comm}) is not simulated here; use --engine docker\n`);
@@ -114,7 +118,7 @@ function fail(io: KillIo, message: string): number {
 
 /** `kill [-SIG] PID...`, the applet (the shell's builtin calls killCommand with its own output and prefix). */
 export const kill: Applet = (ctx: ProcessContext, argv) =>
-  killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc);
+  killCommand({ out: (t) => ctx.stdout(t), err: (t) => ctx.stderr(t), prefix: 'kill: ' }, argv, ctx.proc, undefined, ctx.signalInit);
 
 /** `kill --help` (busybox 1.35's text, recorded from the real binary; the banner line is printed before it). */
 export const killUsage =

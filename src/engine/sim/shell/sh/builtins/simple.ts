@@ -107,7 +107,7 @@ export const SIMPLE_BUILTINS: [string, Builtin][] = [
   ['jobs', regular(() => 0)],
   ['wait', regular(waitBuiltin)],
   ['kill', regular((sh, argv) =>
-    killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc, (signal, name) => signalSelf(sh, signal, name)),
+    killCommand({ out: (t) => sh.out(t), err: (t) => sh.err(t), prefix: `${sh.appletName}: ` }, argv, sh.proc, (signal, name) => signalSelf(sh, signal, name), sh.ctx.signalInit),
   )],
   ['help', { special: false, run: (sh) => {
     sh.out('Built-in commands:\n------------------\n');
