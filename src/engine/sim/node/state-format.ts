@@ -6,7 +6,7 @@ import type { Container } from '../container/container.js';
 import type { Image } from '../image/image.js';
 import type { SavedPidNamespace } from '../shell/pid-namespace.js';
 import type { EntryMeta } from '../layer/entry.js';
-import { configProblem, layerNotesProblem, procsProblem } from './state-shape.js';
+import { configProblem, layerNotesProblem, procsProblem, sleepProblem } from './state-shape.js';
 
 /** The format this drydock writes: state.json is `{"format":2,"sha256":…,"state":…}`, the state a `StateBody<BlobRef>` and the digest that of its exact JSON text. */
 export const FORMAT = 2;
@@ -127,6 +127,6 @@ function containerProblem(isRef: (ref: unknown) => boolean): (c: Record<string, 
     if (c.autoRemove !== undefined && typeof c.autoRemove !== 'boolean') return 'bad --rm flag';
     if (!Array.isArray(c.logs) || !c.logs.every(isObject)) return 'no logs';
     if (c.tmpfsData !== undefined && !(isObject(c.tmpfsData) && Object.values(c.tmpfsData).every(isRef))) return 'bad tmpfs contents';
-    return configProblem(c.config) ?? procsProblem(c.procs) ?? layerNotesProblem(c);
+    return configProblem(c.config) ?? procsProblem(c.procs) ?? sleepProblem(c.sleep) ?? layerNotesProblem(c);
   };
 }

@@ -38,6 +38,18 @@ export function procsProblem(procs: unknown): string | undefined {
   return undefined;
 }
 
+/** What is wrong with a container's saved main-process sleep (container.ts's MainSleep), or undefined. */
+export function sleepProblem(sleep: unknown): string | undefined {
+  if (sleep === undefined || sleep === null) return undefined;
+  if (!isObject(sleep) || typeof sleep.deadline !== 'number' || typeof sleep.sleeps !== 'number') return 'bad sleep';
+  if (sleep.interruptible !== undefined && typeof sleep.interruptible !== 'boolean') return 'bad sleep';
+  if (sleep.pidFloors !== undefined && !(isObject(sleep.pidFloors) && Object.values(sleep.pidFloors).every((n) => typeof n === 'number'))) return 'bad sleep';
+  const signals = sleep.signals;
+  const isSignal = (s: unknown): boolean => isObject(s) && typeof s.name === 'string' && ['number', 'sleep', 'sentAt'].every((k) => typeof s[k] === 'number');
+  if (signals !== undefined && !(Array.isArray(signals) && signals.every(isSignal))) return 'bad signals in the sleep';
+  return undefined;
+}
+
 /** What is wrong with a container's saved layer notes (xattrBlockDirs, rwRoot), or undefined. */
 export function layerNotesProblem(c: Record<string, unknown>): string | undefined {
   if (c.xattrBlockDirs !== undefined && !isStrings(c.xattrBlockDirs)) return 'bad xattrBlockDirs';

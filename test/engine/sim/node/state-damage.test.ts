@@ -178,6 +178,9 @@ describe('state directory damage (issue 12, item 5)', () => {
       ['procs.processes[0] true', (c) => ({ ...c, procs: { next: 2, processes: [true] } }), /containers\[0\]: bad process in the process table/],
       ['xattrBlockDirs 7', (c) => ({ ...c, xattrBlockDirs: 7 }), /containers\[0\]: bad xattrBlockDirs/],
       ['rwRoot.mtime ""', (c) => ({ ...c, rwRoot: { mtime: '' } }), /containers\[0\]: bad rwRoot/],
+      ['sleep.deadline "x"', (c) => ({ ...c, sleep: { deadline: 'x', sleeps: 1 } }), /containers\[0\]: bad sleep/],
+      ['sleep.signals {}', (c) => ({ ...c, sleep: { deadline: 1, sleeps: 1, signals: {} } }), /containers\[0\]: bad signals in the sleep/],
+      ['sleep.signals[0].sentAt null', (c) => ({ ...c, sleep: { deadline: 1, sleeps: 1, signals: [{ number: 10, name: 'USR1', sleep: 1, sentAt: null }] } }), /containers\[0\]: bad signals in the sleep/],
     ];
     for (const [, edit, why] of edits) {
       writeFileSync(join(dir, 'state.json'), body);
