@@ -171,6 +171,8 @@ function runIteration(sh: Shell, body: Command, tested: boolean): number | 'brea
 function runBackground(sh: Shell, cmd: Command): number {
   const child = sh.spawnChild();
   child.background = true;
+  // without job control ash gives a background job /dev/null for stdin (its own `<` still applies)
+  child.fds[0] = { input: { data: new Uint8Array(0), open: false } };
   let status = 0;
   let blocked: ProcessBlocked | undefined;
   try {
