@@ -48,6 +48,14 @@ describe('fuzz:diff allow-list', () => {
     assert.equal(allowedReason(ctx('logs', 'x\n', '', { steps, sim, real: { exitCode: 0, stdout: '', stderr: '' } })), undefined);
   });
 
+  it('allows rmi deleting one layer more or less (layers of one second are one), nothing else', () => {
+    const real = 'Untagged: img:v1\nDeleted: sha256:<ID9>\nDeleted: sha256:<ID7>\nDeleted: sha256:<ID3>\n';
+    const sim = 'Untagged: img:v1\nDeleted: sha256:<ID9>\nDeleted: sha256:<ID7>\nDeleted: sha256:<ID11>\nDeleted: sha256:<ID3>\n';
+    assert.equal(allowedReason(ctx('rmi', sim, real)), 'same-second-layers');
+    assert.equal(allowedReason(ctx('rmi', sim, real.replace('img:v1', 'img:v2'))), undefined);
+    assert.equal(allowedReason(ctx('images', sim, real)), undefined);
+  });
+
   it('allows a command the real engine timed out on', () => {
     assert.equal(allowedReason(ctx('ps', '', '', { real: { exitCode: 124, stdout: '', stderr: '', timedOut: true } })), 'real-engine-timeout');
   });

@@ -36,6 +36,9 @@ export async function runCaseOnSim(c: LoadedCase): Promise<CommandResult[]> {
     if (step.docker) {
       const argv = step.docker.map((a) => expand(a, c.prefix, HOSTDIR, results.map((r) => r.stdout)));
       if (process.env.DRYDOCK_MOBY_TRACE) console.error(`  sim: docker ${argv.join(' ')}`);
+      // a build on the real engine takes seconds (a container per RUN): the replay's clock moves on by one
+      // before each, as the recording's did, so two builds do not make their files within one second
+      if (argv[0] === 'build') box.engine.daemon.clock.advance(1000);
       results.push(runDockerCommand(box.engine.daemon, argv, { stdin, cwd: HOSTDIR, env: new Map(Object.entries(step.env ?? {})) }));
     } else if (step.tar) {
       results.push(tarListing(latin1Bytes(results[step.tar.step]!.stdout), step.tar, results.map((r) => r.stdout)));

@@ -4,7 +4,7 @@
 
 import { basename, dirname, resolvePath } from '../fs/path.js';
 import type { TarEntry, TarEntryInput } from '../../../tar/tar.js';
-import { linkOf, type Entry, type LinkGroup, type LiveEntry } from './entry.js';
+import { linkOf, withMeta, type Entry, type LinkGroup, type LiveEntry } from './entry.js';
 import { comparePaths } from './merged-index.js';
 
 const WHITEOUT = '.wh.';
@@ -100,12 +100,25 @@ export function tarFromEntries(entries: ReadonlyMap<string, Entry>, options: Tar
 /**
  * A container's diff as it becomes an image layer (commit, a build step): moby tars the upper directory and
  * applies the tar, so a file the container named `.wh.x` arrives as the deletion of x (seen on 20.10: after a
- * commit, neither `/.wh.x` nor `x` is there).
+ * commit, neither `/.wh.x` nor `x` is there), and every time is cut to the whole second its tar header holds
+ * (seen on 20.10: a file touched at 03.707633639 stats 03.000000000 in the committed image; a commit and a build
+ * step that make the same directory within one second give one diff ID, so one layer).
  */
 export function committedDiff(entries: Map<string, Entry>): Map<string, Entry> {
-  if (![...entries.keys()].some((path) => basename(path).startsWith(WHITEOUT))) return entries;
+  if (![...entries.keys()].some((path) => basename(path).startsWith(WHITEOUT))) return wholeSeconds(entries);
   const asRead = tarFromEntries(entries).map((m): TarEntry => ({ mode: 0, uid: 0, gid: 0, mtime: 0, data: new Uint8Array(0), ...m }));
-  return entriesFromTar(asRead);
+  return wholeSeconds(entriesFromTar(asRead));
+}
+
+/** The entries with their times cut to whole seconds (copies; the names of one inode stay one inode). */
+function wholeSeconds(entries: Map<string, Entry>): Map<string, Entry> {
+  let out: Map<string, Entry> | undefined;
+  for (const [path, e] of entries) {
+    if (e.kind === 'whiteout' || e.mtime % 1000 === 0) continue;
+    out ??= new Map(entries);
+    out.set(path, withMeta(e, { mtime: Math.floor(e.mtime / 1000) * 1000 }));
+  }
+  return out ?? entries;
 }
 
 /** One visible entry as a tar member. */
