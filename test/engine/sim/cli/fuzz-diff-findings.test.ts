@@ -111,4 +111,26 @@ describe('simulator: what the random differential tester found', () => {
     assert.deepEqual(outcome(e.dockerSync(['diff', 'r1'])), [0, '', '']);
     assert.deepEqual(outcome(e.dockerSync(['diff', 'r2'])), [0, 'A /d\nA /d/v\nA /data\n', '']);
   });
+
+  it('cuts a committed layer\'s times to whole seconds, so the same files made within one second are one layer (seed 7373)', () => {
+    // 20.10: a file touched at 03.707633639 stats 03.000000000 in the committed image; a container's mkdir -p /d
+    // committed and a build's WORKDIR /d in the same second share a diff ID, a second later they do not
+    const e = engine();
+    e.daemon.clock.advance(400);
+    e.dockerSync(['run', '--name', 't1', 'drydock/busybox:1.35', 'sh', '-c', 'mkdir -p /d; touch /f']);
+    e.dockerSync(['commit', 't1', 'committed']);
+    const stat = e.dockerSync(['run', '--rm', 'committed', 'stat', '-c', '%y', '/f']).stdout;
+    assert.match(stat, /:\d\d\.000000000 /);
+    e.daemon.host.put('/w/Dockerfile', { kind: 'file', data: new TextEncoder().encode('FROM drydock/busybox:1.35\nWORKDIR /d\n'), mode: 0o644, uid: 0, gid: 0, mtime: 0 });
+    const layerOf = (image: string) => e.dockerSync(['inspect', '-f', '{{index .RootFS.Layers 1}}', image]).stdout;
+    // at the start of a second (the virtual clock moves a millisecond per read), so both fall within it
+    e.daemon.clock.waitUntil(Math.ceil(e.daemon.clock.peek() / 1000) * 1000 + 1);
+    e.dockerSync(['run', '--name', 't2', 'drydock/busybox:1.35', 'mkdir', '-p', '/d']);
+    e.dockerSync(['commit', 't2', 'dir-a']);
+    assert.equal(e.dockerSync(['build', '-q', '-t', 'dir-b', '.']).exitCode, 0);
+    assert.equal(layerOf('dir-a'), layerOf('dir-b'));
+    e.daemon.clock.advance(1500);
+    assert.equal(e.dockerSync(['build', '-q', '--no-cache', '-t', 'dir-c', '.']).exitCode, 0);
+    assert.notEqual(layerOf('dir-c'), layerOf('dir-a'));
+  });
 });
