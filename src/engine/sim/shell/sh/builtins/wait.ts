@@ -6,7 +6,7 @@
 
 import type { ProcessContext } from '../../process.js';
 import { sleepFor } from '../../applets/lib/sleep-for.js';
-import type { AsleepJob, Job } from '../jobs.js';
+import { JobTable, type AsleepJob, type Job } from '../jobs.js';
 import type { Shell } from '../shell.js';
 import { nextopt } from './nextopt.js';
 
@@ -27,7 +27,7 @@ export function waitBuiltin(sh: Shell, argv: string[]): number {
   for (const arg of args) {
     let job: Job | undefined;
     if (arg.startsWith('%')) {
-      const found = jobs?.bySpec(arg) ?? (arg === '%' || arg === '%%' || arg === '%+' ? 'No current job' : arg === '%-' ? 'No previous job' : `${arg}: no such job`);
+      const found = (jobs ?? new JobTable()).bySpec(arg);
       if (typeof found === 'string') sh.raise(found, 'wait');
       job = found;
     } else {
