@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
 import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
 import { createSimEngine } from '../../../../src/engine/sim/node/create-sim-engine.js';
-import { loadFixtures } from '../../../../src/engine/sim/node/load-fixtures.js';
-import { loadState, saveState } from '../../../../src/engine/sim/node/state-store.js';
 import type { SimEngine } from '../../../../src/engine/sim/sim-engine.js';
 import { VIRTUAL_EPOCH, virtualClock } from '../../../../src/engine/sim/state/clock.js';
+import { invokeOnState } from '../node/invoke-on-state.js';
 
 // A main process that waits for a background job (`sleep 1000 & wait`, the usual way to make a shell's traps
 // run at docker stop), signals from docker stop and docker kill -s with and without a trap, and `sleep
@@ -128,12 +126,7 @@ describe('drydock docker state: signals and waits across invocations', function 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** One `drydock docker` process at `ms` after the epoch: the state is loaded, the command run, the state saved. */
-  const invoke = (ms: number, ...argv: string[]) => {
-    const daemon = loadState(dir, loadFixtures(), new TreeBackend(), virtualClock(VIRTUAL_EPOCH + ms));
-    const result = runDockerCommand(daemon, argv, { stdin: new Uint8Array(0), cwd: '/', env: new Map() });
-    saveState(daemon, dir);
-    return result;
-  };
+  const invoke = (ms: number, ...argv: string[]) => invokeOnState(dir, VIRTUAL_EPOCH + ms, argv);
 
   it('keeps a signal sent during a sleep for the process that reaches its end', () => {
     invoke(0, 'run', '-d', '--name', 'k5', BUSYBOX, 'sh', '-c', 'trap "echo got USR1" USR1; sleep 3; echo after-sleep; sleep 1000');

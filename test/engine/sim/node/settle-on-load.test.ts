@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
-import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
-import { loadFixtures } from '../../../../src/engine/sim/node/load-fixtures.js';
-import { loadState, saveState } from '../../../../src/engine/sim/node/state-store.js';
-import { VIRTUAL_EPOCH, virtualClock } from '../../../../src/engine/sim/state/clock.js';
+import { VIRTUAL_EPOCH } from '../../../../src/engine/sim/state/clock.js';
+import { invokeOnState } from './invoke-on-state.js';
 
 // `drydock docker` loads its state afresh for every command: a main process asleep when one invocation ended
 // must have moved on when a later one looks, by the clock of that later invocation (injected here).
@@ -19,13 +16,7 @@ describe('drydock docker state: a sleeping main process across invocations', fun
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const invoke = (at: number, ...argv: string[]) => {
-    const fixtures = loadFixtures();
-    const daemon = loadState(dir, fixtures, new TreeBackend(), virtualClock(at));
-    const result = runDockerCommand(daemon, argv, { stdin: new Uint8Array(0), cwd: '/', env: new Map() });
-    saveState(daemon, dir);
-    return result;
-  };
+  const invoke = (at: number, ...argv: string[]) => invokeOnState(dir, at, argv);
 
   it('finds it exited, at its deadline, once the deadline has passed', () => {
     const t0 = VIRTUAL_EPOCH;

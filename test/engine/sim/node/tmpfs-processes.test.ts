@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDockerCommand } from '../../../../src/engine/sim/cli/sim-cli.js';
-import { TreeBackend } from '../../../../src/engine/sim/fs/tree-backend.js';
-import { loadFixtures } from '../../../../src/engine/sim/node/load-fixtures.js';
-import { loadState, saveState } from '../../../../src/engine/sim/node/state-store.js';
-import { VIRTUAL_EPOCH, virtualClock } from '../../../../src/engine/sim/state/clock.js';
+import { VIRTUAL_EPOCH } from '../../../../src/engine/sim/state/clock.js';
+import { invokeOnState } from './invoke-on-state.js';
 
 // A --tmpfs lives as long as its container runs: `drydock docker` commands in separate processes must see what
 // one process would (the files written in it, its mode), and a new start must get an empty one again.
@@ -19,12 +16,7 @@ describe('drydock docker state: a running container\'s --tmpfs across invocation
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const invoke = (...argv: string[]) => {
-    const daemon = loadState(dir, loadFixtures(), new TreeBackend(), virtualClock(VIRTUAL_EPOCH));
-    const result = runDockerCommand(daemon, argv, { stdin: new Uint8Array(0), cwd: '/', env: new Map() });
-    saveState(daemon, dir);
-    return result;
-  };
+  const invoke = (...argv: string[]) => invokeOnState(dir, VIRTUAL_EPOCH, argv);
 
   it('keeps its files while the container runs, and starts empty again', () => {
     assert.equal(invoke('run', '-d', '--name', 't1', '--tmpfs', '/run:mode=700', 'drydock/busybox:1.35', 'sleep', '600').exitCode, 0);
