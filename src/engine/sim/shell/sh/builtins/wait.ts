@@ -4,7 +4,6 @@
 // and wait returns 128+N, as in ash. A job that would go on after its sleep (`(sleep 1; touch f) &`) is not
 // simulated, and wait says so.
 
-import type { ProcessContext } from '../../process.js';
 import { sleepFor } from '../../applets/lib/sleep-for.js';
 import { JobTable, type AsleepJob, type Job } from '../jobs.js';
 import type { Shell } from '../shell.js';
@@ -55,19 +54,10 @@ function waitFor(sh: Shell, job: AsleepJob): number | null {
     sh.jobs?.ended(job, 127);
     return null;
   }
-  const ms = Math.max(job.wakesAt - ctx.clock.now(), 0);
-  const cut = interruptibleSleep(sh, ctx, ms);
+  // a signal the shell traps ends the wait early (ash's blocking_dowait_with_raise_on_sig)
+  const trapped = (s: { number: number; name: string }): boolean => sh.traps.has(s.name) || sh.traps.has(String(s.number));
+  const cut = sleepFor(ctx, Math.max(job.wakesAt - ctx.clock.now(), 0), trapped);
   if (cut !== null) return 128 + cut.number;
   sh.jobs?.ended(job, 0);
-  return null;
-}
-
-/** A sleep a trapped signal may end early (ash's blocking_dowait_with_raise_on_sig); the signal, or null. */
-function interruptibleSleep(sh: Shell, ctx: ProcessContext, ms: number): { number: number } | null {
-  if (ms <= 0) return null;
-  const trapped = (s: { number: number; name: string }): boolean => sh.traps.has(s.name) || sh.traps.has(String(s.number));
-  if (ctx.sleepGate && ctx.mode === 'main' && !ctx.background) return ctx.sleepGate.sleep(ms, trapped);
-  // elsewhere (an exec, a background job) it waits as a sleep there does
-  sleepFor(ctx, ms);
   return null;
 }
