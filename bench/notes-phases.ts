@@ -21,20 +21,20 @@ const median = (xs: readonly number[]) => {
 };
 
 export function timeNotesPhases(run: () => void, runs = 2000): NotesPhases {
-  if (runs < 1000) throw new Error('timeNotesPhases: at least 1,000 runs, or the steady phase is still warming');
+  if (!Number.isInteger(runs) || runs < 1000) throw new Error(`notes phases: runs must be a whole number of at least 1,000 (the steady phase is the second half), not ${runs}`);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     run();
     times.push(performance.now() - t);
   }
-  return { first: times[0] as number, warming: median(times.slice(1, 250)), steady: median(times.slice(runs / 2)), runs };
+  return { first: times[0] as number, warming: median(times.slice(1, 250)), steady: median(times.slice(Math.floor(runs / 2))), runs };
 }
 
 /** The line `compare` and people read; the steady figure first, as "simulator in process". */
 export function describeNotesPhases(p: NotesPhases): string {
   return (
-    `notes sequence (dc01/dc02/dc03), simulator in process: ${p.steady.toFixed(2)} ms (median of runs ${p.runs / 2 + 1}–${p.runs} in one process)\n` +
+    `notes sequence (dc01/dc02/dc03), simulator in process: ${p.steady.toFixed(2)} ms (median of runs ${Math.floor(p.runs / 2) + 1}–${p.runs} in one process)\n` +
     `  warming up in that process: first run ${p.first.toFixed(1)} ms, median of runs 2–250 ${p.warming.toFixed(2)} ms`
   );
 }
