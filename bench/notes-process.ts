@@ -6,5 +6,6 @@ import { describeNotesPhases, timeNotesPhases } from './notes-phases.js';
 
 const [tree, runs] = process.argv.slice(2);
 if (!tree) throw new Error('usage: node --import tsx bench/notes-process.ts <tree> [runs]');
+if (runs !== undefined && !/^\d+$/.test(runs)) throw new Error(`usage: node --import tsx bench/notes-process.ts <tree> [runs]: runs '${runs}' is not a whole number`);
 const run = await loadNotesSequence(tree);
 console.log(describeNotesPhases(timeNotesPhases(run, runs ? Number(runs) : undefined)));
